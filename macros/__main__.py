@@ -1,0 +1,48 @@
+"""One entry point for every docs task: ``python -m macros validate|gen|check|schema``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from macros.model import DataError, load_atlas
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m macros", description=__doc__)
+    parser.add_argument("command", choices=["validate", "gen", "check", "schema"])
+    parser.add_argument("--root", type=Path, default=ROOT, help="project root (default: this checkout)")
+    args = parser.parse_args(argv)
+    root: Path = args.root
+    try:
+        atlas = load_atlas(root / "data")
+    except DataError as exc:
+        for line in exc.messages:
+            print(line, file=sys.stderr)
+        return 1
+    if args.command == "validate":
+        print(f"data OK: {len(atlas.versions)} versions, {sum(len(v) for v in atlas.entities.values())} entities")
+        return 0
+    from macros import exports, pages
+
+    docs = root / "docs"
+    if args.command == "gen":
+        changed = pages.write(atlas, docs) + exports.write(atlas, root)
+        print("\n".join(changed) if changed else "generated files already up to date")
+        return 0
+    if args.command == "check":
+        problems = pages.drift(atlas, docs) + exports.drift(atlas, root)
+        for line in problems:
+            print(line, file=sys.stderr)
+        return 1 if problems else 0
+    if args.command == "schema":
+        print(exports.schema_json())
+        return 0
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Pure computations over an :class:`~macros.model.Atlas`: nothing here renders or reads files."""

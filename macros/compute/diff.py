@@ -1,0 +1,113 @@
+"""The difference between any two versions: added, removed, changed (field by field), unchanged.
+
+Every change is attributed to the version(s) in which it happened, by walking the versions
+between the two endpoints one step at a time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from macros.compute.scope import state_at, substance
+from macros.model import Atlas
+from macros.model import types as t
+
+Status = Literal["added", "removed", "changed", "unchanged"]
+PRESENCE = "(presence)"
+
+
+@dataclass(frozen=True)
+class Step:
+    """One field changing in one version: the value just before it and in it."""
+
+    version: str
+    before: Any
+    after: Any
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    before: Any
+    after: Any
+    steps: tuple[Step, ...]
+
+    @property
+    def versions(self) -> tuple[str, ...]:
+        return tuple(s.version for s in self.steps)
+
+
+@dataclass(frozen=True)
+class EntityDiff:
+    kind: str
+    entity: t.Entity
+    status: Status
+    before: t.State | None
+    after: t.State | None
+    fields: tuple[FieldChange, ...]
+    at: tuple[str, ...]
+
+    @property
+    def renamed(self) -> bool:
+        return any(f.field == "name" for f in self.fields)
+
+
+def _steps(atlas: Atlas, entity: t.Entity, a: str, b: str) -> dict[str, list[Step]]:
+    """Per field, every version in (a, b] where the field's value differs from the version before."""
+    ids = atlas.version_ids
+    out: dict[str, list[Step]] = {}
+    for i in range(atlas.index(a) + 1, atlas.index(b) + 1):
+        prev, cur = state_at(atlas, entity, ids[i - 1]), state_at(atlas, entity, ids[i])
+        if (prev is None) != (cur is None):
+            out.setdefault(PRESENCE, []).append(Step(ids[i], prev is not None, cur is not None))
+        old, new = substance(prev), substance(cur)
+        if prev is None or cur is None:
+            continue
+        for key in sorted(old.keys() | new.keys()):
+            if old.get(key) != new.get(key):
+                out.setdefault(key, []).append(Step(ids[i], old.get(key), new.get(key)))
+    return out
+
+
+def diff_entity(atlas: Atlas, kind: str, entity: t.Entity, a: str, b: str) -> EntityDiff | None:
+    """How one entity differs between versions a and b (a before b); None if absent in both."""
+    if atlas.index(a) > atlas.index(b):
+        raise ValueError(f"version {a} comes after {b}")
+    before, after = state_at(atlas, entity, a), state_at(atlas, entity, b)
+    steps = _steps(atlas, entity, a, b)
+    if before is None and after is None:
+        return None
+    at = tuple(sorted({s.version for ss in steps.values() for s in ss}, key=atlas.index))
+    if before is None:
+        return EntityDiff(kind, entity, "added", None, after, (), at)
+    if after is None:
+        return EntityDiff(kind, entity, "removed", before, None, (), at)
+    old, new = substance(before), substance(after)
+    fields = tuple(
+        FieldChange(key, old.get(key), new.get(key), tuple(steps.get(key, ())))
+        for key in sorted(old.keys() | new.keys())
+        if old.get(key) != new.get(key)
+    )
+    return EntityDiff(kind, entity, "changed" if fields else "unchanged", before, after, fields, at)
+
+
+def diff(atlas: Atlas, a: str, b: str, kinds: tuple[str, ...] | None = None) -> list[EntityDiff]:
+    """Every entity of the given kinds (default: all) present in a or b, in kind then file order."""
+    out = []
+    for kind in kinds or tuple(atlas.entities):
+        for entity in atlas.entities[kind]:
+            d = diff_entity(atlas, kind, entity, a, b)
+            if d is not None:
+                out.append(d)
+    return out
+
+
+def changed_only(diffs: list[EntityDiff]) -> list[EntityDiff]:
+    return [d for d in diffs if d.status != "unchanged"]
+
+
+def stated_changes(atlas: Atlas, a: str, b: str) -> list[tuple[t.Version, t.Change]]:
+    """The typed changes recorded for every version after a up to and including b."""
+    lo, hi = atlas.index(a), atlas.index(b)
+    return [(v, c) for v in atlas.versions[lo + 1 : hi + 1] for c in v.changes]

@@ -1,0 +1,216 @@
+"""Open-data exports computed from the data: JSON, CSV per entity type, JSON Schema, Atom feed.
+
+They are written into ``docs/`` by ``python -m macros gen`` (so a plain ``mkdocs build`` copies
+them) and checked for drift by ``python -m macros check``, like the page stubs.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from pydantic import create_model
+
+from macros.compute import versions as cv
+from macros.compute.scope import span
+from macros.model import Atlas
+from macros.model.atlas import KIND_FILES
+from macros.model.load import FILES
+from macros.release import Release, releases, site_url
+from macros.render.records import abbreviations
+
+DATA_DIR = "docs/data"
+FEED = "docs/feed.xml"
+ABBREVIATIONS = "includes/abbreviations.md"
+DATASET_NAME = "rsp-atlas"
+
+
+def _dataset_model() -> Any:
+    fields: dict[str, Any] = {stem: (model, ...) for stem, model in FILES.items()}
+    return create_model("RspAtlasDataset", **fields)
+
+
+def schema() -> dict[str, Any]:
+    out = _dataset_model().model_json_schema(by_alias=True, mode="serialization")
+    out["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    out["title"] = "RSP Atlas dataset"
+    out["description"] = (
+        "Every fact on RSP Atlas, keyed by data file. Version-scoped entities hold states over "
+        "inclusive version ranges ('from'/'to'; 'to' absent = still in force)."
+    )
+    return out
+
+
+def schema_json() -> str:
+    return json.dumps(schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def _envelopes(atlas: Atlas) -> dict[str, Any]:
+    items: dict[str, Any] = {
+        "sources": atlas.source_items,
+        "versions": atlas.versions,
+        "models": atlas.models,
+        "events": atlas.events,
+        "related": atlas.related,
+        "faq": atlas.faq,
+        "quiz": atlas.quiz,
+        "redirects": atlas.redirects,
+        **{stem: atlas.entities[kind] for kind, stem in KIND_FILES.items()},
+    }
+    out: dict[str, Any] = {}
+    for stem in FILES:
+        if stem == "theory":
+            out[stem] = atlas.theory.model_dump(mode="json", by_alias=True)
+        else:
+            out[stem] = {
+                "verified": atlas.verified[stem].isoformat(),
+                "items": [i.model_dump(mode="json", by_alias=True) for i in items[stem]],
+            }
+    return out
+
+
+def dataset_json(atlas: Atlas) -> str:
+    return json.dumps(_envelopes(atlas), indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def _cites(cites: list[Any]) -> str:
+    return "; ".join(f"{c.source} ({c.locator})" for c in cites)
+
+
+def _csv(header: list[str], rows: list[list[Any]]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buf.getvalue()
+
+
+def _entity_csv(atlas: Atlas, kind: str) -> str:
+    ids = atlas.version_ids
+    extra: list[str] = []
+    for entity in atlas.entities[kind]:
+        for state in entity.states:
+            for key in state.model_dump():
+                if key not in extra and key not in ("from_", "to", "name", "sources", "confidence", "dispute", "note"):
+                    extra.append(key)
+    header = ["id", "from_version", "to_version", "name", *extra, "confidence", "disputed", "sources"]
+    rows = []
+    for entity in atlas.entities[kind]:
+        for state in entity.states:
+            dump = state.model_dump()
+            first, last = span(atlas, state)
+            cells = [" | ".join(v) if isinstance(v, list) else v for v in (dump.get(k, "") for k in extra)]
+            rows.append([entity.id, ids[first], ids[last], state.name, *cells, state.confidence,
+                         "yes" if state.dispute else "no", _cites(state.sources)])
+    return _csv(header, rows)
+
+
+def csv_files(atlas: Atlas) -> dict[str, str]:
+    out = {f"{stem}.csv": _entity_csv(atlas, kind) for kind, stem in KIND_FILES.items()}
+    out["versions.csv"] = _csv(
+        ["id", "title", "effective", "status", "superseded_on", "pdf", "redline", "announcement", "summary", "sources"],
+        [[v.id, v.title, v.effective.isoformat(), cv.status(atlas, v.id),
+          (d.isoformat() if (d := cv.superseded_on(atlas, v.id)) else ""),
+          atlas.sources[v.links.pdf].url,
+          atlas.sources[v.links.redline].url if v.links.redline else "",
+          atlas.sources[v.links.announcement].url if v.links.announcement else "",
+          v.summary, _cites(v.sources)] for v in atlas.versions],
+    )
+    out["changes.csv"] = _csv(
+        ["version", "n", "category", "text", "entities", "confidence", "sources"],
+        [[v.id, i + 1, c.category, c.text, " | ".join(c.entities), c.confidence, _cites(c.sources)]
+         for v in atlas.versions for i, c in enumerate(v.changes)],
+    )
+    out["models.csv"] = _csv(
+        ["id", "model", "date", "date_precision", "level", "version_in_force", "determination", "reasoning", "confidence", "sources"],
+        [[m.id, m.model, m.date.isoformat(), m.date_precision, m.level or "",
+          (iv.id if (iv := cv.in_force_at(atlas, m.date)) else ""),
+          m.determination, m.reasoning, m.confidence, _cites(m.sources)] for m in atlas.models],
+    )
+    out["events.csv"] = _csv(
+        ["id", "date", "date_precision", "kind", "title", "summary", "confidence", "sources"],
+        [[e.id, e.date.isoformat(), e.date_precision, e.kind, e.title, e.summary, e.confidence, _cites(e.sources)]
+         for e in atlas.events],
+    )
+    out["sources.csv"] = _csv(
+        ["id", "title", "publisher", "date", "url", "archived_url", "retrieved", "kind", "version"],
+        [[s.id, s.title, s.publisher, s.date.isoformat(), s.url, s.archived_url or "", s.retrieved.isoformat(),
+          s.kind, s.version or ""] for s in atlas.source_items],
+    )
+    return out
+
+
+def _atom_entry(entry_id: str, title: str, link: str, updated: str, summary: str) -> str:
+    return (
+        "  <entry>\n"
+        f"    <id>{escape(entry_id)}</id>\n"
+        f"    <title>{escape(title)}</title>\n"
+        f'    <link rel="alternate" href="{escape(link)}"/>\n'
+        f"    <updated>{updated}</updated>\n"
+        f"    <summary>{escape(summary)}</summary>\n"
+        "  </entry>\n"
+    )
+
+
+def feed_xml(atlas: Atlas, base: str, rels: list[Release]) -> str:
+    entries: list[tuple[str, str]] = []
+    for v in atlas.versions:
+        prev = cv.predecessor(atlas, v.id)
+        summary = v.summary
+        if prev:
+            summary += f" Comparison with {prev.id}: {base}compare/{prev.id}-vs-{v.id}/"
+        stamp = f"{v.effective.isoformat()}T00:00:00Z"
+        entries.append((stamp, _atom_entry(f"{base}versions/{v.id}/", f"RSP {v.id} takes effect", f"{base}versions/{v.id}/", stamp, summary)))
+    for r in rels:
+        stamp = f"{r.date.isoformat()}T12:00:00Z"
+        entries.append((stamp, _atom_entry(f"{base}about/#release-{r.version.replace('.', '-')}", f"RSP Atlas site release {r.version}",
+                                           f"{base}about/#changelog", stamp, r.summary)))
+    entries.sort(key=lambda e: e[0], reverse=True)
+    updated = entries[0][0]
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<feed xmlns="http://www.w3.org/2005/Atom">\n'
+        f"  <id>{escape(base)}feed.xml</id>\n"
+        "  <title>RSP Atlas: Responsible Scaling Policy versions and site releases</title>\n"
+        f'  <link rel="self" href="{escape(base)}feed.xml"/>\n'
+        f'  <link rel="alternate" href="{escape(base)}"/>\n'
+        f"  <updated>{updated}</updated>\n"
+        "  <author><name>RSP Atlas (independent; not affiliated with Anthropic)</name></author>\n"
+        + "".join(e[1] for e in entries)
+        + "</feed>\n"
+    )
+
+
+def expected(atlas: Atlas, root: Path) -> dict[str, str]:
+    """Path relative to the project root → exact content of every export."""
+    out = {f"{DATA_DIR}/{DATASET_NAME}.json": dataset_json(atlas), f"{DATA_DIR}/schema.json": schema_json()}
+    out.update({f"{DATA_DIR}/{name}": text for name, text in csv_files(atlas).items()})
+    out[FEED] = feed_xml(atlas, site_url(root), releases(root))
+    out[ABBREVIATIONS] = abbreviations(atlas.entities["term"], {v: i for i, v in enumerate(atlas.version_ids)})
+    return out
+
+
+def drift(atlas: Atlas, root: Path) -> list[str]:
+    problems = []
+    for rel, content in sorted(expected(atlas, root).items()):
+        path = root / rel
+        if not path.exists():
+            problems.append(f"{rel}: missing (run `python -m macros gen`)")
+        elif path.read_text(encoding="utf-8") != content:
+            problems.append(f"{rel}: out of date with data/ (run `python -m macros gen`)")
+    return problems
+
+
+def write(atlas: Atlas, root: Path) -> list[str]:
+    changed = []
+    for rel, content in sorted(expected(atlas, root).items()):
+        path = root / rel
+        if not path.exists() or path.read_text(encoding="utf-8") != content:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(content, encoding="utf-8")
+            changed.append(f"wrote {rel}")
+    return changed

@@ -1,0 +1,170 @@
+"""Read ``data/*.yml``, validate each file against its model, then cross-check the whole set.
+
+Errors are collected and raised together as one :class:`DataError`; each message is one line:
+``data/FILE.yml:LINE: ENTRY: FIELD: problem``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from macros.model import types as t
+from macros.model.atlas import Atlas
+from macros.model.errors import DataError
+from macros.model.integrity import check_integrity
+
+# file stem → envelope model; the order is the order errors are reported in.
+FILES: dict[str, type[t.ListFile]] = {
+    "sources": t.SourcesFile,
+    "versions": t.VersionsFile,
+    "levels": t.LevelsFile,
+    "standards": t.StandardsFile,
+    "domains": t.DomainsFile,
+    "thresholds": t.ThresholdsFile,
+    "provisions": t.ProvisionsFile,
+    "glossary": t.GlossaryFile,
+    "models": t.ModelsFile,
+    "events": t.EventsFile,
+    "related": t.RelatedFile,
+    "theory": t.TheoryFile,
+    "faq": t.FaqFile,
+    "quiz": t.QuizFile,
+    "redirects": t.RedirectsFile,
+}
+
+LINE_KEY = "__line__"
+Path_ = tuple[int | str, ...]
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that remembers the line each mapping starts on, and refuses duplicate keys."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}", key_node.start_mark
+                )
+            seen.add(key)
+        mapping = super().construct_mapping(node, deep=True)
+        # Remember where the mapping, each key, and each item of a list value start.
+        where: dict[Any, int] = {(): node.start_mark.line + 1}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            where[(key,)] = key_node.start_mark.line + 1
+            if isinstance(value_node, yaml.SequenceNode):
+                for i, item in enumerate(value_node.value):
+                    where[(key, i)] = item.start_mark.line + 1
+        mapping[LINE_KEY] = where
+        return mapping
+
+
+# Keep dates as strings: pydantic parses them, so a bad date gets a pydantic message, and quoted
+# and unquoted dates behave alike.
+_LineLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
+)
+
+
+def _strip_lines(node: Any, path: Path_, lines: dict[Path_, int]) -> Any:
+    if isinstance(node, dict):
+        for rel, line in node.pop(LINE_KEY, {}).items():
+            lines.setdefault((*path, *rel), line)
+        return {k: _strip_lines(v, (*path, k), lines) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_strip_lines(v, (*path, i), lines) for i, v in enumerate(node)]
+    return node
+
+
+def _entry_name(raw: Any, loc: Path_) -> str:
+    """Human name of the top-level entry a location falls in: its ``id``, else its index."""
+    if len(loc) >= 2 and isinstance(loc[1], int) and isinstance(raw, dict):
+        items = raw.get(loc[0])
+        if isinstance(items, list) and loc[1] < len(items):
+            item = items[loc[1]]
+            if isinstance(item, dict) and "id" in item:
+                return f"entry '{item['id']}'"
+            return f"entry #{loc[1] + 1}"
+    return "file"
+
+
+def _field_path(loc: Path_) -> str:
+    rest = loc[2:] if len(loc) >= 2 and isinstance(loc[1], int) else loc
+    out = ""
+    for part in rest:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out.replace("from_", "from") or "(whole entry)"
+
+
+def _line_for(loc: Path_, lines: dict[Path_, int]) -> int:
+    for cut in range(len(loc), -1, -1):
+        if loc[:cut] in lines:
+            return lines[loc[:cut]]
+    return 1
+
+
+def format_error(rel: str, line: int, entry: str, field: str, problem: str) -> str:
+    return f"{rel}:{line}: {entry}: {field}: {problem}"
+
+
+def _problem(err: dict[str, Any]) -> str:
+    msg = str(err["msg"])
+    if err["type"] == "extra_forbidden":
+        return "unknown field"
+    if err["type"] == "missing":
+        return "missing required field"
+    return msg[0].lower() + msg[1:]
+
+
+def read_file(path: Path, rel: str, model: type[BaseModel]) -> tuple[BaseModel | None, list[str], dict[Path_, int], Any]:
+    """Parse and validate one data file. Returns (model or None, errors, line map, raw)."""
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        return None, [f"{rel}:{line}: malformed YAML: {exc.problem or exc.context}"], {}, None
+    lines: dict[Path_, int] = {}
+    raw = _strip_lines(raw, (), lines)
+    if not isinstance(raw, dict):
+        return None, [f"{rel}:1: file: (whole file): expected a mapping with 'verified' and 'items'"], {}, raw
+    try:
+        return model.model_validate(raw), [], lines, raw
+    except ValidationError as exc:
+        errors = []
+        for err in exc.errors():
+            loc = tuple(err["loc"])
+            errors.append(
+                format_error(rel, _line_for(loc, lines), _entry_name(raw, loc), _field_path(loc), _problem(err))
+            )
+        return None, errors, lines, raw
+
+
+def load_atlas(data_dir: Path) -> Atlas:
+    """Load, validate and cross-check every data file; raise :class:`DataError` on any problem."""
+    errors: list[str] = []
+    parsed: dict[str, Any] = {}
+    lines: dict[str, dict[Path_, int]] = {}
+    for stem, model in FILES.items():
+        path = data_dir / f"{stem}.yml"
+        rel = f"data/{stem}.yml"
+        if not path.exists():
+            errors.append(f"{rel}:1: file: (whole file): file is missing")
+            continue
+        obj, errs, line_map, _ = read_file(path, rel, model)
+        errors.extend(errs)
+        parsed[stem] = obj
+        lines[stem] = line_map
+    if errors:
+        raise DataError(errors)
+    atlas = Atlas.from_files(parsed)
+    errors = check_integrity(atlas, lines)
+    if errors:
+        raise DataError(errors)
+    return atlas

@@ -1,0 +1,1 @@
+"""Renderers: pure functions from the dataset (and the current page) to Markdown."""

@@ -1,0 +1,82 @@
+"""Fragments shared by many pages: citations, confidence labels, disputes, entity links."""
+
+from __future__ import annotations
+
+from macros.compute.scope import latest_state
+from macros.model import types as t
+from macros.render import urls
+from macros.render.text import Ctx, esc, indent, safe_url
+
+KIND_LABELS = {
+    "level": "AI Safety Levels",
+    "standard": "Safeguard standards",
+    "domain": "Risk domains",
+    "threshold": "Capability thresholds",
+    "provision": "Governance and process",
+    "term": "Glossary terms",
+}
+KIND_SINGULAR = {
+    "level": "level", "standard": "standard", "domain": "risk domain", "threshold": "threshold",
+    "provision": "provision", "term": "term",
+}
+
+
+def source_label(src: t.Source) -> str:
+    if src.kind == "policy" and src.version:
+        return f"RSP v{src.version}"
+    if src.kind == "redline" and src.version:
+        return f"RSP v{src.version} redline"
+    return src.title
+
+
+def cite_list(ctx: Ctx, cites: list[t.Cite]) -> str:
+    """Inline citations: each links to the source itself and to its bibliography entry."""
+    parts = []
+    for c in cites:
+        src = ctx.atlas.sources[c.source]
+        page, anchor = urls.source_target(src.id)
+        parts.append(
+            f"[{esc(source_label(src))}]({safe_url(src.url)}){{ .atlas-src }}, {esc(c.locator)} "
+            f"<sup>{ctx.link('ref', page, anchor)}</sup>"
+        )
+    return '<span class="atlas-cite">Source: ' + "; ".join(parts) + "</span>"
+
+
+def confidence(level: str) -> str:
+    if level == "high":
+        return ""
+    label = {"medium": "Medium confidence", "low": "Low confidence", "unverified": "Unverified"}[level]
+    return f'<span class="atlas-conf atlas-conf--{level}" title="See About: confidence levels">{label}</span>'
+
+
+def dispute(ctx: Ctx, d: t.Dispute | None) -> str:
+    if d is None:
+        return ""
+    lines = [f'!!! warning "Disputed reading"', "", indent(esc(d.summary)), ""]
+    for p in d.positions:
+        lines.append(indent(f"- **{esc(p.holder)}:** {esc(p.view)} {cite_list(ctx, p.sources)}"))
+    return "\n".join(lines) + "\n"
+
+
+def provenance(ctx: Ctx, item: t.Sourced) -> str:
+    """Citation line plus confidence label, then any dispute block."""
+    conf = confidence(item.confidence)
+    out = cite_list(ctx, item.sources) + (f" {conf}" if conf else "")
+    block = dispute(ctx, item.dispute)
+    return out + ("\n\n" + block if block else "")
+
+
+def entity_name(ctx: Ctx, kind: str, entity: t.Entity, state: t.State | None = None) -> str:
+    """Linked name of an entity, as of a given state (default: its latest)."""
+    name = (state or latest_state(ctx.atlas, entity)).name
+    page, anchor = urls.entity_target(kind, entity.id)
+    return ctx.link(esc(name), page, anchor)
+
+
+def entity_ref(ctx: Ctx, ref: str) -> str:
+    kind, _, eid = ref.partition(":")
+    return entity_name(ctx, kind, ctx.atlas.entity(kind, eid))
+
+
+def version_link(ctx: Ctx, vid: str, text: str | None = None) -> str:
+    return ctx.link(esc(text or f"v{vid}"), urls.version_page(vid))

@@ -1,0 +1,48 @@
+"""The data dictionary, rendered from the JSON Schema so it is never written twice."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from macros.exports import schema
+from macros.render.text import Ctx, esc
+
+
+def _type(prop: dict[str, Any]) -> str:
+    if "$ref" in prop:
+        return prop["$ref"].rsplit("/", 1)[-1]
+    if "anyOf" in prop:
+        return " or ".join(_type(p) for p in prop["anyOf"])
+    if "enum" in prop:
+        return "one of " + ", ".join(f"`{v}`" for v in prop["enum"])
+    if "const" in prop:
+        return f"`{prop['const']}`"
+    typ = prop.get("type", "any")
+    if typ == "array":
+        return f"list of {_type(prop.get('items', {}))}"
+    if typ == "string" and prop.get("format"):
+        return f"string ({prop['format']})"
+    if typ == "string" and prop.get("pattern"):
+        return "string matching `" + prop["pattern"].replace("|", "\\|") + "`"
+    return str(typ)
+
+
+def data_dictionary(ctx: Ctx) -> str:
+    sch = schema()
+    out = []
+    defs = sch.get("$defs", {})
+    for name in sorted(defs):
+        d = defs[name]
+        props = d.get("properties", {})
+        if not props:
+            continue
+        required = set(d.get("required", []))
+        out.append(f"### {name} {{ #def-{name.lower()} }}\n")
+        out.append("| Field | Type | Required |\n|---|---|---|")
+        for field, prop in props.items():
+            out.append(f"| `{field}` | {_type(prop).replace('|', '&#124;')} | {'yes' if field in required else 'no'} |")
+        out.append("")
+    return "\n".join(out) + "\n" if ctx else ""
+
+
+__all__ = ["data_dictionary", "esc"]

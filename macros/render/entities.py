@@ -1,0 +1,267 @@
+"""Pages about version-scoped entities: levels, safeguards, thresholds and their explorer."""
+
+from __future__ import annotations
+
+from macros.compute import lineage
+from macros.compute.diff import diff_entity
+from macros.compute.scope import span, state_at, substance
+from macros.model import types as t
+from macros.render import urls
+from macros.render.common import entity_name, provenance, version_link
+from macros.render.fields import label, value
+from macros.render.text import Ctx, attr, esc
+
+LINEAGE_VERBS = {
+    "renamed": "renamed to",
+    "split": "split, giving rise to",
+    "merged": "merged into",
+    "redefined": "redefined as",
+    "replaced": "replaced by",
+    "retired": "retired; nearest successor",
+}
+
+
+def range_label(ctx: Ctx, state: t.State) -> str:
+    first, last = span(ctx.atlas, state)
+    ids = ctx.atlas.version_ids
+    if first == last:
+        return f"v{ids[first]}"
+    if state.to is None:
+        return f"v{ids[first]} onwards"
+    return f"v{ids[first]}–{ids[last]}"
+
+
+def range_links(ctx: Ctx, state: t.State) -> str:
+    first, last = span(ctx.atlas, state)
+    ids = ctx.atlas.version_ids
+    return ", ".join(version_link(ctx, v) for v in ids[first : last + 1])
+
+
+def state_table(ctx: Ctx, state: t.State) -> str:
+    rows = ["| | |", "|---|---|"]
+    for key, val in substance(state).items():
+        if key == "name" or val in ("", [], None):
+            continue
+        rows.append(f"| {label(key)} | {value(ctx, key, val)} |")
+    return "\n".join(rows) + "\n" if len(rows) > 2 else ""
+
+
+def history(ctx: Ctx, kind: str, entity: t.Entity, heading: str = "###") -> str:
+    """Each state of an entity, oldest first, with what changed at each step and its sources."""
+    out = []
+    states = sorted(entity.states, key=lambda s: ctx.atlas.index(s.from_))
+    for i, state in enumerate(states):
+        out.append(f'{heading} {esc(state.name)} <small>({range_label(ctx, state)})</small> {{ #{entity.id}-{state.from_.replace(".", "-")} }}\n')
+        out.append(f"In force in: {range_links(ctx, state)}.\n")
+        if i > 0:
+            prev = states[i - 1]
+            d = diff_entity(ctx.atlas, kind, entity, prev.from_, state.from_)
+            if d and d.fields:
+                changed = ", ".join(label(f.field).lower() for f in d.fields)
+                before_v = ctx.atlas.version_ids[span(ctx.atlas, prev)[1]]
+                out.append(
+                    f"What changed at {state.from_}: {changed} "
+                    f"({ctx.link('comparison', urls.compare_page(before_v, state.from_))}).\n"
+                )
+        out.append(state_table(ctx, state))
+        if state.note:
+            out.append(f"*Note:* {esc(state.note)}\n")
+        out.append(provenance(ctx, state) + "\n")
+    return "\n".join(out)
+
+
+# --- levels ---------------------------------------------------------------------------------
+
+
+def levels_index(ctx: Ctx) -> str:
+    atlas = ctx.atlas
+    ids = atlas.version_ids
+    levels = sorted(atlas.entities["level"], key=lambda e: e.order)  # type: ignore[attr-defined]
+    rows = ["| Level | " + " | ".join(ids) + " |", "|---" * (len(ids) + 1) + "|"]
+    for lv in levels:
+        cells = []
+        for vid in ids:
+            st = state_at(atlas, lv, vid)
+            cells.append("●" if st else "–")
+        rows.append(f"| {entity_name(ctx, 'level', lv)} | " + " | ".join(cells) + " |")
+    eras = []
+    for lv in levels:
+        eras.append(f"### {entity_name(ctx, 'level', lv)}\n")
+        for st in sorted(lv.states, key=lambda s: atlas.index(s.from_)):
+            eras.append(f"- **{range_label(ctx, st)}:** {esc(st.summary)}")  # type: ignore[attr-defined]
+        eras.append("")
+    legend = "\n● = described in that version; – = not described.\n"
+    return "\n".join(rows) + "\n" + legend + "\n## What each level meant { #meanings }\n\n" + "\n".join(eras)
+
+
+def level_page(ctx: Ctx, lid: str) -> str:
+    atlas = ctx.atlas
+    lv = atlas.entity("level", lid)
+    name = max(lv.states, key=lambda s: atlas.index(s.from_)).name
+    out = [f"# {esc(name)}\n", "## Meaning, version by version { #history }\n", history(ctx, "level", lv)]
+    stds = [s for s in atlas.entities["standard"] if s.level == lid]  # type: ignore[attr-defined]
+    out.append("## Standards at this level { #standards }\n")
+    out.append("\n".join(f"- {entity_name(ctx, 'standard', s)} ({esc(s.type)})" for s in stds) or "None recorded.")  # type: ignore[attr-defined]
+    out.append("\n## Thresholds that point here { #thresholds }\n")
+    refs = []
+    for th in atlas.entities["threshold"]:
+        for st in th.states:
+            req = getattr(st, "required_safeguards", [])
+            if any(sid in {s.id for s in stds} for sid in req):
+                refs.append(f"- {entity_name(ctx, 'threshold', th, st)} ({range_label(ctx, st)})")
+    out.append("\n".join(refs) or "No threshold names this level's standards as required safeguards.")
+    handled = [m for m in atlas.models if m.level == lid and m.confidence != "unverified"]
+    out.append("\n## Models handled under this level { #models }\n")
+    out.append("\n".join(f"- {ctx.link(esc(m.model), *urls.model_target(m.id))}" for m in handled) or "None recorded.")
+    return "\n".join(out) + "\n"
+
+
+# --- safeguards -----------------------------------------------------------------------------
+
+
+def safeguards(ctx: Ctx) -> str:
+    atlas = ctx.atlas
+    out = []
+    for typ, title in (("deployment", "Deployment standards"), ("security", "Security standards")):
+        out.append(f"## {title} {{ #{typ} }}\n")
+        for std in (s for s in atlas.entities["standard"] if s.type == typ):  # type: ignore[attr-defined]
+            name = max(std.states, key=lambda s: atlas.index(s.from_)).name
+            out.append(f"### {esc(name)} {{ #{std.id} }}\n")
+            out.append(f"Level: {entity_name(ctx, 'level', atlas.entity('level', std.level))}.\n")  # type: ignore[attr-defined]
+            out.append(history(ctx, "standard", std, "####"))
+    return "\n".join(out) + "\n"
+
+
+# --- thresholds -----------------------------------------------------------------------------
+
+
+def explorer(ctx: Ctx) -> str:
+    """Risk domain × version matrix; atlas.js adds the domain and version-range filters."""
+    atlas = ctx.atlas
+    ids = atlas.version_ids
+    domains = sorted(atlas.entities["domain"], key=lambda e: e.order)  # type: ignore[attr-defined]
+    opts = "".join(f'<option value="{attr(d.id)}">{esc(max(d.states, key=lambda s: atlas.index(s.from_)).name)}</option>' for d in domains)
+    vopts = lambda sel: "".join(  # noqa: E731
+        f'<option value="{i}"{" selected" if i == sel else ""}>{esc(v)}</option>' for i, v in enumerate(ids)
+    )
+    controls = (
+        '<form class="atlas-filter" data-target="atlas-explorer" action="#">\n'
+        f'<label>Domain <select name="domain"><option value="">All domains</option>{opts}</select></label>\n'
+        f'<label>From <select name="from">{vopts(0)}</select></label>\n'
+        f'<label>to <select name="to">{vopts(len(ids) - 1)}</select></label>\n'
+        "</form>\n"
+    )
+    head = '<table class="atlas-explorer" id="atlas-explorer">\n<thead><tr><th scope="col">Domain</th>'
+    head += "".join(f'<th scope="col" data-col="{i}">{esc(v)}</th>' for i, v in enumerate(ids)) + "</tr></thead>\n<tbody>\n"
+    body = []
+    for d in domains:
+        row = [f'<tr data-domain="{attr(d.id)}"><th scope="row">{esc(max(d.states, key=lambda s: atlas.index(s.from_)).name)}</th>']
+        for i, vid in enumerate(ids):
+            cell = []
+            for th in (x for x in atlas.entities["threshold"] if x.domain == d.id):  # type: ignore[attr-defined]
+                st = state_at(atlas, th, vid)
+                if st is None:
+                    continue
+                item = f'<a href="{attr(_page_href(ctx, urls.threshold_page(th.id)))}">{esc(st.name)}</a>'
+                if i > 0:
+                    dd = diff_entity(atlas, "threshold", th, ids[i - 1], vid)
+                    if dd and dd.status in ("added", "changed"):
+                        what = "new" if dd.status == "added" else "changed"
+                        href = _page_href(ctx, urls.compare_page(ids[i - 1], vid))
+                        item += f' <a class="atlas-delta" href="{attr(href)}" title="See {attr(ids[i - 1])} vs {attr(vid)}">{what}</a>'
+                cell.append(item)
+            if not cell:
+                ds = state_at(atlas, d, vid)
+                cell.append(f'<span class="atlas-none">{esc("No threshold")}</span>' + (f'<br><small>{esc(ds.summary)}</small>' if ds else ""))  # type: ignore[attr-defined]
+            row.append(f'<td data-col="{i}">' + "<br>".join(cell) + "</td>")
+        body.append("".join(row) + "</tr>")
+    return controls + '<div class="atlas-scroll" role="region" aria-label="Threshold explorer" tabindex="0">\n' + head + "\n".join(body) + "\n</tbody>\n</table>\n</div>\n"
+
+
+def _page_href(ctx: Ctx, target: str) -> str:
+    """A directory-URL href for raw HTML, which MkDocs does not rewrite."""
+    rel = ctx.href(target)
+    if rel.endswith("index.md"):
+        return rel[: -len("index.md")] or "./"
+    return rel[: -len(".md")] + "/" if rel.endswith(".md") else rel
+
+
+def domains(ctx: Ctx) -> str:
+    atlas = ctx.atlas
+    out = []
+    for d in sorted(atlas.entities["domain"], key=lambda e: e.order):  # type: ignore[attr-defined]
+        name = max(d.states, key=lambda s: atlas.index(s.from_)).name
+        out.append(f"### {esc(name)} {{ #domain-{d.id} }}\n")
+        for st in sorted(d.states, key=lambda s: atlas.index(s.from_)):
+            out.append(f"- **{range_label(ctx, st)}:** {esc(st.summary)} {provenance(ctx, st)}")  # type: ignore[attr-defined]
+        ths = [th for th in atlas.entities["threshold"] if th.domain == d.id]  # type: ignore[attr-defined]
+        if ths:
+            out.append("\nThresholds: " + ", ".join(entity_name(ctx, "threshold", th) for th in ths) + ".")
+        out.append("")
+    return "\n".join(out) + "\n"
+
+
+def threshold_page(ctx: Ctx, tid: str) -> str:
+    atlas = ctx.atlas
+    th = atlas.entity("threshold", tid)
+    latest = max(th.states, key=lambda s: atlas.index(s.from_))
+    dom = atlas.entity("domain", th.domain)  # type: ignore[attr-defined]
+    names = []
+    for st in sorted(th.states, key=lambda s: atlas.index(s.from_)):
+        if not names or names[-1] != st.name:
+            names.append(st.name)
+    first, last = atlas.version_ids[min(span(atlas, s)[0] for s in th.states)], atlas.version_ids[max(span(atlas, s)[1] for s in th.states)]
+    ends = "still in force" if last == atlas.version_ids[-1] else f"last in {last}"
+    out = [
+        f"# {esc(latest.name)}\n",
+        f"Domain: {entity_name(ctx, 'domain', dom)}. First appears in {version_link(ctx, first)}; {ends}. "
+        f"Names it has carried: {', '.join('“' + esc(n) + '”' for n in names)}.\n",
+    ]
+    preds, succs = lineage.predecessors(atlas, tid), lineage.successors(atlas, tid)
+    if preds or succs:
+        out.append("## Lineage { #lineage }\n")
+        for link in preds:
+            out.append(
+                f"- In {version_link(ctx, link.edge.at)}, {entity_name(ctx, 'threshold', atlas.entity('threshold', link.source))} "
+                f"was {LINEAGE_VERBS[link.edge.type]} this threshold. {esc(link.edge.note)}"
+            )
+        for link in succs:
+            out.append(
+                f"- In {version_link(ctx, link.edge.at)}, this threshold was {LINEAGE_VERBS[link.edge.type]} "
+                f"{entity_name(ctx, 'threshold', atlas.entity('threshold', link.target))}. {esc(link.edge.note)}"
+            )
+        out.append("")
+        fam = lineage.family(atlas, tid)
+        out.append(_family_diagram(ctx, fam))
+    out.append("## Version by version { #history }\n")
+    out.append(history(ctx, "threshold", th))
+    return "\n".join(out) + "\n"
+
+
+def _family_diagram(ctx: Ctx, fam: list[str]) -> str:
+    """A Mermaid flowchart of the lineage family, with a text list as its accessible alternative."""
+    atlas = ctx.atlas
+    lines = ["``` mermaid", "flowchart LR"]
+    for eid in fam:
+        th = atlas.entity("threshold", eid)
+        states = sorted(th.states, key=lambda s: atlas.index(s.from_))
+        label_text = " / ".join(dict.fromkeys(s.name for s in states))
+        safe = label_text.replace('"', "'").replace("#", "").replace("[", "(").replace("]", ")")
+        lines.append(f'  {eid.replace("-", "_").replace(".", "_")}["{safe}"]')
+    for link in lineage.edges(atlas):
+        if link.source in fam and link.target in fam:
+            lines.append(f"  {link.source.replace('-', '_').replace('.', '_')} -- \"{link.edge.type} in {link.edge.at}\" --> {link.target.replace('-', '_').replace('.', '_')}")
+    lines.append("```")
+    return '<figure class="atlas-diagram" markdown>\n\n' + "\n".join(lines) + "\n\n<figcaption>Lineage diagram; the list above gives the same information as text.</figcaption>\n</figure>\n"
+
+
+def thresholds_list(ctx: Ctx) -> str:
+    atlas = ctx.atlas
+    rows = ["| Threshold | Names carried | Versions | Domain |", "|---|---|---|---|"]
+    for th in atlas.entities["threshold"]:
+        names = " → ".join(dict.fromkeys(esc(s.name) for s in sorted(th.states, key=lambda s: atlas.index(s.from_))))
+        first = atlas.version_ids[min(span(atlas, s)[0] for s in th.states)]
+        last = atlas.version_ids[max(span(atlas, s)[1] for s in th.states)]
+        dom = atlas.entity("domain", th.domain)  # type: ignore[attr-defined]
+        rows.append(f"| {entity_name(ctx, 'threshold', th)} | {names} | {first}–{last} | {entity_name(ctx, 'domain', dom)} |")
+    return "\n".join(rows) + "\n"

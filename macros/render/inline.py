@@ -1,0 +1,54 @@
+"""Small inline macros for hand-written prose, so dates and counts are never typed twice."""
+
+from __future__ import annotations
+
+from macros.compute import versions as cv
+from macros.render import urls
+from macros.render.common import version_link
+from macros.render.text import Ctx, esc, fmt_date
+
+
+def vdate(ctx: Ctx, vid: str) -> str:
+    """Effective date of a version, e.g. 24 Feb 2026."""
+    return fmt_date(ctx.atlas.version(vid).effective)
+
+
+def vlink(ctx: Ctx, vid: str) -> str:
+    """Link to a version page labelled 'RSP 3.0'."""
+    return version_link(ctx, vid, f"RSP {vid}")
+
+
+def clink(ctx: Ctx, a: str, b: str) -> str:
+    """Link to a comparison page."""
+    ctx.atlas.version(a), ctx.atlas.version(b)
+    return ctx.link(esc(f"{a} vs {b}"), urls.compare_page(a, b))
+
+
+def current_version(ctx: Ctx) -> str:
+    """The newest version, computed: a link and its effective date."""
+    cur = cv.current(ctx.atlas)
+    return f"{vlink(ctx, cur.id)} (effective {fmt_date(cur.effective)})"
+
+
+def stat(ctx: Ctx, what: str) -> str:
+    """Key numbers for the home page."""
+    atlas = ctx.atlas
+    values = {
+        "versions": len(atlas.versions),
+        "pairs": len(cv.pairs(atlas)),
+        "thresholds": len(atlas.entities["threshold"]),
+        "provisions": len(atlas.entities["provision"]),
+        "models": len([m for m in atlas.models if m.confidence != "unverified"]),
+        "sources": len(atlas.source_items),
+        "terms": len(atlas.entities["term"]),
+        "changes": sum(len(v.changes) for v in atlas.versions),
+    }
+    return str(values[what])
+
+
+def site_changelog(ctx: Ctx) -> str:
+    """The site's releases, newest first, from CHANGELOG.md."""
+    out = []
+    for r in ctx.releases:
+        out.append(f"### {r.version} — {fmt_date(r.date)} {{ #release-{r.version.replace('.', '-')} }}\n\n{esc(r.summary)}\n")
+    return "\n".join(out) or "No releases yet."

@@ -1,0 +1,349 @@
+"""Governance, models, timeline, glossary, FAQ, theory of change, related frameworks, sources."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from macros.compute import versions as cv
+from macros.compute.scope import span
+from macros.model import types as t
+from macros.render import urls
+from macros.render.common import entity_name, entity_ref, provenance, source_label, version_link
+from macros.render.entities import history, range_label
+from macros.render.text import Ctx, attr, esc, fmt_date, safe_url
+
+CATEGORY_TITLES = {
+    "evaluation": "Evaluation cadence and triggers",
+    "decision-makers": "Decision makers and bodies",
+    "reporting": "Reports",
+    "external-review": "External review",
+    "internal-access": "Internal access to reports",
+    "noncompliance": "Noncompliance and whistleblowing",
+    "pause": "Pausing and restricting",
+    "competitors": "Commitments related to competitors",
+    "transparency": "Transparency",
+    "government": "Government notice",
+    "updates": "Updating the policy",
+}
+
+
+def governance(ctx: Ctx) -> str:
+    atlas = ctx.atlas
+    out = []
+    for cat, title in CATEGORY_TITLES.items():
+        provs = [p for p in atlas.entities["provision"] if p.category == cat]  # type: ignore[attr-defined]
+        if not provs:
+            continue
+        out.append(f"## {title} {{ #cat-{cat} }}\n")
+        for p in provs:
+            name = max(p.states, key=lambda s: atlas.index(s.from_)).name
+            out.append(f"### {esc(name)} {{ #{p.id} }}\n")
+            out.append(history(ctx, "provision", p, "####"))
+    return "\n".join(out) + "\n"
+
+
+def governance_matrix(ctx: Ctx) -> str:
+    atlas = ctx.atlas
+    ids = atlas.version_ids
+    rows = ["| Provision | " + " | ".join(ids) + " |", "|---" * (len(ids) + 1) + "|"]
+    for p in atlas.entities["provision"]:
+        cells = []
+        states = sorted(p.states, key=lambda s: atlas.index(s.from_))
+        for i in range(len(ids)):
+            mark = "–"
+            for st in states:
+                first, last = span(atlas, st)
+                if first <= i <= last:
+                    mark = "●" if i == first else "·"
+            cells.append(mark)
+        rows.append(f"| {entity_name(ctx, 'provision', p)} | " + " | ".join(cells) + " |")
+    return "\n".join(rows) + "\n\n● = introduced or changed in that version; · = in force, unchanged; – = absent.\n"
+
+
+# --- models ---------------------------------------------------------------------------------
+
+
+def _visible(items: tuple[t.Determination, ...] | tuple[t.Event, ...]) -> list:  # type: ignore[type-arg]
+    """Unverified records are kept in the data for the record, never shown as fact."""
+    return [i for i in items if i.confidence != "unverified"]
+
+
+def models(ctx: Ctx) -> str:
+    atlas = ctx.atlas
+    groups: dict[str | None, list[t.Determination]] = {}
+    for m in _visible(atlas.models):
+        groups.setdefault(m.level, []).append(m)
+    order = [lv.id for lv in sorted(atlas.entities["level"], key=lambda e: e.order)]  # type: ignore[attr-defined]
+    out = []
+    for key in [*order, None]:
+        if key not in groups:
+            continue
+        if key is None:
+            out.append("## Not assigned a level { #no-level }\n")
+        else:
+            out.append(f"## Handled under {entity_name(ctx, 'level', atlas.entity('level', key))} {{ #under-{key} }}\n")
+        for m in groups[key]:
+            v = cv.in_force_at(atlas, m.date)
+            vtxt = f"under RSP {version_link(ctx, v.id)}" if v else "before the RSP"
+            out.append(f"### {esc(m.model)} {{ #{m.id} }}\n")
+            out.append(f"<time datetime=\"{m.date.isoformat()}\">{fmt_date(m.date, m.date_precision)}</time>, {vtxt}.\n")
+            out.append(f"**Determination.** {esc(m.determination)}\n")
+            out.append(f"**Stated reasoning.** {esc(m.reasoning)}\n")
+            out.append(provenance(ctx, m) + "\n")
+    return "\n".join(out) + "\n"
+
+
+# --- timeline -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Row:
+    date: dt.date
+    precision: str
+    kind: str
+    anchor: str
+    html: str
+
+
+TIMELINE_KINDS = {"version": "Versions", "model": "Model determinations", "event": "Reports and events", "related": "Other frameworks"}
+
+
+def timeline_rows(ctx: Ctx) -> list[Row]:
+    atlas = ctx.atlas
+    rows = [
+        Row(v.effective, "day", "version", f"v{v.id}",
+            f"**{version_link(ctx, v.id, f'RSP {v.id}')} takes effect.** {esc(v.summary)}")
+        for v in atlas.versions
+    ]
+    for m in _visible(atlas.models):
+        rows.append(Row(m.date, m.date_precision, "model", f"model-{m.id}",
+                        f"**{ctx.link(esc(m.model), *urls.model_target(m.id))}.** {esc(m.determination)}"))
+    for e in _visible(atlas.events):
+        rows.append(Row(e.date, e.date_precision, "event", f"event-{e.id}", f"**{esc(e.title)}.** {esc(e.summary)}"))
+    for fw in atlas.related:
+        if fw.confidence == "unverified":
+            continue
+        for ed in fw.editions:
+            rows.append(Row(ed.date, "day", "related", f"fw-{fw.id}-{ed.date.isoformat()}",
+                            f"**{esc(fw.developer)}: {esc(fw.framework)} {esc(ed.label)}.** "
+                            f"{ctx.link('About this framework', 'related.md', fw.id)}"))
+    return sorted(rows, key=lambda r: (r.date, list(TIMELINE_KINDS).index(r.kind), r.anchor))
+
+
+def timeline(ctx: Ctx) -> str:
+    boxes = "".join(
+        f'<label><input type="checkbox" name="kind" value="{k}" checked> {v}</label> ' for k, v in TIMELINE_KINDS.items()
+    )
+    out = [f'<form class="atlas-filter atlas-filter--kinds" data-target="atlas-timeline" action="#"><fieldset><legend>Show</legend>{boxes}</fieldset></form>\n']
+    out.append('<ol class="atlas-timeline" id="atlas-timeline" markdown>')
+    for r in timeline_rows(ctx):
+        out.append(
+            f'<li class="atlas-timeline__item atlas-timeline__item--{r.kind}" data-kind="{r.kind}" id="{attr(r.anchor)}" markdown>'
+            f'<time datetime="{r.date.isoformat()}">{fmt_date(r.date, r.precision)}</time> '
+            f'<span class="atlas-kind">{TIMELINE_KINDS[r.kind]}</span> {r.html}</li>'
+        )
+    out.append("</ol>")
+    return "\n".join(out) + "\n"
+
+
+# --- glossary -------------------------------------------------------------------------------
+
+
+def glossary(ctx: Ctx) -> str:
+    atlas = ctx.atlas
+    out = []
+    terms = sorted(atlas.entities["term"], key=lambda e: max(e.states, key=lambda s: atlas.index(s.from_)).name.lower())
+    for term in terms:
+        states = sorted(term.states, key=lambda s: atlas.index(s.from_))
+        name = states[-1].name
+        out.append(f"### {esc(name)} {{ #{term.id} }}\n")
+        extra = []
+        if getattr(term, "abbr", None):
+            extra.append(f"Abbreviation: {esc(term.abbr)}")  # type: ignore[attr-defined]
+        if getattr(term, "aka", None):
+            extra.append("Also: " + ", ".join(esc(a) for a in term.aka))  # type: ignore[attr-defined]
+        if extra:
+            out.append("*" + "; ".join(extra) + ".*\n")
+        if len(states) == 1:
+            st = states[0]
+            out.append(f"{esc(st.definition)} <small>(from {version_link(ctx, st.from_)})</small>\n")  # type: ignore[attr-defined]
+            out.append(provenance(ctx, st) + "\n")
+        else:
+            out.append("The meaning changed between versions:\n")
+            for st in states:
+                out.append(f"- **{range_label(ctx, st)}:** {esc(st.definition)}  \n  {provenance(ctx, st)}")  # type: ignore[attr-defined]
+            out.append("")
+    return "\n".join(out) + "\n"
+
+
+def abbreviations(atlas_terms: tuple[t.Entity, ...], index: dict[str, int]) -> str:
+    """The auto-appended abbreviation file: Material turns each into a tooltip on every page."""
+    lines = ["<!-- generated by `python -m macros gen` from data/glossary.yml: do not edit -->"]
+    for term in sorted(atlas_terms, key=lambda e: getattr(e, "abbr", "") or ""):
+        abbr = getattr(term, "abbr", None)
+        if not abbr:
+            continue
+        latest = max(term.states, key=lambda s: index[s.from_])
+        definition = " ".join(latest.definition.split())  # type: ignore[attr-defined]
+        lines.append(f"*[{abbr}]: {latest.name}: {definition}")
+    return "\n".join(lines) + "\n"
+
+
+# --- FAQ ------------------------------------------------------------------------------------
+
+
+def faq(ctx: Ctx) -> str:
+    out = []
+    for q in ctx.atlas.faq:
+        if q.confidence == "unverified":
+            continue
+        flag = ' <span class="atlas-tag">Corrects a common misreport</span>' if q.misreporting else ""
+        out.append(f"## {esc(q.question)} {{ #{q.id} }}\n")
+        out.append(f"{esc(q.answer)}{flag}\n")
+        if q.see:
+            out.append("See: " + ", ".join(ctx.link(esc(_page_title(p)), p) for p in q.see) + ".\n")
+        out.append(provenance(ctx, q) + "\n")
+    return "\n".join(out) + "\n"
+
+
+def _page_title(path: str) -> str:
+    stem = path.rsplit("/", 1)[-1].removesuffix(".md")
+    if path.startswith("versions/") and stem != "index":
+        return f"RSP {stem}"
+    if path.startswith("compare/") and stem != "index":
+        return stem.replace("-vs-", " vs ")
+    if stem == "index":
+        return path.split("/")[0].replace("-", " ").capitalize() if "/" in path else "Home"
+    return stem.replace("-", " ").capitalize()
+
+
+# --- theory of change -----------------------------------------------------------------------
+
+VERDICTS = {"worked": "Worked", "mixed": "Mixed", "did-not-work": "Did not work"}
+
+
+def mechanisms(ctx: Ctx) -> str:
+    out = []
+    for m in ctx.atlas.theory.mechanisms:
+        out.append(f"### {esc(m.name)} {{ #{m.id} }}\n")
+        out.append(f"{esc(m.summary)}\n")
+        out.append(f"*Relies on:* {esc(m.relies_on)}\n")
+        if m.provisions:
+            out.append("*Implemented by:* " + ", ".join(entity_ref(ctx, r) for r in m.provisions) + ".\n")
+        out.append(_cites_only(ctx, m.sources) + "\n")
+    return "\n".join(out) + "\n"
+
+
+def mechanisms_diagram(ctx: Ctx) -> str:
+    th = ctx.atlas.theory
+    lines = ["``` mermaid", "flowchart TD", '  rsp["RSP commitments"]']
+    for m in th.mechanisms:
+        node = m.id.replace("-", "_")
+        lines.append(f'  rsp --> {node}["{_mm(m.name)}"]')
+        lines.append(f'  {node} -.-> {node}_r["relies on: {_mm(m.relies_on)}"]')
+    lines.append("```")
+    alt = "\n".join(f"- {esc(m.name)}: relies on {esc(m.relies_on)}" for m in th.mechanisms)
+    return (
+        '<figure class="atlas-diagram" markdown>\n\n' + "\n".join(lines)
+        + "\n\n<figcaption>The four mechanisms and what each relies on.</figcaption>\n</figure>\n\n"
+        + '??? info "Text version of the diagram"\n\n' + "\n".join("    " + ln for ln in alt.splitlines()) + "\n"
+    )
+
+
+def _mm(text: str) -> str:
+    short = text if len(text) <= 70 else text[:67].rsplit(" ", 1)[0] + "…"
+    return short.replace('"', "'").replace("#", "").replace("[", "(").replace("]", ")").replace(";", ",")
+
+
+def _cites_only(ctx: Ctx, cites: list[t.Cite]) -> str:
+    from macros.render.common import cite_list
+
+    return cite_list(ctx, cites)
+
+
+def framings(ctx: Ctx) -> str:
+    out = []
+    for f in sorted(ctx.atlas.theory.framings, key=lambda f: f.year):
+        out.append(f"### {f.year} {{ #{f.id} }}\n\n{esc(f.summary)}\n\n{_cites_only(ctx, f.sources)}\n")
+    return "\n".join(out)
+
+
+def assessment(ctx: Ctx) -> str:
+    out = ["| Verdict | What | Source |", "|---|---|---|"]
+    for a in ctx.atlas.theory.assessment:
+        out.append(f"| {VERDICTS[a.verdict]} | {esc(a.summary)} | {_cites_only(ctx, a.sources)} |")
+    return "\n".join(out) + "\n"
+
+
+def critiques(ctx: Ctx) -> str:
+    out = []
+    for c in ctx.atlas.theory.critiques:
+        if c.confidence == "unverified":
+            continue
+        out.append(f"### {esc(c.critic)} {{ #{c.id} }}\n\n{esc(c.summary)}\n\n{provenance(ctx, c)}\n")
+        if c.reply:
+            out.append(f"**Reply.** {esc(c.reply)}" + (f" {_cites_only(ctx, c.reply_sources)}" if c.reply_sources else "") + "\n")
+    return "\n".join(out) + "\n"
+
+
+# --- related frameworks ---------------------------------------------------------------------
+
+
+def related(ctx: Ctx) -> str:
+    atlas = ctx.atlas
+    out = []
+    for fw in atlas.related:
+        if fw.confidence == "unverified":
+            continue
+        out.append(f"## {esc(fw.developer)}: {esc(fw.framework)} {{ #{fw.id} }}\n")
+        out.append(f"{esc(fw.summary)}\n")
+        eds = []
+        for ed in sorted(fw.editions, key=lambda e: e.date):
+            src = atlas.sources[ed.source]
+            eds.append(f"- [{esc(ed.label)}]({safe_url(src.url)}), {fmt_date(ed.date)}")
+        out.append("Editions:\n\n" + "\n".join(eds) + "\n")
+        if fw.parallels:
+            par = []
+            for p in fw.parallels:
+                par.append(f"- {esc(p.concept)}" + (f" — compare {entity_ref(ctx, p.entity)}" if p.entity else ""))
+            out.append("Parallels in the RSP:\n\n" + "\n".join(par) + "\n")
+        out.append(provenance(ctx, fw) + "\n")
+    return "\n".join(out) + "\n"
+
+
+# --- bibliography ---------------------------------------------------------------------------
+
+
+def sources(ctx: Ctx) -> str:
+    out = []
+    for s in sorted(ctx.atlas.source_items, key=lambda s: (s.kind != "policy", s.date, s.id)):
+        arch = f" Archived copy: [{esc('archive')}]({safe_url(s.archived_url)})." if s.archived_url else ""
+        ver = f" RSP version: {version_link(ctx, s.version)}." if s.version else ""
+        out.append(
+            f"- <span id=\"src-{attr(s.id)}\"></span>**{esc(source_label(s))}** — {esc(s.title)}. {esc(s.publisher)}, "
+            f"{fmt_date(s.date)}. [{esc(s.url)}]({safe_url(s.url)}).{arch}{ver} Retrieved {fmt_date(s.retrieved)}. "
+            f"Key: `{s.id}`."
+        )
+    return "\n".join(out) + "\n"
+
+
+# --- check your understanding -----------------------------------------------------------------
+
+
+def quiz(ctx: Ctx, page: str | None = None) -> str:
+    """Collapsible questions; all of them, or those placed on ``page`` (default: none filter)."""
+    items = [q for q in ctx.atlas.quiz if q.confidence != "unverified" and (page is None or page in q.show_on)]
+    out = []
+    for q in items:
+        see = ", ".join(ctx.link(esc(_page_title(p)), p) for p in q.see)
+        out.append(f'??? question "{esc(q.question)}"\n')
+        out.append(f"    {esc(q.answer)} See {see}.\n")
+        out.append(f"    {provenance(ctx, q)}\n")
+    return "\n".join(out) + "\n" if out else ""
+
+
+def page_quiz(ctx: Ctx) -> str:
+    """The questions placed on the current page, under a heading (nothing if none)."""
+    body = quiz(ctx, ctx.page)
+    return f"## Check your understanding {{ #check }}\n\n{body}" if body else ""

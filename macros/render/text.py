@@ -1,0 +1,73 @@
+"""Escaping, dates, links and small shared fragments. Every data string passes through esc()."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import posixpath
+from dataclasses import dataclass
+
+from macros.model import Atlas
+from macros.release import Release
+
+# Characters that Markdown, attr_list, pymdownx or Jinja could read as syntax. Entities are inert.
+_MD_SPECIAL = {
+    "\\": "&#92;", "`": "&#96;", "*": "&#42;", "_": "&#95;", "{": "&#123;", "}": "&#125;",
+    "[": "&#91;", "]": "&#93;", "(": "&#40;", ")": "&#41;", "#": "&#35;", "+": "&#43;",
+    "!": "&#33;", "|": "&#124;", "~": "&#126;", "^": "&#94;", "=": "&#61;", ":": "&#58;",
+    "$": "&#36;", "%": "&#37;",
+}
+
+
+def esc(value: object) -> str:
+    """Plain data text → inline Markdown that renders as exactly that text."""
+    text = html.escape(" ".join(str(value).split()), quote=True)
+    return "".join(_MD_SPECIAL.get(ch, ch) for ch in text)
+
+
+def safe_url(url: str) -> str:
+    """A data URL made safe inside Markdown link syntax and HTML attributes."""
+    table = {" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E", '"': "%22", "'": "%27"}
+    return "".join(table.get(ch, ch) for ch in url)
+
+
+def attr(value: object) -> str:
+    """A value for an HTML attribute."""
+    return html.escape(str(value), quote=True)
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def fmt_date(day: dt.date, precision: str = "day") -> str:
+    if precision == "month":
+        return f"{MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+@dataclass(frozen=True)
+class Ctx:
+    """What a renderer knows: the dataset and the page it renders into (for relative links)."""
+
+    atlas: Atlas
+    page: str  # source path of the current page, e.g. "compare/2.2-vs-3.0.md"
+    releases: tuple[Release, ...] = ()
+
+    def href(self, target: str, anchor: str = "") -> str:
+        """Relative link from the current page to a source path (MkDocs validates and rewrites it)."""
+        path, _, frag = target.partition("#")
+        anchor = anchor or frag
+        if path == self.page:
+            rel = ""
+        else:
+            rel = posixpath.relpath(path, posixpath.dirname(self.page) or ".")
+        return rel + (f"#{anchor}" if anchor else "")
+
+    def link(self, text: str, target: str, anchor: str = "") -> str:
+        """A Markdown link; ``text`` must already be escaped."""
+        return f"[{text}]({self.href(target, anchor)})"
+
+
+def indent(block: str, spaces: int = 4) -> str:
+    pad = " " * spaces
+    return "\n".join(pad + line if line.strip() else "" for line in block.splitlines())

@@ -1,0 +1,149 @@
+"""The versions index and one page per version."""
+
+from __future__ import annotations
+
+from macros.compute import versions as cv
+from macros.compute.diff import changed_only, diff
+from macros.compute.scope import in_force
+from macros.model import types as t
+from macros.render import urls
+from macros.render.common import KIND_LABELS, entity_name, entity_ref, provenance, version_link
+from macros.render.text import Ctx, esc, fmt_date, safe_url
+
+CATEGORY_LABELS = {
+    "structure": "Structure",
+    "thresholds": "Capability thresholds",
+    "safeguards": "Safeguards",
+    "evaluation": "Evaluation",
+    "governance": "Governance",
+    "reporting": "Reporting",
+    "transparency": "Transparency",
+    "editorial": "Editorial",
+}
+IN_FORCE_KINDS = ("level", "standard", "threshold", "provision")
+
+
+def status_badge(ctx: Ctx, vid: str) -> str:
+    st = cv.status(ctx.atlas, vid)
+    return f'<span class="atlas-status atlas-status--{st}">{st.capitalize()}</span>'
+
+
+def versions_table(ctx: Ctx) -> str:
+    rows = [
+        "| Version | Effective | Status | In force until | Changes recorded | Primary text |",
+        "|---|---|---|---|---|---|",
+    ]
+    for v in reversed(ctx.atlas.versions):
+        until = cv.superseded_on(ctx.atlas, v.id)
+        pdf = ctx.atlas.sources[v.links.pdf]
+        rows.append(
+            f"| {version_link(ctx, v.id, f'RSP {v.id}')} | {fmt_date(v.effective)} | {status_badge(ctx, v.id)} "
+            f"| {fmt_date(until) + ' (superseded)' if until else 'still in force'} | {len(v.changes)} "
+            f"| [PDF]({safe_url(pdf.url)}) |"
+        )
+    return "\n".join(rows) + "\n"
+
+
+def versions_timeline(ctx: Ctx) -> str:
+    items = []
+    for v in ctx.atlas.versions:
+        items.append(
+            f'<li class="atlas-tl__item" id="tl-v{esc(v.id)}"><time datetime="{v.effective.isoformat()}">'
+            f"{fmt_date(v.effective)}</time> "
+            f"{ctx.link(esc(f'RSP {v.id}'), urls.version_page(v.id))} — {esc(v.summary.split('. ')[0].rstrip('.'))}.</li>"
+        )
+    return '<ol class="atlas-tl" markdown>\n' + "\n".join(items) + "\n</ol>\n"
+
+
+def _facts(ctx: Ctx, v: t.Version) -> str:
+    atlas = ctx.atlas
+    prev, nxt = cv.predecessor(atlas, v.id), cv.successor(atlas, v.id)
+    rows = ["| | |", "|---|---|"]
+    rows.append(f"| Effective | <time datetime=\"{v.effective.isoformat()}\" class=\"atlas-effective\">{fmt_date(v.effective)}</time> |")
+    rows.append(f"| Status | {status_badge(ctx, v.id)} |")
+    if nxt:
+        rows.append(f"| Superseded by | {version_link(ctx, nxt.id, f'RSP {nxt.id}')} on {fmt_date(nxt.effective)} |")
+    if prev:
+        rows.append(f"| Preceded by | {version_link(ctx, prev.id, f'RSP {prev.id}')} ({fmt_date(prev.effective)}) |")
+    for key, label in (("pdf", "Policy text (PDF)"), ("redline", "Redline"), ("announcement", "Announcement")):
+        sid = getattr(v.links, key)
+        if sid:
+            src = atlas.sources[sid]
+            rows.append(f"| {label} | [{esc(src.title)}]({safe_url(src.url)}) |")
+    return "\n".join(rows) + "\n"
+
+
+def _changes(ctx: Ctx, v: t.Version) -> str:
+    if not v.changes:
+        return "This is the first version: there is no predecessor to compare with.\n"
+    out = []
+    for cat, label in CATEGORY_LABELS.items():
+        changes = [c for c in v.changes if c.category == cat]
+        if not changes:
+            continue
+        out.append(f"### {label} {{ #changes-{cat} }}\n")
+        for c in changes:
+            touches = ""
+            if c.entities:
+                touches = " *Affects:* " + ", ".join(entity_ref(ctx, r) for r in c.entities) + "."
+            out.append(f"- {esc(c.text)}{touches}  \n  {provenance(ctx, c)}")
+        out.append("")
+    return "\n".join(out) + "\n"
+
+
+def _in_force(ctx: Ctx, v: t.Version) -> str:
+    out = []
+    for kind in IN_FORCE_KINDS:
+        rows = in_force(ctx.atlas, kind, v.id)
+        out.append(f"### {KIND_LABELS[kind]} {{ #in-force-{kind} }}\n")
+        if not rows:
+            out.append("None in this version.\n")
+            continue
+        out.append("| Name | In this version | Since |\n|---|---|---|")
+        for entity, state in rows:
+            text = getattr(state, "summary", "")
+            out.append(
+                f"| {entity_name(ctx, kind, entity, state)} | {esc(text)} | {version_link(ctx, state.from_)} |"
+            )
+        out.append("")
+    return "\n".join(out) + "\n"
+
+
+def _compare_links(ctx: Ctx, v: t.Version) -> str:
+    links = []
+    for other in ctx.atlas.versions:
+        if other.id == v.id:
+            continue
+        a, b = sorted((v.id, other.id), key=ctx.atlas.index)
+        links.append(ctx.link(esc(f"{a} vs {b}"), urls.compare_page(a, b)))
+    return "Compare with any other version: " + " · ".join(links) + "\n"
+
+
+def version_page(ctx: Ctx, vid: str) -> str:
+    atlas = ctx.atlas
+    v = atlas.version(vid)
+    prev, nxt = cv.predecessor(atlas, vid), cv.successor(atlas, vid)
+    parts = [f"# RSP {v.id}: {esc(v.title)}\n", _facts(ctx, v)]
+    if v.version_note:
+        parts.append(f'!!! note "About this version\'s label"\n\n    {esc(v.version_note)}\n')
+    parts.append(f"## Summary {{ #summary }}\n\n{esc(v.summary)}\n\n{provenance(ctx, v)}\n")
+    title = f"What changed from {prev.id}" if prev else "What changed"
+    parts.append(f"## {title} {{ #changes }}\n")
+    if prev:
+        computed = changed_only(diff(atlas, prev.id, vid))
+        parts.append(
+            f"The policy's own changes, in our words, by category. The computed, field-by-field "
+            f"comparison of the {len(computed)} entities that differ is on "
+            f"{ctx.link(esc(f'{prev.id} vs {vid}'), urls.compare_page(prev.id, vid))}.\n"
+        )
+    parts.append(_changes(ctx, v))
+    parts.append(f"## In force in {v.id} {{ #in-force }}\n")
+    parts.append(_in_force(ctx, v))
+    parts.append("## Compare {: #compare }\n")
+    nav = []
+    if prev:
+        nav.append("Previous: " + ctx.link(esc(f"{prev.id} vs {vid}"), urls.compare_page(prev.id, vid)))
+    if nxt:
+        nav.append("Next: " + ctx.link(esc(f"{vid} vs {nxt.id}"), urls.compare_page(vid, nxt.id)))
+    parts.append(" · ".join(nav) + "\n\n" + _compare_links(ctx, v))
+    return "\n".join(parts)
