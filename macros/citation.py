@@ -34,8 +34,7 @@ def _key(c: PageCite) -> str:
 def apa(c: PageCite) -> str:
     d = c.release_date
     return (
-        f"{AUTHOR}. ({d.year}, {_month_name(d.month)} {d.day}). {_title(c)}. In {SITE} "
-        f"(Release {c.release}). {c.url}"
+        f"{AUTHOR}. ({d.year}, {_month_name(d.month)} {d.day}). {_title(c)}. In {SITE} (Release {c.release}). {c.url}"
     )
 
 
@@ -103,8 +102,20 @@ def all_formats(c: PageCite) -> dict[str, str]:
 
 
 def _month_name(m: int) -> str:
-    return ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-            "October", "November", "December")[m - 1]
+    return (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    )[m - 1]
 
 
 def _bib_escape(text: str) -> str:

@@ -104,8 +104,18 @@ def _entity_csv(atlas: Atlas, kind: str) -> str:
             dump = state.model_dump()
             first, last = span(atlas, state)
             cells = [" | ".join(v) if isinstance(v, list) else v for v in (dump.get(k, "") for k in extra)]
-            rows.append([entity.id, ids[first], ids[last], state.name, *cells, state.confidence,
-                         "yes" if state.dispute else "no", _cites(state.sources)])
+            rows.append(
+                [
+                    entity.id,
+                    ids[first],
+                    ids[last],
+                    state.name,
+                    *cells,
+                    state.confidence,
+                    "yes" if state.dispute else "no",
+                    _cites(state.sources),
+                ]
+            )
     return _csv(header, rows)
 
 
@@ -113,33 +123,82 @@ def csv_files(atlas: Atlas) -> dict[str, str]:
     out = {f"{stem}.csv": _entity_csv(atlas, kind) for kind, stem in KIND_FILES.items()}
     out["versions.csv"] = _csv(
         ["id", "title", "effective", "status", "superseded_on", "pdf", "redline", "announcement", "summary", "sources"],
-        [[v.id, v.title, v.effective.isoformat(), cv.status(atlas, v.id),
-          (d.isoformat() if (d := cv.superseded_on(atlas, v.id)) else ""),
-          atlas.sources[v.links.pdf].url,
-          atlas.sources[v.links.redline].url if v.links.redline else "",
-          atlas.sources[v.links.announcement].url if v.links.announcement else "",
-          v.summary, _cites(v.sources)] for v in atlas.versions],
+        [
+            [
+                v.id,
+                v.title,
+                v.effective.isoformat(),
+                cv.status(atlas, v.id),
+                (d.isoformat() if (d := cv.superseded_on(atlas, v.id)) else ""),
+                atlas.sources[v.links.pdf].url,
+                atlas.sources[v.links.redline].url if v.links.redline else "",
+                atlas.sources[v.links.announcement].url if v.links.announcement else "",
+                v.summary,
+                _cites(v.sources),
+            ]
+            for v in atlas.versions
+        ],
     )
     out["changes.csv"] = _csv(
         ["version", "n", "category", "text", "entities", "confidence", "sources"],
-        [[v.id, i + 1, c.category, c.text, " | ".join(c.entities), c.confidence, _cites(c.sources)]
-         for v in atlas.versions for i, c in enumerate(v.changes)],
+        [
+            [v.id, i + 1, c.category, c.text, " | ".join(c.entities), c.confidence, _cites(c.sources)]
+            for v in atlas.versions
+            for i, c in enumerate(v.changes)
+        ],
     )
     out["models.csv"] = _csv(
-        ["id", "model", "date", "date_precision", "level", "version_in_force", "determination", "reasoning", "confidence", "sources"],
-        [[m.id, m.model, m.date.isoformat(), m.date_precision, m.level or "",
-          (iv.id if (iv := cv.in_force_at(atlas, m.date)) else ""),
-          m.determination, m.reasoning, m.confidence, _cites(m.sources)] for m in atlas.models],
+        [
+            "id",
+            "model",
+            "date",
+            "date_precision",
+            "level",
+            "version_in_force",
+            "determination",
+            "reasoning",
+            "confidence",
+            "sources",
+        ],
+        [
+            [
+                m.id,
+                m.model,
+                m.date.isoformat(),
+                m.date_precision,
+                m.level or "",
+                (iv.id if (iv := cv.in_force_at(atlas, m.date)) else ""),
+                m.determination,
+                m.reasoning,
+                m.confidence,
+                _cites(m.sources),
+            ]
+            for m in atlas.models
+        ],
     )
     out["events.csv"] = _csv(
         ["id", "date", "date_precision", "kind", "title", "summary", "confidence", "sources"],
-        [[e.id, e.date.isoformat(), e.date_precision, e.kind, e.title, e.summary, e.confidence, _cites(e.sources)]
-         for e in atlas.events],
+        [
+            [e.id, e.date.isoformat(), e.date_precision, e.kind, e.title, e.summary, e.confidence, _cites(e.sources)]
+            for e in atlas.events
+        ],
     )
     out["sources.csv"] = _csv(
         ["id", "title", "publisher", "date", "url", "archived_url", "retrieved", "kind", "version"],
-        [[s.id, s.title, s.publisher, s.date.isoformat(), s.url, s.archived_url or "", s.retrieved.isoformat(),
-          s.kind, s.version or ""] for s in atlas.source_items],
+        [
+            [
+                s.id,
+                s.title,
+                s.publisher,
+                s.date.isoformat(),
+                s.url,
+                s.archived_url or "",
+                s.retrieved.isoformat(),
+                s.kind,
+                s.version or "",
+            ]
+            for s in atlas.source_items
+        ],
     )
     return out
 
@@ -164,11 +223,28 @@ def feed_xml(atlas: Atlas, base: str, rels: list[Release]) -> str:
         if prev:
             summary += f" Comparison with {prev.id}: {base}compare/{prev.id}-vs-{v.id}/"
         stamp = f"{v.effective.isoformat()}T00:00:00Z"
-        entries.append((stamp, _atom_entry(f"{base}versions/{v.id}/", f"RSP {v.id} takes effect", f"{base}versions/{v.id}/", stamp, summary)))
+        entries.append(
+            (
+                stamp,
+                _atom_entry(
+                    f"{base}versions/{v.id}/", f"RSP {v.id} takes effect", f"{base}versions/{v.id}/", stamp, summary
+                ),
+            )
+        )
     for r in rels:
         stamp = f"{r.date.isoformat()}T12:00:00Z"
-        entries.append((stamp, _atom_entry(f"{base}about/#release-{r.version.replace('.', '-')}", f"RSP Atlas site release {r.version}",
-                                           f"{base}about/#changelog", stamp, r.summary)))
+        entries.append(
+            (
+                stamp,
+                _atom_entry(
+                    f"{base}about/#release-{r.version.replace('.', '-')}",
+                    f"RSP Atlas site release {r.version}",
+                    f"{base}about/#changelog",
+                    stamp,
+                    r.summary,
+                ),
+            )
+        )
     entries.sort(key=lambda e: e[0], reverse=True)
     updated = entries[0][0]
     return (

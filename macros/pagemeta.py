@@ -21,8 +21,8 @@ ENTITY_FILES = ["versions", "levels", "standards", "domains", "thresholds", "pro
 # Which data files each page draws on (first matching pattern wins): its "last verified" date
 # is the oldest verification date among them.
 PAGE_DATA: list[tuple[str, list[str]]] = [
-    ("versions/*", ENTITY_FILES + ["sources"]),
-    ("compare/*", ENTITY_FILES + ["glossary", "sources"]),
+    ("versions/*", [*ENTITY_FILES, "sources"]),
+    ("compare/*", [*ENTITY_FILES, "glossary", "sources"]),
     ("levels/*", ["levels", "standards", "thresholds", "models"]),
     ("thresholds/*", ["thresholds", "domains", "standards"]),
     ("safeguards.md", ["standards", "levels"]),
@@ -79,8 +79,12 @@ def page_info(atlas: Atlas, docs: Path, site_url: str, release: Release) -> dict
         if rsp and rsp in atlas.version_ids:
             policy = atlas.sources[atlas.version(rsp).links.pdf].url
         cite = citation.PageCite(
-            title=title, url=page_url(site_url, src), release=release.version,
-            release_date=release.date, rsp_version=rsp, policy_url=policy,
+            title=title,
+            url=page_url(site_url, src),
+            release=release.version,
+            release_date=release.date,
+            rsp_version=rsp,
+            policy_url=policy,
         )
         out[src] = {
             "verified": verified_for(atlas, src).isoformat(),

@@ -46,13 +46,15 @@ def expected_stubs(atlas: Atlas) -> dict[str, str]:
     for level in atlas.entities["level"]:
         name = latest_state(atlas, level).name
         out[urls.level_page(level.id)] = _stub(
-            name, f"{name} across every version of Anthropic's Responsible Scaling Policy.",
+            name,
+            f"{name} across every version of Anthropic's Responsible Scaling Policy.",
             f'{{{{ level_page("{level.id}") }}}}',
         )
     for th in atlas.entities["threshold"]:
         name = latest_state(atlas, th).name
         out[urls.threshold_page(th.id)] = _stub(
-            name, f"Lineage of the RSP capability threshold “{name}” across versions.",
+            name,
+            f"Lineage of the RSP capability threshold “{name}” across versions.",
             f'{{{{ threshold_page("{th.id}") }}}}',
         )
     return out

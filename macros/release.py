@@ -23,7 +23,7 @@ def parse_changelog(text: str) -> list[Release]:
     out = []
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-        body = " ".join(line.lstrip("-* ").strip() for line in text[m.end():end].splitlines() if line.strip())
+        body = " ".join(line.lstrip("-* ").strip() for line in text[m.end() : end].splitlines() if line.strip())
         out.append(Release(m.group(1), dt.date.fromisoformat(m.group(2)), body))
     return out
 

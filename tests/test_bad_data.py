@@ -31,48 +31,70 @@ def _validate(root: Path) -> tuple[int, list[str]]:
 
 CASES = {
     "malformed YAML": (
-        "versions.yml", 'title: Policy two\n', 'title: [Policy two\n',
+        "versions.yml",
+        "title: Policy two\n",
+        "title: [Policy two\n",
         "data/versions.yml:11: malformed YAML: expected ',' or ']', but got ':'",
     ),
     "missing field": (
-        "versions.yml", "    summary: Second version.\n", "",
+        "versions.yml",
+        "    summary: Second version.\n",
+        "",
         "data/versions.yml:9: entry '2.0': summary: missing required field",
     ),
     "unknown field": (
-        "levels.yml", "    order: 1\n", "    order: 1\n    colour: red\n",
+        "levels.yml",
+        "    order: 1\n",
+        "    order: 1\n    colour: red\n",
         "data/levels.yml:5: entry 'lvl-1': colour: unknown field",
     ),
     "bad date": (
-        "versions.yml", '"2021-01-01"', '"2021-02-30"',
+        "versions.yml",
+        '"2021-01-01"',
+        '"2021-02-30"',
         "data/versions.yml:11: entry '2.0': effective: input should be a valid date or datetime, "
         "day value is outside expected range",
     ),
     "duplicate id": (
-        "thresholds.yml", "  - id: gamma\n", "  - id: beta\n",
+        "thresholds.yml",
+        "  - id: gamma\n",
+        "  - id: beta\n",
         "data/thresholds.yml:35: entry 'beta': id: duplicate id (first used by entry #2)",
     ),
     "unknown id (standard)": (
-        "thresholds.yml", "required_safeguards: [std-a]\n        sources: [{source: doc-1", "required_safeguards: [std-z]\n        sources: [{source: doc-1",
+        "thresholds.yml",
+        "required_safeguards: [std-a]\n        sources: [{source: doc-1",
+        "required_safeguards: [std-z]\n        sources: [{source: doc-1",
         "data/thresholds.yml:6: entry 'alpha': states[0].required_safeguards[0]: unknown standard 'std-z'",
     ),
     "unknown id (entity reference)": (
-        "versions.yml", '["threshold:alpha"]', '["threshold:omega"]',
+        "versions.yml",
+        '["threshold:alpha"]',
+        '["threshold:omega"]',
         "data/versions.yml:17: entry '2.0': changes[0].entities[0]: unknown entity 'threshold:omega'",
     ),
     "dangling source key": (
-        "levels.yml", "source: doc-1", "source: doc-9",
+        "levels.yml",
+        "source: doc-1",
+        "source: doc-9",
         "data/levels.yml:9: entry 'lvl-1': states[0].sources[0].source: unknown source 'doc-9'",
     ),
     "range points nowhere": (
-        "levels.yml", 'from: "1.0"', 'from: "1.5"',
+        "levels.yml",
+        'from: "1.0"',
+        'from: "1.5"',
         "data/levels.yml:6: entry 'lvl-1': states[0].from: unknown version '1.5'",
     ),
     "ranges overlap": (
-        "standards.yml", '      - from: "2.1"\n', '      - from: "2.0"\n',
+        "standards.yml",
+        '      - from: "2.1"\n',
+        '      - from: "2.0"\n',
         "data/standards.yml:13: entry 'std-a': states[1].from: overlaps states[0] (both cover version 2.0)",
     ),
     "range backwards": (
-        "thresholds.yml", '      - from: "2.0"\n        to: "2.1"\n        name: Alpha-3', '      - from: "2.1"\n        to: "2.0"\n        name: Alpha-3',
+        "thresholds.yml",
+        '      - from: "2.0"\n        to: "2.1"\n        name: Alpha-3',
+        '      - from: "2.1"\n        to: "2.0"\n        name: Alpha-3',
         "data/thresholds.yml:13: entry 'alpha': states[1].to: version 2.0 comes before 'from' 2.1",
     ),
 }

@@ -39,7 +39,9 @@ def family(atlas: Atlas, tid: str) -> list[str]:
                 if a == cur and b not in seen:
                     seen.add(b)
                     todo.append(b)
+
     def first(eid: str) -> int:
         entity = atlas.entity("threshold", eid)
         return min(span(atlas, s)[0] for s in entity.states)
+
     return sorted(seen, key=lambda e: (first(e), e))

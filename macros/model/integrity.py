@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 from typing import Any
 
 from pydantic import BaseModel
@@ -85,7 +86,9 @@ def _check_duplicates(atlas: Atlas, lines: dict[str, dict[Loc, int]], report: _R
             if iid is None:
                 continue
             if (section, iid) in seen:
-                report(stem, (*loc, "id"), iid, "id", f"duplicate id (first used by entry #{seen[(section, iid)][1] + 1})")  # type: ignore[operator]
+                report(
+                    stem, (*loc, "id"), iid, "id", f"duplicate id (first used by entry #{seen[(section, iid)][1] + 1})"
+                )  # type: ignore[operator]
             else:
                 seen[(section, iid)] = loc
 
@@ -93,13 +96,18 @@ def _check_duplicates(atlas: Atlas, lines: dict[str, dict[Loc, int]], report: _R
 def _check_versions(atlas: Atlas, report: _Reporter) -> None:
     raw = atlas.version_items
     by_date = sorted(range(len(raw)), key=lambda i: raw[i].effective)
-    for prev, cur in zip(by_date, by_date[1:], strict=False):
+    for prev, cur in pairwise(by_date):
         a, b = raw[prev], raw[cur]
         if a.effective == b.effective:
             report("versions", ("items", cur), b.id, "effective", f"same effective date as version {a.id}")
         elif _number(b.id) < _number(a.id):
-            report("versions", ("items", cur), b.id, "effective",
-                   f"takes effect after version {a.id} but has a lower number")
+            report(
+                "versions",
+                ("items", cur),
+                b.id,
+                "effective",
+                f"takes effect after version {a.id} but has a lower number",
+            )
 
 
 def _number(vid: str) -> tuple[int, ...]:
@@ -112,15 +120,26 @@ def _check_references(atlas: Atlas, report: _Reporter) -> None:
     domains = {e.id for e in atlas.entities["domain"]}
     thresholds = {e.id for e in atlas.entities["threshold"]}
     versions = set(atlas.version_ids)
-    for stem in ["sources", "versions", *KIND_FILES.values(), "models", "events", "related", "theory", "faq", "quiz", "redirects"]:
+    for stem in [
+        "sources",
+        "versions",
+        *KIND_FILES.values(),
+        "models",
+        "events",
+        "related",
+        "theory",
+        "faq",
+        "quiz",
+        "redirects",
+    ]:
         for _section, prefix, item in _items(atlas, stem):
             entry = str(getattr(item, "id", prefix[-1]))
             for loc, value in _walk(item, ()):
                 full = (*prefix, *loc)
                 field = _field(loc)
-                if isinstance(value, t.Cite) and value.source not in atlas.sources:
-                    report(stem, full, entry, f"{field}.source", f"unknown source '{value.source}'")
-                elif isinstance(value, t.Edition) and value.source not in atlas.sources:
+                if (isinstance(value, t.Cite) and value.source not in atlas.sources) or (
+                    isinstance(value, t.Edition) and value.source not in atlas.sources
+                ):
                     report(stem, full, entry, f"{field}.source", f"unknown source '{value.source}'")
                 elif isinstance(value, t.VersionLinks):
                     for key in ("pdf", "redline", "announcement"):
@@ -169,16 +188,32 @@ def _check_ranges(atlas: Atlas, report: _Reporter) -> None:
                     continue
                 start, end = order[state.from_], (order[state.to] if state.to else last)
                 if end < start:
-                    report(stem, (*loc, "to"), entity.id, f"{field}.to", f"version {state.to} comes before 'from' {state.from_}")
+                    report(
+                        stem,
+                        (*loc, "to"),
+                        entity.id,
+                        f"{field}.to",
+                        f"version {state.to} comes before 'from' {state.from_}",
+                    )
                     continue
                 spans.append((start, end, j))
             if len(spans) < len(entity.states):
                 continue  # a bad range was reported; gaps and overlaps would only echo it
             spans.sort()
-            for (s1, e1, j1), (s2, _e2, j2) in zip(spans, spans[1:], strict=False):
+            for (_s1, e1, j1), (s2, _e2, j2) in pairwise(spans):
                 if s2 <= e1:
-                    report(stem, ("items", i, "states", j2, "from"), entity.id, f"states[{j2}].from",
-                           f"overlaps states[{j1}] (both cover version {atlas.version_ids[s2]})")
+                    report(
+                        stem,
+                        ("items", i, "states", j2, "from"),
+                        entity.id,
+                        f"states[{j2}].from",
+                        f"overlaps states[{j1}] (both cover version {atlas.version_ids[s2]})",
+                    )
                 elif s2 > e1 + 1:
-                    report(stem, ("items", i, "states", j2, "from"), entity.id, f"states[{j2}].from",
-                           f"gap after states[{j1}]: no state covers version {atlas.version_ids[e1 + 1]}")
+                    report(
+                        stem,
+                        ("items", i, "states", j2, "from"),
+                        entity.id,
+                        f"states[{j2}].from",
+                        f"gap after states[{j1}]: no state covers version {atlas.version_ids[e1 + 1]}",
+                    )

@@ -48,9 +48,7 @@ class _LineLoader(yaml.SafeLoader):
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
             if key in seen:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key {key!r}", key_node.start_mark
-                )
+                raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
             seen.add(key)
         mapping = super().construct_mapping(node, deep=True)
         # Remember where the mapping, each key, and each item of a list value start.
@@ -67,9 +65,7 @@ class _LineLoader(yaml.SafeLoader):
 
 # Keep dates as strings: pydantic parses them, so a bad date gets a pydantic message, and quoted
 # and unquoted dates behave alike.
-_LineLoader.add_constructor(
-    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
-)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
 
 
 def _strip_lines(node: Any, path: Path_, lines: dict[Path_, int]) -> Any:
@@ -122,10 +118,12 @@ def _problem(err: dict[str, Any]) -> str:
     return msg[0].lower() + msg[1:]
 
 
-def read_file(path: Path, rel: str, model: type[BaseModel]) -> tuple[BaseModel | None, list[str], dict[Path_, int], Any]:
+def read_file(
+    path: Path, rel: str, model: type[BaseModel]
+) -> tuple[BaseModel | None, list[str], dict[Path_, int], Any]:
     """Parse and validate one data file. Returns (model or None, errors, line map, raw)."""
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1

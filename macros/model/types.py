@@ -44,8 +44,16 @@ class Sourced(Strict):
 # --- bibliography ---------------------------------------------------------------------------
 
 SourceKind = Literal[
-    "policy", "redline", "announcement", "hub", "report", "roadmap", "companion-policy",
-    "system-card", "third-party", "news",
+    "policy",
+    "redline",
+    "announcement",
+    "hub",
+    "report",
+    "roadmap",
+    "companion-policy",
+    "system-card",
+    "third-party",
+    "news",
 ]
 
 
@@ -64,8 +72,14 @@ class Source(Strict):
 # --- versions -------------------------------------------------------------------------------
 
 ChangeCategory = Literal[
-    "structure", "thresholds", "safeguards", "evaluation", "governance", "reporting",
-    "transparency", "editorial",
+    "structure",
+    "thresholds",
+    "safeguards",
+    "evaluation",
+    "governance",
+    "reporting",
+    "transparency",
+    "editorial",
 ]
 
 
@@ -125,9 +139,7 @@ class DomainState(State):
 
 class ThresholdState(State):
     summary: Text
-    kind: Literal["capability-threshold", "checkpoint", "capability-or-usage-threshold"] = (
-        "capability-threshold"
-    )
+    kind: Literal["capability-threshold", "checkpoint", "capability-or-usage-threshold"] = "capability-threshold"
     required_safeguards: list[Slug] = []
     safeguards_note: str = ""
     anthropic_plan: str = ""
@@ -177,8 +189,17 @@ class Threshold(Entity):
 
 
 ProvisionCategory = Literal[
-    "evaluation", "decision-makers", "reporting", "external-review", "internal-access",
-    "noncompliance", "pause", "competitors", "transparency", "government", "updates",
+    "evaluation",
+    "decision-makers",
+    "reporting",
+    "external-review",
+    "internal-access",
+    "noncompliance",
+    "pause",
+    "competitors",
+    "transparency",
+    "government",
+    "updates",
 ]
 
 

@@ -16,8 +16,12 @@ KIND_LABELS = {
     "term": "Glossary terms",
 }
 KIND_SINGULAR = {
-    "level": "level", "standard": "standard", "domain": "risk domain", "threshold": "threshold",
-    "provision": "provision", "term": "term",
+    "level": "level",
+    "standard": "standard",
+    "domain": "risk domain",
+    "threshold": "threshold",
+    "provision": "provision",
+    "term": "term",
 }
 
 
@@ -52,7 +56,7 @@ def confidence(level: str) -> str:
 def dispute(ctx: Ctx, d: t.Dispute | None) -> str:
     if d is None:
         return ""
-    lines = [f'!!! warning "Disputed reading"', "", indent(esc(d.summary)), ""]
+    lines = ['!!! warning "Disputed reading"', "", indent(esc(d.summary)), ""]
     for p in d.positions:
         lines.append(indent(f"- **{esc(p.holder)}:** {esc(p.view)} {cite_list(ctx, p.sources)}"))
     return "\n".join(lines) + "\n"

@@ -46,7 +46,9 @@ def _entity_block(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
     name = entity_name(ctx, d.kind, d.entity, state)
     head = f"#### {STATUS_LABELS[d.status]}: {esc(state.name)} {{ #{d.kind}-{d.entity.id} }}\n"
     if d.status == "added":
-        body = f"{name} is new since {a}; it first appears in {_at(ctx, d.at)}.\n\n" + _state_table(ctx, state, f"In {b}")
+        body = f"{name} is new since {a}; it first appears in {_at(ctx, d.at)}.\n\n" + _state_table(
+            ctx, state, f"In {b}"
+        )
         body += "\n" + provenance(ctx, state)
     elif d.status == "removed":
         body = f"{name} is no longer in the policy in {b}; it was dropped in {_at(ctx, d.at)}.\n\n"
@@ -95,21 +97,19 @@ def compare_page(ctx: Ctx, a: str, b: str) -> str:
     ]
     if between:
         parts.append(
-            " Versions in between: " + ", ".join(version_link(ctx, v.id) for v in between)
+            " Versions in between: "
+            + ", ".join(version_link(ctx, v.id) for v in between)
             + ". Each change below names the version in which it happened.\n"
         )
     else:
         parts.append(f" {b} directly followed {a}.\n")
     parts.append(
         f'\n<p class="atlas-counts">Computed over {len(diffs)} entities: '
-        f'<strong>{counts["added"]}</strong> added, <strong>{counts["removed"]}</strong> removed, '
-        f'<strong>{counts["changed"]}</strong> changed, {counts["unchanged"]} unchanged.</p>\n'
+        f"<strong>{counts['added']}</strong> added, <strong>{counts['removed']}</strong> removed, "
+        f"<strong>{counts['changed']}</strong> changed, {counts['unchanged']} unchanged.</p>\n"
     )
     parts.append("## Differences, computed from the data { #differences }\n")
-    parts.append(
-        "Each entity is compared as it stood in the two versions. Unchanged entities are listed at "
-        "the end.\n"
-    )
+    parts.append("Each entity is compared as it stood in the two versions. Unchanged entities are listed at the end.\n")
     for kind in DIFF_KINDS:
         mine = [d for d in diffs if d.kind == kind and d.status != "unchanged"]
         if not mine:
@@ -137,8 +137,14 @@ def compare_page(ctx: Ctx, a: str, b: str) -> str:
 def picker(ctx: Ctx) -> str:
     """Two selects (enhanced by compare.js) and a full matrix of links that works without script."""
     ids = ctx.atlas.version_ids
-    opts_a = "".join(f'<option value="{attr(v)}"{" selected" if i == len(ids) - 2 else ""}>{esc(v)}</option>' for i, v in enumerate(ids))
-    opts_b = "".join(f'<option value="{attr(v)}"{" selected" if i == len(ids) - 1 else ""}>{esc(v)}</option>' for i, v in enumerate(ids))
+    opts_a = "".join(
+        f'<option value="{attr(v)}"{" selected" if i == len(ids) - 2 else ""}>{esc(v)}</option>'
+        for i, v in enumerate(ids)
+    )
+    opts_b = "".join(
+        f'<option value="{attr(v)}"{" selected" if i == len(ids) - 1 else ""}>{esc(v)}</option>'
+        for i, v in enumerate(ids)
+    )
     base = ctx.href("compare/index.md")
     form = (
         f'<form class="atlas-picker" data-base="{attr(base)}" action="#">\n'
@@ -164,5 +170,7 @@ def neighbours(ctx: Ctx) -> str:
     for v in ctx.atlas.versions[1:]:
         prev = cv.predecessor(ctx.atlas, v.id)
         assert prev is not None
-        out.append(f"- {ctx.link(esc(f'{prev.id} → {v.id}'), urls.compare_page(prev.id, v.id))} ({fmt_date(v.effective)})")
+        out.append(
+            f"- {ctx.link(esc(f'{prev.id} → {v.id}'), urls.compare_page(prev.id, v.id))} ({fmt_date(v.effective)})"
+        )
     return "\n".join(out) + "\n"

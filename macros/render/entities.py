@@ -11,13 +11,14 @@ from macros.render.common import entity_name, provenance, version_link
 from macros.render.fields import label, value
 from macros.render.text import Ctx, attr, esc
 
-LINEAGE_VERBS = {
-    "renamed": "renamed to",
-    "split": "split, giving rise to",
-    "merged": "merged into",
-    "redefined": "redefined as",
-    "replaced": "replaced by",
-    "retired": "retired; nearest successor",
+# How each kind of lineage edge reads, from the older threshold's side: "{a} ... {b}".
+LINEAGE_PHRASES = {
+    "renamed": "{a} was renamed {b}",
+    "split": "{a} was split, giving rise to {b}",
+    "merged": "{a} was merged into {b}",
+    "redefined": "{a} was redefined as {b}",
+    "replaced": "{a} was replaced by {b}",
+    "retired": "{a} was retired; the nearest related threshold is {b}",
 }
 
 
@@ -51,7 +52,10 @@ def history(ctx: Ctx, kind: str, entity: t.Entity, heading: str = "###") -> str:
     out = []
     states = sorted(entity.states, key=lambda s: ctx.atlas.index(s.from_))
     for i, state in enumerate(states):
-        out.append(f'{heading} {esc(state.name)} <small>({range_label(ctx, state)})</small> {{ #{entity.id}-{state.from_.replace(".", "-")} }}\n')
+        out.append(
+            f"{heading} {esc(state.name)} <small>({range_label(ctx, state)})</small>"
+            f" {{ #{entity.id}-{state.from_.replace('.', '-')} }}\n"
+        )
         out.append(f"In force in: {range_links(ctx, state)}.\n")
         if i > 0:
             prev = states[i - 1]
@@ -140,7 +144,10 @@ def explorer(ctx: Ctx) -> str:
     atlas = ctx.atlas
     ids = atlas.version_ids
     domains = sorted(atlas.entities["domain"], key=lambda e: e.order)  # type: ignore[attr-defined]
-    opts = "".join(f'<option value="{attr(d.id)}">{esc(max(d.states, key=lambda s: atlas.index(s.from_)).name)}</option>' for d in domains)
+    opts = "".join(
+        f'<option value="{attr(d.id)}">{esc(max(d.states, key=lambda s: atlas.index(s.from_)).name)}</option>'
+        for d in domains
+    )
     vopts = lambda sel: "".join(  # noqa: E731
         f'<option value="{i}"{" selected" if i == sel else ""}>{esc(v)}</option>' for i, v in enumerate(ids)
     )
@@ -152,10 +159,15 @@ def explorer(ctx: Ctx) -> str:
         "</form>\n"
     )
     head = '<table class="atlas-explorer" id="atlas-explorer">\n<thead><tr><th scope="col">Domain</th>'
-    head += "".join(f'<th scope="col" data-col="{i}">{esc(v)}</th>' for i, v in enumerate(ids)) + "</tr></thead>\n<tbody>\n"
+    head += (
+        "".join(f'<th scope="col" data-col="{i}">{esc(v)}</th>' for i, v in enumerate(ids)) + "</tr></thead>\n<tbody>\n"
+    )
     body = []
     for d in domains:
-        row = [f'<tr data-domain="{attr(d.id)}"><th scope="row">{esc(max(d.states, key=lambda s: atlas.index(s.from_)).name)}</th>']
+        row = [
+            f'<tr data-domain="{attr(d.id)}">'
+            f'<th scope="row">{esc(max(d.states, key=lambda s: atlas.index(s.from_)).name)}</th>'
+        ]
         for i, vid in enumerate(ids):
             cell = []
             for th in (x for x in atlas.entities["threshold"] if x.domain == d.id):  # type: ignore[attr-defined]
@@ -168,14 +180,24 @@ def explorer(ctx: Ctx) -> str:
                     if dd and dd.status in ("added", "changed"):
                         what = "new" if dd.status == "added" else "changed"
                         href = _page_href(ctx, urls.compare_page(ids[i - 1], vid))
-                        item += f' <a class="atlas-delta" href="{attr(href)}" title="See {attr(ids[i - 1])} vs {attr(vid)}">{what}</a>'
+                        title = f"See {ids[i - 1]} vs {vid}"
+                        item += f' <a class="atlas-delta" href="{attr(href)}" title="{attr(title)}">{what}</a>'
                 cell.append(item)
             if not cell:
                 ds = state_at(atlas, d, vid)
-                cell.append(f'<span class="atlas-none">{esc("No threshold")}</span>' + (f'<br><small>{esc(ds.summary)}</small>' if ds else ""))  # type: ignore[attr-defined]
+                cell.append(
+                    f'<span class="atlas-none">{esc("No threshold")}</span>'
+                    + (f"<br><small>{esc(ds.summary)}</small>" if ds else "")
+                )  # type: ignore[attr-defined]
             row.append(f'<td data-col="{i}">' + "<br>".join(cell) + "</td>")
         body.append("".join(row) + "</tr>")
-    return controls + '<div class="atlas-scroll" role="region" aria-label="Threshold explorer" tabindex="0">\n' + head + "\n".join(body) + "\n</tbody>\n</table>\n</div>\n"
+    return (
+        controls
+        + '<div class="atlas-scroll" role="region" aria-label="Threshold explorer" tabindex="0">\n'
+        + head
+        + "\n".join(body)
+        + "\n</tbody>\n</table>\n</div>\n"
+    )
 
 
 def _page_href(ctx: Ctx, target: str) -> str:
@@ -210,7 +232,10 @@ def threshold_page(ctx: Ctx, tid: str) -> str:
     for st in sorted(th.states, key=lambda s: atlas.index(s.from_)):
         if not names or names[-1] != st.name:
             names.append(st.name)
-    first, last = atlas.version_ids[min(span(atlas, s)[0] for s in th.states)], atlas.version_ids[max(span(atlas, s)[1] for s in th.states)]
+    first, last = (
+        atlas.version_ids[min(span(atlas, s)[0] for s in th.states)],
+        atlas.version_ids[max(span(atlas, s)[1] for s in th.states)],
+    )
     ends = "still in force" if last == atlas.version_ids[-1] else f"last in {last}"
     out = [
         f"# {esc(latest.name)}\n",
@@ -221,15 +246,13 @@ def threshold_page(ctx: Ctx, tid: str) -> str:
     if preds or succs:
         out.append("## Lineage { #lineage }\n")
         for link in preds:
-            out.append(
-                f"- In {version_link(ctx, link.edge.at)}, {entity_name(ctx, 'threshold', atlas.entity('threshold', link.source))} "
-                f"was {LINEAGE_VERBS[link.edge.type]} this threshold. {esc(link.edge.note)}"
-            )
+            older = entity_name(ctx, "threshold", atlas.entity("threshold", link.source))
+            said = LINEAGE_PHRASES[link.edge.type].format(a=older, b="this threshold")
+            out.append(f"- In {version_link(ctx, link.edge.at)}, {said}. {esc(link.edge.note)}")
         for link in succs:
-            out.append(
-                f"- In {version_link(ctx, link.edge.at)}, this threshold was {LINEAGE_VERBS[link.edge.type]} "
-                f"{entity_name(ctx, 'threshold', atlas.entity('threshold', link.target))}. {esc(link.edge.note)}"
-            )
+            newer = entity_name(ctx, "threshold", atlas.entity("threshold", link.target))
+            said = LINEAGE_PHRASES[link.edge.type].format(a="this threshold", b=newer)
+            out.append(f"- In {version_link(ctx, link.edge.at)}, {said}. {esc(link.edge.note)}")
         out.append("")
         fam = lineage.family(atlas, tid)
         out.append(_family_diagram(ctx, fam))
@@ -250,9 +273,18 @@ def _family_diagram(ctx: Ctx, fam: list[str]) -> str:
         lines.append(f'  {eid.replace("-", "_").replace(".", "_")}["{safe}"]')
     for link in lineage.edges(atlas):
         if link.source in fam and link.target in fam:
-            lines.append(f"  {link.source.replace('-', '_').replace('.', '_')} -- \"{link.edge.type} in {link.edge.at}\" --> {link.target.replace('-', '_').replace('.', '_')}")
+            lines.append(f'  {_node(link.source)} -- "{link.edge.type} in {link.edge.at}" --> {_node(link.target)}')
     lines.append("```")
-    return '<figure class="atlas-diagram" markdown>\n\n' + "\n".join(lines) + "\n\n<figcaption>Lineage diagram; the list above gives the same information as text.</figcaption>\n</figure>\n"
+    return (
+        '<figure class="atlas-diagram" markdown>\n\n'
+        + "\n".join(lines)
+        + "\n\n<figcaption>Lineage diagram; the list above gives the same information as text."
+        + "</figcaption>\n</figure>\n"
+    )
+
+
+def _node(eid: str) -> str:
+    return eid.replace("-", "_").replace(".", "_")
 
 
 def thresholds_list(ctx: Ctx) -> str:
@@ -263,5 +295,7 @@ def thresholds_list(ctx: Ctx) -> str:
         first = atlas.version_ids[min(span(atlas, s)[0] for s in th.states)]
         last = atlas.version_ids[max(span(atlas, s)[1] for s in th.states)]
         dom = atlas.entity("domain", th.domain)  # type: ignore[attr-defined]
-        rows.append(f"| {entity_name(ctx, 'threshold', th)} | {names} | {first}–{last} | {entity_name(ctx, 'domain', dom)} |")
+        rows.append(
+            f"| {entity_name(ctx, 'threshold', th)} | {names} | {first}–{last} | {entity_name(ctx, 'domain', dom)} |"
+        )
     return "\n".join(rows) + "\n"

@@ -50,5 +50,7 @@ def site_changelog(ctx: Ctx) -> str:
     """The site's releases, newest first, from CHANGELOG.md."""
     out = []
     for r in ctx.releases:
-        out.append(f"### {r.version} — {fmt_date(r.date)} {{ #release-{r.version.replace('.', '-')} }}\n\n{esc(r.summary)}\n")
+        out.append(
+            f"### {r.version} — {fmt_date(r.date)} {{ #release-{r.version.replace('.', '-')} }}\n\n{esc(r.summary)}\n"
+        )
     return "\n".join(out) or "No releases yet."

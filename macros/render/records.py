@@ -87,7 +87,7 @@ def models(ctx: Ctx) -> str:
             v = cv.in_force_at(atlas, m.date)
             vtxt = f"under RSP {version_link(ctx, v.id)}" if v else "before the RSP"
             out.append(f"### {esc(m.model)} {{ #{m.id} }}\n")
-            out.append(f"<time datetime=\"{m.date.isoformat()}\">{fmt_date(m.date, m.date_precision)}</time>, {vtxt}.\n")
+            out.append(f'<time datetime="{m.date.isoformat()}">{fmt_date(m.date, m.date_precision)}</time>, {vtxt}.\n')
             out.append(f"**Determination.** {esc(m.determination)}\n")
             out.append(f"**Stated reasoning.** {esc(m.reasoning)}\n")
             out.append(provenance(ctx, m) + "\n")
@@ -106,40 +106,69 @@ class Row:
     html: str
 
 
-TIMELINE_KINDS = {"version": "Versions", "model": "Model determinations", "event": "Reports and events", "related": "Other frameworks"}
+TIMELINE_KINDS = {
+    "version": "Versions",
+    "model": "Model determinations",
+    "event": "Reports and events",
+    "related": "Other frameworks",
+}
 
 
 def timeline_rows(ctx: Ctx) -> list[Row]:
     atlas = ctx.atlas
     rows = [
-        Row(v.effective, "day", "version", f"v{v.id}",
-            f"**{version_link(ctx, v.id, f'RSP {v.id}')} takes effect.** {esc(v.summary)}")
+        Row(
+            v.effective,
+            "day",
+            "version",
+            f"v{v.id}",
+            f"**{version_link(ctx, v.id, f'RSP {v.id}')} takes effect.** {esc(v.summary)}",
+        )
         for v in atlas.versions
     ]
     for m in _visible(atlas.models):
-        rows.append(Row(m.date, m.date_precision, "model", f"model-{m.id}",
-                        f"**{ctx.link(esc(m.model), *urls.model_target(m.id))}.** {esc(m.determination)}"))
+        rows.append(
+            Row(
+                m.date,
+                m.date_precision,
+                "model",
+                f"model-{m.id}",
+                f"**{ctx.link(esc(m.model), *urls.model_target(m.id))}.** {esc(m.determination)}",
+            )
+        )
     for e in _visible(atlas.events):
         rows.append(Row(e.date, e.date_precision, "event", f"event-{e.id}", f"**{esc(e.title)}.** {esc(e.summary)}"))
     for fw in atlas.related:
         if fw.confidence == "unverified":
             continue
         for ed in fw.editions:
-            rows.append(Row(ed.date, "day", "related", f"fw-{fw.id}-{ed.date.isoformat()}",
-                            f"**{esc(fw.developer)}: {esc(fw.framework)} {esc(ed.label)}.** "
-                            f"{ctx.link('About this framework', 'related.md', fw.id)}"))
+            rows.append(
+                Row(
+                    ed.date,
+                    "day",
+                    "related",
+                    f"fw-{fw.id}-{ed.date.isoformat()}",
+                    f"**{esc(fw.developer)}: {esc(fw.framework)} {esc(ed.label)}.** "
+                    f"{ctx.link('About this framework', 'related.md', fw.id)}",
+                )
+            )
     return sorted(rows, key=lambda r: (r.date, list(TIMELINE_KINDS).index(r.kind), r.anchor))
 
 
 def timeline(ctx: Ctx) -> str:
     boxes = "".join(
-        f'<label><input type="checkbox" name="kind" value="{k}" checked> {v}</label> ' for k, v in TIMELINE_KINDS.items()
+        f'<label><input type="checkbox" name="kind" value="{k}" checked> {v}</label> '
+        for k, v in TIMELINE_KINDS.items()
     )
-    out = [f'<form class="atlas-filter atlas-filter--kinds" data-target="atlas-timeline" action="#"><fieldset><legend>Show</legend>{boxes}</fieldset></form>\n']
+    out = [
+        '<form class="atlas-filter atlas-filter--kinds" data-target="atlas-timeline" action="#">'
+        f"<fieldset><legend>Show</legend>{boxes}</fieldset></form>\n"
+    ]
     out.append('<ol class="atlas-timeline" id="atlas-timeline" markdown>')
     for r in timeline_rows(ctx):
         out.append(
-            f'<li class="atlas-timeline__item atlas-timeline__item--{r.kind}" data-kind="{r.kind}" id="{attr(r.anchor)}" markdown>'
+            f'<li class="atlas-timeline__item atlas-timeline__item--{r.kind}" data-kind="{r.kind}"'
+            f' id="{attr(r.anchor)}" markdown>'
             f'<time datetime="{r.date.isoformat()}">{fmt_date(r.date, r.precision)}</time> '
             f'<span class="atlas-kind">{TIMELINE_KINDS[r.kind]}</span> {r.html}</li>'
         )
@@ -245,9 +274,12 @@ def mechanisms_diagram(ctx: Ctx) -> str:
     lines.append("```")
     alt = "\n".join(f"- {esc(m.name)}: relies on {esc(m.relies_on)}" for m in th.mechanisms)
     return (
-        '<figure class="atlas-diagram" markdown>\n\n' + "\n".join(lines)
+        '<figure class="atlas-diagram" markdown>\n\n'
+        + "\n".join(lines)
         + "\n\n<figcaption>The four mechanisms and what each relies on.</figcaption>\n</figure>\n\n"
-        + '??? info "Text version of the diagram"\n\n' + "\n".join("    " + ln for ln in alt.splitlines()) + "\n"
+        + '??? info "Text version of the diagram"\n\n'
+        + "\n".join("    " + ln for ln in alt.splitlines())
+        + "\n"
     )
 
 
@@ -283,7 +315,11 @@ def critiques(ctx: Ctx) -> str:
             continue
         out.append(f"### {esc(c.critic)} {{ #{c.id} }}\n\n{esc(c.summary)}\n\n{provenance(ctx, c)}\n")
         if c.reply:
-            out.append(f"**Reply.** {esc(c.reply)}" + (f" {_cites_only(ctx, c.reply_sources)}" if c.reply_sources else "") + "\n")
+            out.append(
+                f"**Reply.** {esc(c.reply)}"
+                + (f" {_cites_only(ctx, c.reply_sources)}" if c.reply_sources else "")
+                + "\n"
+            )
     return "\n".join(out) + "\n"
 
 
@@ -321,7 +357,7 @@ def sources(ctx: Ctx) -> str:
         arch = f" Archived copy: [{esc('archive')}]({safe_url(s.archived_url)})." if s.archived_url else ""
         ver = f" RSP version: {version_link(ctx, s.version)}." if s.version else ""
         out.append(
-            f"- <span id=\"src-{attr(s.id)}\"></span>**{esc(source_label(s))}** — {esc(s.title)}. {esc(s.publisher)}, "
+            f'- <span id="src-{attr(s.id)}"></span>**{esc(source_label(s))}** — {esc(s.title)}. {esc(s.publisher)}, '
             f"{fmt_date(s.date)}. [{esc(s.url)}]({safe_url(s.url)}).{arch}{ver} Retrieved {fmt_date(s.retrieved)}. "
             f"Key: `{s.id}`."
         )

@@ -12,10 +12,26 @@ from macros.release import Release
 
 # Characters that Markdown, attr_list, pymdownx or Jinja could read as syntax. Entities are inert.
 _MD_SPECIAL = {
-    "\\": "&#92;", "`": "&#96;", "*": "&#42;", "_": "&#95;", "{": "&#123;", "}": "&#125;",
-    "[": "&#91;", "]": "&#93;", "(": "&#40;", ")": "&#41;", "#": "&#35;", "+": "&#43;",
-    "!": "&#33;", "|": "&#124;", "~": "&#126;", "^": "&#94;", "=": "&#61;", ":": "&#58;",
-    "$": "&#36;", "%": "&#37;",
+    "\\": "&#92;",
+    "`": "&#96;",
+    "*": "&#42;",
+    "_": "&#95;",
+    "{": "&#123;",
+    "}": "&#125;",
+    "[": "&#91;",
+    "]": "&#93;",
+    "(": "&#40;",
+    ")": "&#41;",
+    "#": "&#35;",
+    "+": "&#43;",
+    "!": "&#33;",
+    "|": "&#124;",
+    "~": "&#126;",
+    "^": "&#94;",
+    "=": "&#61;",
+    ":": "&#58;",
+    "$": "&#36;",
+    "%": "&#37;",
 }
 
 
@@ -57,10 +73,7 @@ class Ctx:
         """Relative link from the current page to a source path (MkDocs validates and rewrites it)."""
         path, _, frag = target.partition("#")
         anchor = anchor or frag
-        if path == self.page:
-            rel = ""
-        else:
-            rel = posixpath.relpath(path, posixpath.dirname(self.page) or ".")
+        rel = "" if path == self.page else posixpath.relpath(path, posixpath.dirname(self.page) or ".")
         return rel + (f"#{anchor}" if anchor else "")
 
     def link(self, text: str, target: str, anchor: str = "") -> str:

@@ -50,7 +50,8 @@ def versions_timeline(ctx: Ctx) -> str:
         items.append(
             f'<li class="atlas-tl__item" id="tl-v{esc(v.id)}"><time datetime="{v.effective.isoformat()}">'
             f"{fmt_date(v.effective)}</time> "
-            f"{ctx.link(esc(f'RSP {v.id}'), urls.version_page(v.id))} — {esc(v.summary.split('. ')[0].rstrip('.'))}.</li>"
+            f"{ctx.link(esc(f'RSP {v.id}'), urls.version_page(v.id))} — "
+            f"{esc(v.summary.split('. ')[0].rstrip('.'))}.</li>"
         )
     return '<ol class="atlas-tl" markdown>\n' + "\n".join(items) + "\n</ol>\n"
 
@@ -59,7 +60,10 @@ def _facts(ctx: Ctx, v: t.Version) -> str:
     atlas = ctx.atlas
     prev, nxt = cv.predecessor(atlas, v.id), cv.successor(atlas, v.id)
     rows = ["| | |", "|---|---|"]
-    rows.append(f"| Effective | <time datetime=\"{v.effective.isoformat()}\" class=\"atlas-effective\">{fmt_date(v.effective)}</time> |")
+    rows.append(
+        f'| Effective | <time datetime="{v.effective.isoformat()}" class="atlas-effective">'
+        f"{fmt_date(v.effective)}</time> |"
+    )
     rows.append(f"| Status | {status_badge(ctx, v.id)} |")
     if nxt:
         rows.append(f"| Superseded by | {version_link(ctx, nxt.id, f'RSP {nxt.id}')} on {fmt_date(nxt.effective)} |")
@@ -102,9 +106,7 @@ def _in_force(ctx: Ctx, v: t.Version) -> str:
         out.append("| Name | In this version | Since |\n|---|---|---|")
         for entity, state in rows:
             text = getattr(state, "summary", "")
-            out.append(
-                f"| {entity_name(ctx, kind, entity, state)} | {esc(text)} | {version_link(ctx, state.from_)} |"
-            )
+            out.append(f"| {entity_name(ctx, kind, entity, state)} | {esc(text)} | {version_link(ctx, state.from_)} |")
         out.append("")
     return "\n".join(out) + "\n"
 

@@ -1,0 +1,202 @@
+"""Invariants and known facts over the real data (and their rendering)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from itertools import pairwise
+from pathlib import Path
+
+from macros.compute import versions as cv
+from macros.compute.diff import changed_only, diff
+from macros.compute.scope import span, state_at
+from macros.model import types as t
+from tests.htmlsite import page
+
+NINE = ["1.0", "2.0", "2.1", "2.2", "3.0", "3.1", "3.2", "3.3", "3.4"]
+
+
+def test_all_nine_versions_in_order(atlas):
+    assert list(atlas.version_ids) == NINE
+    assert atlas.version("1.0").effective == dt.date(2023, 9, 19)
+    assert atlas.version("3.0").effective == dt.date(2026, 2, 24)
+    assert atlas.version("3.4").effective == dt.date(2026, 7, 8)
+
+
+def test_every_fact_has_a_source_and_a_locator(atlas):
+    def cites(obj):
+        if isinstance(obj, t.Cite):
+            yield obj
+        elif isinstance(obj, t.Strict):
+            for name in type(obj).model_fields:
+                yield from cites(getattr(obj, name))
+        elif isinstance(obj, (list, tuple)):
+            for item in obj:
+                yield from cites(item)
+
+    checked = 0
+    for kind in atlas.entities:
+        for entity in atlas.entities[kind]:
+            for state in entity.states:
+                assert state.sources, (kind, entity.id)
+                for c in state.sources:
+                    assert c.source in atlas.sources and c.locator.strip()
+                    checked += 1
+    for v in atlas.versions:
+        for c in v.changes:
+            assert c.sources, (v.id, c.text)
+    for m in atlas.models:
+        assert m.sources
+    assert checked > 100
+
+
+def test_every_lineage_edge_points_to_an_existing_threshold_in_a_version_where_both_make_sense(atlas):
+    ids = {th.id for th in atlas.entities["threshold"]}
+    for th in atlas.entities["threshold"]:
+        for edge in th.lineage:
+            assert edge.to in ids
+            target = atlas.entity("threshold", edge.to)
+            assert state_at(atlas, target, edge.at) is not None, (th.id, edge)
+
+
+def test_required_safeguards_name_existing_standards_in_force(atlas):
+    for th in atlas.entities["threshold"]:
+        for state in th.states:
+            for sid in state.required_safeguards:
+                std = atlas.entity("standard", sid)
+                first, _ = span(atlas, state)
+                assert state_at(atlas, std, atlas.version_ids[first]) is not None, (th.id, sid)
+
+
+def test_state_ranges_are_gap_free(atlas):
+    for kind in atlas.entities:
+        for entity in atlas.entities[kind]:
+            spans = sorted(span(atlas, s) for s in entity.states)
+            for (_, end), (start, _) in pairwise(spans):
+                assert start == end + 1, (kind, entity.id)
+
+
+def _name_in(atlas, tid, vid):
+    st = state_at(atlas, atlas.entity("threshold", tid), vid)
+    return st.name if st else None
+
+
+def test_cbrn_4_first_appears_in_2_1(atlas, site: Path):
+    cbrn4 = atlas.entity("threshold", "cbrn-4")
+    assert state_at(atlas, cbrn4, "2.0") is None
+    assert state_at(atlas, cbrn4, "2.1").name == "CBRN-4"
+    doc = page(site, "/thresholds/cbrn-4/")
+    assert "First appears in v2.1" in " ".join(doc.get_text(" ").split())
+    added = page(site, "/compare/2.0-vs-2.1/").find(id="threshold-cbrn-4")
+    assert added is not None and added.get_text().startswith("Added")
+
+
+def test_ai_rnd_4_required_asl3_security_and_an_affirmative_case_not_asl4(atlas, site: Path):
+    st = state_at(atlas, atlas.entity("threshold", "ai-rnd"), "2.1")
+    assert st.name == "AI R&D-4"
+    assert st.required_safeguards == ["asl-3-security"]
+    assert "affirmative case" in st.safeguards_note.lower()
+    assert not any(s.startswith("asl-4") for s in st.required_safeguards)
+    r5 = state_at(atlas, atlas.entity("threshold", "ai-rnd-5"), "2.1")
+    assert "asl-4-security" in r5.required_safeguards
+    row = page(site, "/thresholds/ai-rnd/").find(id="ai-rnd-2-1").find_next("table")
+    assert "ASL-3 Security Standard" in row.get_text()
+    assert "ASL-4" not in row.find(string="Required safeguards").find_parent("tr").get_text()
+
+
+def test_threshold_lineage_names(atlas):
+    assert _name_in(atlas, "ara", "1.0") is not None
+    assert _name_in(atlas, "autonomy-checkpoint", "2.0") is not None
+    assert _name_in(atlas, "autonomy-checkpoint", "3.0") is None
+    assert _name_in(atlas, "cbrn", "2.1") == "CBRN-3"
+    assert "non-novel" in _name_in(atlas, "cbrn", "3.0").lower()
+    assert _name_in(atlas, "ai-rnd", "2.1") == "AI R&D-4"
+    assert _name_in(atlas, "ai-rnd-5", "2.1") == "AI R&D-5"
+    assert _name_in(atlas, "ai-rnd-5", "3.0") is None
+    assert "misaligned" in _name_in(atlas, "high-stakes-sabotage", "3.3").lower()
+    for vid in NINE[4:]:
+        for tid in ("cbrn", "cbrn-4"):
+            name = _name_in(atlas, tid, vid).lower()
+            assert "radiological" not in name and "nuclear" not in name
+
+
+def test_there_is_no_cyber_threshold_in_any_version(atlas, site: Path):
+    assert not [th.id for th in atlas.entities["threshold"] if th.domain == "cyber"]
+    row = page(site, "/thresholds/").select_one('tr[data-domain="cyber"]')
+    cells = row.find_all("td")
+    assert len(cells) == len(NINE)
+    assert all(not c.find("a") and "No threshold" in c.get_text() for c in cells)
+
+
+def test_explorer_has_a_column_per_version_and_a_row_per_domain(atlas, site: Path):
+    table = page(site, "/thresholds/").select_one("table#atlas-explorer")
+    assert [th.get_text() for th in table.select("thead th")][1:] == NINE
+    assert {tr["data-domain"] for tr in table.select("tbody tr")} == {d.id for d in atlas.entities["domain"]}
+
+
+def test_2_2_vs_2_1_shows_the_insider_change_and_nothing_else(atlas, site: Path):
+    diffs = changed_only(diff(atlas, "2.1", "2.2"))
+    assert [(d.entity.id, [f.field for f in d.fields]) for d in diffs] == [("asl-3-security", ["out_of_scope"])]
+    before, after = diffs[0].fields[0].before, diffs[0].fields[0].after
+    assert "insider" in " ".join(after).lower() and before != after
+    substantive = [c for c in atlas.version("2.2").changes if c.category != "editorial"]
+    assert len(substantive) == 1 and "insider" in substantive[0].text.lower()
+    doc = page(site, "/compare/2.1-vs-2.2/")
+    assert doc.find(id="standard-asl-3-security") is not None
+    assert doc.select(".atlas-counts strong")[2].get_text() == "1"  # exactly one entity changed
+
+
+def test_opus_4_asl3_was_precautionary_and_provisional(atlas, site: Path):
+    (opus4,) = [m for m in atlas.models if m.model == "Claude Opus 4"]
+    assert opus4.date == dt.date(2025, 5, 22) and opus4.level == "asl-3"
+    text = (opus4.determination + " " + opus4.reasoning).lower()
+    assert "precautionary" in text and "provisional" in text
+    rendered = " ".join(page(site, "/models/").find(id=opus4.id).find_parent().get_text(" ").split()).lower()
+    assert "precautionary" in rendered
+
+
+def test_asl3_activation_event(atlas, site: Path):
+    acts = [e for e in atlas.events if e.kind == "activation"]
+    assert [e.date for e in acts] == [dt.date(2025, 5, 22)]
+    item = page(site, "/timeline/").find(id=f"event-{acts[0].id}")
+    assert item is not None and "22 May 2025" in item.get_text()
+
+
+def test_version_in_force_for_each_determination_is_computed(atlas, site: Path):
+    for m in atlas.models:
+        v = cv.in_force_at(atlas, m.date)
+        assert v is None or v.effective <= m.date
+
+
+def test_unverified_records_never_render(atlas, site: Path):
+    body = page(site, "/models/").get_text() + page(site, "/timeline/").get_text()
+    for m in atlas.models:
+        if m.confidence == "unverified":
+            assert m.model not in body
+    for e in atlas.events:
+        if e.confidence == "unverified":
+            assert e.title not in body
+
+
+def test_every_faq_answer_cites_a_source(atlas, site: Path):
+    doc = page(site, "/faq/")
+    for q in atlas.faq:
+        heading = doc.find(id=q.id)
+        assert heading is not None, q.id
+        nxt = heading.find_next(class_="atlas-cite")
+        assert nxt is not None and nxt.find("a"), q.id
+
+
+def test_glossary_terms_with_changed_meaning_show_each_version(atlas, site: Path):
+    doc = page(site, "/glossary/")
+    asl = atlas.entity("term", "asl")
+    assert len(asl.states) >= 3
+    block = doc.find(id="asl").find_next("ul")
+    assert len(block.find_all("li", recursive=False)) == len(asl.states)
+
+
+def test_abbreviations_render_as_tooltips_everywhere(atlas, site: Path):
+    abbrs = [term.abbr for term in atlas.entities["term"] if term.abbr]
+    assert "ASL" in abbrs
+    for url in ("/", "/versions/3.0/", "/compare/2.2-vs-3.0/", "/governance/"):
+        found = {a.get_text() for a in page(site, url).select("article abbr[title]")}
+        assert "ASL" in found or "RSP" in found, url

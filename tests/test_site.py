@@ -1,0 +1,160 @@
+"""Assertions over the real, built site."""
+
+from __future__ import annotations
+
+import csv
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import jsonschema
+
+from macros.compute import versions as cv
+from macros.render.text import fmt_date
+from tests.htmlsite import broken_links, html_pages, page, url_of
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_every_version_page_exists_and_shows_its_effective_date(site: Path, atlas):
+    for v in atlas.versions:
+        doc = page(site, f"/versions/{v.id}/")
+        eff = doc.select_one("time.atlas-effective")
+        assert eff is not None, v.id
+        assert eff["datetime"] == v.effective.isoformat()
+        assert eff.get_text() == fmt_date(v.effective)
+
+
+def test_every_pair_page_exists(site: Path, atlas):
+    pairs = cv.pairs(atlas)
+    assert len(pairs) == len(atlas.versions) * (len(atlas.versions) - 1) // 2
+    for a, b in pairs:
+        h1 = page(site, f"/compare/{a}-vs-{b}/").find("h1")
+        assert h1 is not None and f"{a} vs {b}" in h1.get_text(), (a, b)
+
+
+def test_status_is_computed(site: Path, atlas):
+    cur = atlas.versions[-1].id
+    assert "Current" in page(site, f"/versions/{cur}/").select_one(".atlas-status").get_text()
+    for v in atlas.versions[:-1]:
+        assert "Superseded" in page(site, f"/versions/{v.id}/").select_one(".atlas-status").get_text()
+
+
+def test_every_internal_link_and_anchor_resolves(site: Path):
+    assert broken_links(site) == []
+
+
+def test_link_checker_catches_a_broken_link(tmp_path: Path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "index.html").write_text('<a href="a/">ok</a><a href="b/">bad</a><a href="a/#nope">bad anchor</a>')
+    (tmp_path / "a" / "index.html").write_text('<h1 id="top">A</h1>')
+    assert broken_links(tmp_path) == ["/: b/ → missing /b/", "/: a/#nope → no anchor #nope"]
+
+
+def test_every_page_has_cite_box_and_citation_metadata(site: Path):
+    for path in html_pages(site):
+        if path.parent.name == "search" or "assets" in path.parts:
+            continue
+        doc = page(site, url_of(site, path))
+        if doc.find("meta", attrs={"http-equiv": "refresh"}):
+            continue  # redirect stubs
+        where = url_of(site, path)
+        box = doc.select_one("#cite-this-page")
+        assert box is not None, where
+        labels = [lbl.get_text() for lbl in box.select(".tabbed-labels label")]
+        assert labels == ["APA", "Chicago", "BibTeX", "RIS", "CSL-JSON"], where
+        for name in ("citation_title", "citation_date", "citation_publisher", "DC.title", "DC.date", "DC.publisher"):
+            meta = doc.find("meta", attrs={"name": name})
+            assert meta is not None and meta["content"].strip(), (where, name)
+        canonical = doc.find("link", rel="canonical")
+        assert canonical is not None and canonical["href"].startswith("https://"), where
+        assert doc.select_one(".atlas-verified time") is not None, where
+
+
+def _cite(site: Path, url: str, fmt: str) -> str:
+    code = page(site, url).select_one(f"#cite-this-page code.atlas-cite-{fmt}")
+    assert code is not None
+    return code.get_text()
+
+
+def test_bibtex_parses_and_pins_versions(site: Path, atlas):
+    text = _cite(site, "/versions/3.0/", "bibtex")
+    assert text.startswith("@misc{") and text.rstrip().endswith("}")
+    assert text.count("{") == text.count("}")
+    fields = dict(
+        (line.split("=", 1)[0].strip(), line.split("=", 1)[1].strip().rstrip(",").strip("{}"))
+        for line in text.splitlines()[1:-1]
+    )
+    assert {"author", "title", "howpublished", "year", "url", "note"} <= fields.keys()
+    assert "3.0" in fields["title"] and "Release" in fields["note"]
+
+
+def test_ris_parses(site: Path):
+    lines = _cite(site, "/compare/2.2-vs-3.0/", "ris").splitlines()
+    assert lines[0] == "TY  - ELEC" and lines[-1].startswith("ER  -")
+    for line in lines:
+        assert line[2:6] == "  - ", line
+    assert any(line.startswith("UR  - https://") for line in lines)
+
+
+def test_csl_json_is_valid(site: Path):
+    items = json.loads(_cite(site, "/thresholds/cbrn-4/", "csljson"))
+    assert isinstance(items, list) and len(items) == 1
+    assert {"id", "type", "title", "URL", "issued", "author"} <= items[0].keys()
+
+
+def test_feed_is_atom_with_one_entry_per_version_newest_first(site: Path, atlas):
+    root = ET.parse(site / "feed.xml").getroot()
+    assert root.tag == f"{ATOM}feed"
+    for child in ("id", "title", "updated"):
+        assert root.find(f"{ATOM}{child}") is not None
+    entries = root.findall(f"{ATOM}entry")
+    version_entries = [e for e in entries if "/versions/" in e.find(f"{ATOM}id").text]
+    assert len(version_entries) == len(atlas.versions)
+    stamps = [e.find(f"{ATOM}updated").text for e in entries]
+    assert stamps == sorted(stamps, reverse=True)
+    for e in entries:
+        assert e.find(f"{ATOM}link").get("href").startswith("https://")
+
+
+def test_dataset_validates_against_its_schema(site: Path):
+    schema = json.loads((site / "data" / "schema.json").read_text())
+    data = json.loads((site / "data" / "rsp-atlas.json").read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.Draft202012Validator(schema).validate(data)
+
+
+def test_schema_rejects_bad_data(site: Path):
+    schema = json.loads((site / "data" / "schema.json").read_text())
+    data = json.loads((site / "data" / "rsp-atlas.json").read_text())
+    data["versions"]["items"][0]["effective"] = "not a date"
+    data["versions"]["items"][0].pop("summary")
+    assert list(jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).iter_errors(data))
+
+
+def test_csv_files_parse_with_one_row_per_record(site: Path, atlas):
+    with (site / "data" / "versions.csv").open() as fh:
+        assert [r["id"] for r in csv.DictReader(fh)] == list(atlas.version_ids)
+    with (site / "data" / "thresholds.csv").open() as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == sum(len(t.states) for t in atlas.entities["threshold"])
+
+
+def test_llms_txt_lists_main_pages(site: Path):
+    text = (site / "llms.txt").read_text()
+    for url in ("versions/", "compare/", "thresholds/", "governance/", "glossary/"):
+        assert url in text
+
+
+def test_home_page_current_version_is_newest_in_data(site: Path, atlas):
+    text = page(site, "/").get_text(" ")
+    cur = atlas.versions[-1]
+    assert f"current version is RSP {cur.id} (effective {fmt_date(cur.effective)})" in " ".join(text.split())
+
+
+def test_independence_statement_on_every_page(site: Path):
+    for path in html_pages(site):
+        doc = page(site, url_of(site, path))
+        if doc.select_one("#cite-this-page") is None:
+            continue
+        assert "independent" in doc.select_one(".atlas-verified").get_text()
