@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros", description=__doc__)
-    parser.add_argument("command", choices=["validate", "gen", "check", "schema"])
+    parser.add_argument("command", choices=["validate", "gen", "check", "schema", "urls"])
     parser.add_argument("--root", type=Path, default=ROOT, help="project root (default: this checkout)")
     args = parser.parse_args(argv)
     root: Path = args.root
@@ -30,7 +30,10 @@ def main(argv: list[str] | None = None) -> int:
 
     docs = root / "docs"
     if args.command == "gen":
+        from macros.published import append_new
+
         changed = pages.write(atlas, docs) + exports.write(atlas, root)
+        changed += append_new(atlas, root)
         print("\n".join(changed) if changed else "generated files already up to date")
         return 0
     if args.command == "check":
@@ -38,6 +41,11 @@ def main(argv: list[str] | None = None) -> int:
         for line in problems:
             print(line, file=sys.stderr)
         return 1 if problems else 0
+    if args.command == "urls":
+        from macros.published import current_urls
+
+        print("\n".join(current_urls(atlas, docs)))
+        return 0
     if args.command == "schema":
         print(exports.schema_json())
         return 0

@@ -36,6 +36,10 @@ def define_env(env: Any) -> None:
     release = rels[0]
     url = site_url(root)
     env.variables["release"] = release
+    # Redirects for moved pages and renamed IDs come from data/redirects.yml, not mkdocs.yml.
+    redirects = env.conf["plugins"].get("redirects")
+    if redirects is not None:
+        redirects.config["redirect_maps"] = {r.old: r.new for r in atlas.redirects}
     # Templates cannot call macros: hand them what the cite box and head metadata need.
     env.conf["extra"]["atlas"] = {
         "release": release.version,

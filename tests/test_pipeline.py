@@ -50,6 +50,13 @@ NEW_VERSION = f"""
     sources: [{{source: synthetic-3-5, locator: "Title page"}}]
 """
 
+REDIRECT = """
+  - id: old-cbrn-page
+    old: thresholds/cbrn-weapons.md
+    new: thresholds/cbrn.md
+    reason: "Test: an ID renamed after publication."
+"""
+
 NEW_SOURCE = """
   - id: synthetic-3-5
     title: "Synthetic policy 3.5 <b>not bold</b>"
@@ -68,6 +75,7 @@ def test_adding_a_version_needs_no_other_edit_and_data_text_stays_inert(project_
         fh.write(NEW_VERSION)
     with (project / "data" / "sources.yml").open("a") as fh:
         fh.write(NEW_SOURCE)
+    (project / "data" / "redirects.yml").write_text('verified: "2026-11-28"\nitems:' + REDIRECT)
     # The documented step after editing data:
     gen = run([PY, "-m", "macros", "gen", "--root", str(project)], ROOT)
     assert gen.returncode == 0, gen.stderr
@@ -94,6 +102,10 @@ def test_adding_a_version_needs_no_other_edit_and_data_text_stays_inert(project_
     change = new.find(id="changes-editorial").find_next("li")
     assert HOSTILE in change.get_text()
     assert "Synthetic policy 3.5 <b>not bold</b>" in page(site, "/sources/").get_text()
+
+    # A redirect entry in the data makes the old URL lead to the new page.
+    moved = (site / "thresholds" / "cbrn-weapons" / "index.html").read_text()
+    assert 'http-equiv="refresh"' in moved and "../cbrn/" in moved
 
 
 def _digest(site: Path) -> dict[str, str]:

@@ -60,3 +60,65 @@
     document.addEventListener("DOMContentLoaded", init);
   }
 })();
+
+/* ==========================================================================
+   Quality gates: accessibility names for Material's widgets and self-hosted
+   Mermaid under instant navigation. Kept apart from the code above; tested by
+   tests/browser/.
+   ========================================================================== */
+(function () {
+  "use strict";
+
+  // Material loads Mermaid from unpkg.com when `mermaid` is undefined. Pages with a
+  // diagram include our copy (overrides/main.html), but instant navigation from a page
+  // without one does not run that tag. This stand-in makes Material load our copy instead.
+  var self = document.currentScript && document.currentScript.src;
+  if (self && typeof window.mermaid === "undefined") {
+    var vendor = new URL("vendor/mermaid.min.js", self).href;
+    var options = null, loading = null;
+    var load = function () {
+      loading = loading || new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = vendor;
+        script.onload = function () {
+          var real = window.mermaid;  // the script replaced the stand-in
+          if (options) real.initialize(options);
+          resolve(real);
+        };
+        script.onerror = function () { reject(new Error("Could not load " + vendor)); };
+        document.head.appendChild(script);
+      });
+      return loading;
+    };
+    window.mermaid = {
+      initialize: function (opts) { options = opts; },
+      render: function (id, text) { return load().then(function (real) { return real.render(id, text); }); }
+    };
+  }
+
+  function label(el, name) {
+    if (el && !el.getAttribute("aria-label")) el.setAttribute("aria-label", name);
+  }
+
+  function fixNames() {
+    // The search overlay is a dialog without a name (axe: aria-dialog-name).
+    document.querySelectorAll(".md-search[role=dialog]").forEach(function (el) { label(el, "Search"); });
+    // The breadcrumb trail and the main navigation are both called "Navigation" (landmark-unique).
+    document.querySelectorAll("nav.md-path").forEach(function (el) { el.setAttribute("aria-label", "Breadcrumb"); });
+    // Sections with an index page point aria-labelledby at an icon-only label: name them by their title.
+    document.querySelectorAll("nav.md-nav[aria-labelledby]").forEach(function (nav) {
+      var ref = document.getElementById(nav.getAttribute("aria-labelledby"));
+      var title = nav.querySelector(":scope > .md-nav__title");
+      if (ref && !ref.textContent.trim() && title && title.textContent.trim()) {
+        nav.removeAttribute("aria-labelledby");
+        nav.setAttribute("aria-label", title.textContent.trim());
+      }
+    });
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(fixNames);
+  } else {
+    document.addEventListener("DOMContentLoaded", fixNames);
+  }
+})();

@@ -308,10 +308,15 @@ class Question(Sourced):
     show_on: list[Text] = []
 
 
+DocPath = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9./-]*\.md(#[a-z0-9-]+)?$")]
+
+
 class Redirect(Strict):
+    """An old page (source path under docs/) that now lives elsewhere."""
+
     id: Slug
-    old: Text
-    new: Text
+    old: DocPath
+    new: DocPath
     reason: Text
 
 

@@ -1,0 +1,48 @@
+"""The URLs and anchors the site publishes: what `tests/published-urls.txt` snapshots.
+
+Once a URL or anchor is published it must keep resolving (directly or through a redirect):
+`python -m macros urls` prints the current set, to append new entries to the snapshot at a
+release; the test never lets an entry disappear.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from macros.compute import versions as cv
+from macros.model import Atlas
+from macros.pagemeta import page_url
+
+
+def current_urls(atlas: Atlas, docs: Path) -> list[str]:
+    pages = sorted(
+        page_url("/", p.relative_to(docs).as_posix()) for p in docs.rglob("*.md") if "/." not in p.as_posix()
+    )
+    anchors = [
+        *(f"/safeguards/#{e.id}" for e in atlas.entities["standard"]),
+        *(f"/governance/#{e.id}" for e in atlas.entities["provision"]),
+        *(f"/glossary/#{e.id}" for e in atlas.entities["term"]),
+        *(f"/thresholds/#domain-{e.id}" for e in atlas.entities["domain"]),
+        *(f"/models/#{m.id}" for m in atlas.models if m.confidence != "unverified"),
+        *(f"/faq/#{q.id}" for q in atlas.faq),
+        *(f"/related/#{f.id}" for f in atlas.related),
+        *(f"/sources/#src-{s.id}" for s in atlas.source_items),
+        *(f"/compare/{a}-vs-{b}/" for a, b in cv.pairs(atlas)),
+    ]
+    return sorted(set(pages) | set(anchors))
+
+
+SNAPSHOT = "tests/published-urls.txt"
+
+
+def append_new(atlas: Atlas, root: Path) -> list[str]:
+    """Add newly published URLs to the snapshot (append-only: nothing is ever removed)."""
+    path = root / SNAPSHOT
+    if not path.exists():
+        return []
+    have = {line.strip() for line in path.read_text(encoding="utf-8").splitlines()}
+    new = [u for u in current_urls(atlas, root / "docs") if u not in have]
+    if new:
+        with path.open("a", encoding="utf-8") as fh:
+            fh.write("\n".join(new) + "\n")
+    return [f"published {u}" for u in new]

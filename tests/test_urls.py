@@ -1,0 +1,57 @@
+"""The URL contract: every URL and anchor ever published keeps resolving."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from macros.published import current_urls
+from tests.conftest import ROOT
+from tests.htmlsite import soup
+
+SNAPSHOT = ROOT / "tests" / "published-urls.txt"
+
+
+def published() -> list[str]:
+    lines = SNAPSHOT.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def resolve(site: Path, url: str, hops: int = 3) -> bool:
+    path, _, anchor = url.partition("#")
+    target = site / path.strip("/") / "index.html" if path.strip("/") else site / "index.html"
+    if not target.exists():
+        return False
+    doc = soup(target)
+    refresh = doc.find("meta", attrs={"http-equiv": "refresh"})
+    if refresh is not None and hops:
+        m = re.search(r"url=([^\"']+)", refresh["content"], re.I)
+        assert m, url
+        dest = (Path(path) / m.group(1)).as_posix() if not m.group(1).startswith("/") else m.group(1)
+        dest_parts: list[str] = []
+        for part in dest.split("/"):
+            if part == "..":
+                dest_parts.pop()
+            elif part and part != ".":
+                dest_parts.append(part)
+        new = "/" + "/".join(dest_parts) + "/"
+        return resolve(site, new + (f"#{anchor}" if anchor else ""), hops - 1)
+    return not anchor or doc.find(id=anchor) is not None
+
+
+def test_every_published_url_and_anchor_still_resolves(site: Path):
+    urls = published()
+    assert len(urls) > 200
+    assert [u for u in urls if not resolve(site, u)] == []
+
+
+def test_everything_the_site_publishes_is_in_the_snapshot(atlas):
+    """New URLs must be added to the snapshot (python -m macros urls), so that they are protected."""
+    missing = sorted(set(current_urls(atlas, ROOT / "docs")) - set(published()))
+    assert missing == [], "append these to tests/published-urls.txt: " + ", ".join(missing)
+
+
+def test_resolver_fails_on_a_missing_anchor(site: Path):
+    assert resolve(site, "/glossary/")
+    assert not resolve(site, "/glossary/#no-such-term")
+    assert not resolve(site, "/no-such-page/")
