@@ -1,0 +1,124 @@
+"""Renderers and helpers as pure functions, without a build."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import markdown
+
+from macros import citation
+from macros.release import parse_changelog
+from macros.render import compare, entities, versions
+from macros.render.common import cite_list, confidence
+from macros.render.records import abbreviations
+from macros.render.text import Ctx, esc, fmt_date, safe_url
+
+
+def _md(text: str) -> str:
+    return markdown.markdown(text, extensions=["attr_list", "tables", "md_in_html"])
+
+
+def test_esc_makes_markdown_html_and_jinja_inert():
+    hostile = "<b>x</b> **y** _z_ [a](b) {{ c }} {% d %} `e` | f # g"
+    html = _md(esc(hostile))
+    assert "<b>" not in html and "<strong>" not in html and "<em>" not in html and "<a " not in html
+    assert "{{" not in esc(hostile) and "{%" not in esc(hostile)
+    assert markdown.markdown(esc(hostile)).startswith("<p>")
+
+
+def test_safe_url_quotes_characters_that_break_markdown_links():
+    assert safe_url("https://x.org/a (b).pdf") == "https://x.org/a%20%28b%29.pdf"
+
+
+def test_dates():
+    assert fmt_date(dt.date(2026, 2, 24)) == "24 Feb 2026"
+    assert fmt_date(dt.date(2025, 8, 1), "month") == "Aug 2025"
+
+
+def test_relative_links_between_pages(mini):
+    ctx = Ctx(mini, "compare/1.0-vs-2.0.md")
+    assert ctx.href("versions/2.0.md") == "../versions/2.0.md"
+    assert ctx.href("glossary.md", "asl") == "../glossary.md#asl"
+    assert Ctx(mini, "index.md").href("versions/index.md") == "versions/index.md"
+    assert Ctx(mini, "glossary.md").href("glossary.md", "x") == "#x"
+
+
+def test_confidence_label_only_when_not_high():
+    assert confidence("high") == ""
+    assert "Medium confidence" in confidence("medium")
+
+
+def test_citations_link_the_source_and_the_bibliography(mini):
+    ctx = Ctx(mini, "versions/2.0.md")
+    out = cite_list(ctx, mini.version("2.0").sources)
+    assert "https://example.org/2.pdf" in out and "../sources.md#src-doc-2" in out and "p. 1" in out
+
+
+def test_version_page_lists_changes_and_what_is_in_force(mini):
+    out = versions.version_page(Ctx(mini, "versions/2.0.md"), "2.0")
+    assert out.startswith("# RSP 2.0")
+    assert "Renamed the alpha threshold." in out
+    assert "[Alpha-3](../thresholds/alpha.md)" in out
+    assert "[1.0 vs 2.0](../compare/1.0-vs-2.0.md)" in out
+
+
+def test_compare_page_shows_field_changes_with_the_version_of_each(mini):
+    out = compare.compare_page(Ctx(mini, "compare/1.0-vs-3.0.md"), "1.0", "3.0")
+    assert "#### Changed: Alpha-3" in out
+    assert "| Name | Alpha | Alpha-3 | [v2.0](../versions/2.0.md) |" in out
+    assert "| Meaning | The first threshold. | The first threshold, redefined. | [v3.0](../versions/3.0.md) |" in out
+    assert "#### Added: Gamma" in out
+    assert "Versions in between: [v2.0](../versions/2.0.md), [v2.1](../versions/2.1.md)" in out
+
+
+def test_compare_page_of_neighbours_without_changes(mini):
+    out = compare.compare_page(Ctx(mini, "compare/2.0-vs-2.1.md"), "2.0", "2.1")
+    assert "#### Changed: Standard A" in out
+    assert "Alpha" not in out.split("## What each version said")[0].split("## Differences")[1].replace("Standard A", "")
+
+
+def test_explorer_marks_changes_and_empty_domains(mini):
+    out = entities.explorer(Ctx(mini, "thresholds/index.md"))
+    assert out.count('<th scope="col" data-col=') == len(mini.versions)
+    assert 'data-domain="cyber"' in out and "No threshold" in out
+    assert 'href="../compare/1.0-vs-2.0/"' in out  # alpha renamed in 2.0
+
+
+def test_threshold_page_shows_lineage(mini):
+    out = entities.threshold_page(Ctx(mini, "thresholds/beta.md"), "beta")
+    assert "was split, giving rise to this threshold" in out
+    assert "flowchart LR" in out
+
+
+def test_abbreviations_file(mini):
+    assert abbreviations((), {}).startswith("<!--")
+
+
+def test_changelog_parsing():
+    text = "# Changelog\n\n## 0.2.0 — 2026-12-01\n\n- Added X.\n\n## 0.1.0 — 2026-11-28\n\n- First.\n"
+    rels = parse_changelog(text)
+    assert [(r.version, r.date.isoformat(), r.summary) for r in rels] == [
+        ("0.2.0", "2026-12-01", "Added X."),
+        ("0.1.0", "2026-11-28", "First."),
+    ]
+
+
+def test_citation_formats():
+    c = citation.PageCite("RSP 3.0", "https://x.org/versions/3.0/", "0.1.0", dt.date(2026, 11, 28), "3.0")
+    out = citation.all_formats(c)
+    assert out["APA"].startswith("RSP Atlas contributors. (2026, November 28). RSP 3.0.")
+    assert "@misc{rspatlas-3-0-0-1-0," in out["BibTeX"]
+    assert json.loads(out["CSL-JSON"])[0]["version"] == "0.1.0"
+    assert out["RIS"].splitlines()[0] == "TY  - ELEC"
+    c2 = citation.PageCite("Glossary", "https://x.org/glossary/", "0.1.0", dt.date(2026, 11, 28))
+    assert "RSP v" not in citation.apa(c2)
+
+
+def test_citation_cff_matches_latest_release():
+    from macros.release import latest
+    from tests.conftest import ROOT
+
+    cff = (ROOT / "CITATION.cff").read_text()
+    rel = latest(ROOT)
+    assert f"version: {rel.version}" in cff and f'date-released: "{rel.date.isoformat()}"' in cff
