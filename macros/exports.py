@@ -20,12 +20,14 @@ from macros.compute.scope import span
 from macros.model import Atlas
 from macros.model.atlas import KIND_FILES
 from macros.model.load import FILES
+from macros.pagemeta import front_matter, page_url
 from macros.release import Release, releases, site_url
 from macros.render.records import abbreviations
 
 DATA_DIR = "docs/data"
 FEED = "docs/feed.xml"
 ABBREVIATIONS = "includes/abbreviations.md"
+LLMS = "docs/llms.txt"
 DATASET_NAME = "rsp-atlas"
 
 
@@ -261,11 +263,51 @@ def feed_xml(atlas: Atlas, base: str, rels: list[Release]) -> str:
     )
 
 
+# llms.txt (https://llmstxt.org): the main pages by section, with their front-matter descriptions.
+LLMS_SECTIONS: dict[str, list[str]] = {
+    "Start": ["index.md", "overview.md", "paths.md"],
+    "Versions and comparisons": ["versions/index.md", "compare/index.md"],
+    "Policy content": [
+        "levels/index.md",
+        "thresholds/index.md",
+        "safeguards.md",
+        "governance.md",
+        "models.md",
+        "timeline.md",
+        "theory-of-change.md",
+        "related.md",
+    ],
+    "Reference": ["glossary.md", "faq.md", "cite.md", "data.md", "sources.md", "about.md"],
+}
+
+
+def llms_txt(atlas: Atlas, root: Path) -> str:
+    base = site_url(root)
+    lines = [
+        "# RSP Atlas",
+        "",
+        "> An independent, sourced reference to every version of Anthropic's Responsible Scaling Policy "
+        f"({atlas.versions[0].id} to {atlas.versions[-1].id}). The policy documents themselves are authoritative.",
+        "",
+        f"Every version has a page at {base}versions/<version>/ and every pair of versions a comparison at "
+        f"{base}compare/<older>-vs-<newer>/. The dataset is at {base}data/rsp-atlas.json.",
+    ]
+    for section, pages in LLMS_SECTIONS.items():
+        lines += ["", f"## {section}", ""]
+        for src in pages:
+            meta = front_matter(root / "docs" / src)
+            lines.append(
+                f"- [{meta.get('title', src)}]({page_url(base, src)}): {meta.get('description', '')}".rstrip(": ")
+            )
+    return "\n".join(lines) + "\n"
+
+
 def expected(atlas: Atlas, root: Path) -> dict[str, str]:
     """Path relative to the project root → exact content of every export."""
     out = {f"{DATA_DIR}/{DATASET_NAME}.json": dataset_json(atlas), f"{DATA_DIR}/schema.json": schema_json()}
     out.update({f"{DATA_DIR}/{name}": text for name, text in csv_files(atlas).items()})
     out[FEED] = feed_xml(atlas, site_url(root), releases(root))
+    out[LLMS] = llms_txt(atlas, root)
     out[ABBREVIATIONS] = abbreviations(atlas.entities["term"], {v: i for i, v in enumerate(atlas.version_ids)})
     return out
 

@@ -87,6 +87,7 @@ def page_info(atlas: Atlas, docs: Path, site_url: str, release: Release) -> dict
             policy_url=policy,
         )
         out[src] = {
+            "title": title,
             "verified": verified_for(atlas, src).isoformat(),
             "url": cite.url,
             "rsp_version": rsp,

@@ -35,6 +35,8 @@ def define_env(env: Any) -> None:
     rels = tuple(releases(root))
     release = rels[0]
     url = site_url(root)
+    pages = page_info(atlas, Path(env.conf["docs_dir"]), url, release)
+    titles = {src: info["title"] for src, info in pages.items()}
     env.variables["release"] = release
     # Redirects for moved pages and renamed IDs come from data/redirects.yml, not mkdocs.yml.
     redirects = env.conf["plugins"].get("redirects")
@@ -45,12 +47,12 @@ def define_env(env: Any) -> None:
         "release": release.version,
         "release_date": release.date.isoformat(),
         "current": atlas.versions[-1].id,
-        "pages": page_info(atlas, Path(env.conf["docs_dir"]), url, release),
+        "pages": pages,
     }
 
     def bind(fn: Callable[..., str]) -> Callable[..., str]:
         def macro(*args: Any, **kwargs: Any) -> str:
-            return fn(Ctx(atlas, env.page.file.src_uri, rels), *args, **kwargs)
+            return fn(Ctx(atlas, env.page.file.src_uri, rels, titles), *args, **kwargs)
 
         macro.__name__ = fn.__name__
         macro.__doc__ = fn.__doc__

@@ -124,7 +124,9 @@ def test_there_is_no_cyber_threshold_in_any_version(atlas, site: Path):
     row = page(site, "/thresholds/").select_one('tr[data-domain="cyber"]')
     cells = row.find_all("td")
     assert len(cells) == len(NINE)
-    assert all(not c.find("a") and "No threshold" in c.get_text() for c in cells)
+    for cell in cells:
+        assert cell.get_text() == "No threshold"
+        assert [a["href"] for a in cell.find_all("a")] == ["#domain-cyber"]
 
 
 def test_explorer_has_a_column_per_version_and_a_row_per_domain(atlas, site: Path):

@@ -20,8 +20,9 @@ def _md(text: str) -> str:
 
 
 def test_esc_makes_markdown_html_and_jinja_inert():
-    hostile = "<b>x</b> **y** _z_ [a](b) {{ c }} {% d %} `e` | f # g"
+    hostile = "<b>x</b> **y** _z_ [a](b) {{ c }} {% d %} `e` | f # g Anthropic's"
     html = _md(esc(hostile))
+    assert "Anthropic&#39;s</p>" in html
     assert "<b>" not in html and "<strong>" not in html and "<em>" not in html and "<a " not in html
     assert "{{" not in esc(hostile) and "{%" not in esc(hostile)
     assert markdown.markdown(esc(hostile)).startswith("<p>")
@@ -81,7 +82,8 @@ def test_compare_page_of_neighbours_without_changes(mini):
 def test_explorer_marks_changes_and_empty_domains(mini):
     out = entities.explorer(Ctx(mini, "thresholds/index.md"))
     assert out.count('<th scope="col" data-col=') == len(mini.versions)
-    assert 'data-domain="cyber"' in out and "No threshold" in out
+    assert 'data-domain="cyber"' in out
+    assert '<a class="atlas-none" href="#domain-cyber" title="No threshold; watched only.">No threshold</a>' in out
     assert 'href="../compare/1.0-vs-2.0/"' in out  # alpha renamed in 2.0
 
 

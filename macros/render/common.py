@@ -77,9 +77,13 @@ def entity_name(ctx: Ctx, kind: str, entity: t.Entity, state: t.State | None = N
     return ctx.link(esc(name), page, anchor)
 
 
-def entity_ref(ctx: Ctx, ref: str) -> str:
+def entity_ref(ctx: Ctx, ref: str, vid: str | None = None) -> str:
+    """Linked name of a "kind:id" reference, as it was called in version ``vid`` if it existed then."""
+    from macros.compute.scope import state_at
+
     kind, _, eid = ref.partition(":")
-    return entity_name(ctx, kind, ctx.atlas.entity(kind, eid))
+    entity = ctx.atlas.entity(kind, eid)
+    return entity_name(ctx, kind, entity, state_at(ctx.atlas, entity, vid) if vid else None)
 
 
 def version_link(ctx: Ctx, vid: str, text: str | None = None) -> str:

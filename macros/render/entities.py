@@ -184,11 +184,11 @@ def explorer(ctx: Ctx) -> str:
                         item += f' <a class="atlas-delta" href="{attr(href)}" title="{attr(title)}">{what}</a>'
                 cell.append(item)
             if not cell:
+                # The domain's own note for this version is under "Risk domains", one click away.
                 ds = state_at(atlas, d, vid)
-                cell.append(
-                    f'<span class="atlas-none">{esc("No threshold")}</span>'
-                    + (f"<br><small>{esc(ds.summary)}</small>" if ds else "")
-                )  # type: ignore[attr-defined]
+                note = f' title="{attr(ds.summary)}"' if ds else ""  # type: ignore[attr-defined]
+                href = _page_href(ctx, "thresholds/index.md") + f"#domain-{d.id}"
+                cell.append(f'<a class="atlas-none" href="{attr(href)}"{note}>No threshold</a>')
             row.append(f'<td data-col="{i}">' + "<br>".join(cell) + "</td>")
         body.append("".join(row) + "</tr>")
     return (
@@ -299,3 +299,55 @@ def thresholds_list(ctx: Ctx) -> str:
             f"| {entity_name(ctx, 'threshold', th)} | {names} | {first}–{last} | {entity_name(ctx, 'domain', dom)} |"
         )
     return "\n".join(rows) + "\n"
+
+
+# --- diagrams -------------------------------------------------------------------------------
+
+
+def _era_versions(ctx: Ctx) -> list[str]:
+    """The last version of each major series (1.x, 2.x, 3.x …): one diagram per era."""
+    last: dict[str, str] = {}
+    for vid in ctx.atlas.version_ids:
+        last[vid.split(".")[0]] = vid
+    return list(last.values())
+
+
+def safeguard_map(ctx: Ctx) -> str:
+    """Per era, which safeguards each threshold required; a text list carries the same facts."""
+    atlas = ctx.atlas
+    out = []
+    for vid in _era_versions(ctx):
+        lines = ["``` mermaid", "flowchart LR"]
+        text = []
+        for th in atlas.entities["threshold"]:
+            st = state_at(atlas, th, vid)
+            if st is None:
+                continue
+            node = _node(th.id)
+            lines.append(f'  {node}["{_mm_label(st.name)}"]')
+            reqs = getattr(st, "required_safeguards", [])
+            if reqs:
+                names = []
+                for sid in reqs:
+                    std = state_at(atlas, atlas.entity("standard", sid), vid)
+                    name = std.name if std else sid
+                    names.append(name)
+                    lines.append(f'  {node} --> {_node(sid)}["{_mm_label(name)}"]')
+                text.append(f"- {esc(st.name)} → {esc(', '.join(names))}")
+            elif getattr(st, "anthropic_plan", "") or getattr(st, "industry_recommendation", ""):
+                lines.append(f'  {node} --> {node}_plan["own plan + industry-wide recommendation"]')
+                text.append(
+                    f"- {esc(st.name)} → no required standard; Anthropic's plan and an industry-wide recommendation"
+                )
+            else:
+                lines.append(f'  {node} --> {node}_none["no required standard named"]')
+                text.append(f"- {esc(st.name)} → no required standard named")
+        lines.append("```")
+        out.append(f"### As of version {vid} {{ #map-{vid.replace('.', '-')} }}\n")
+        out.append('<figure class="atlas-diagram" markdown>\n\n' + "\n".join(lines) + "\n\n</figure>\n")
+        out.append("Text version:\n\n" + "\n".join(text) + "\n")
+    return "\n".join(out) + "\n"
+
+
+def _mm_label(text: str) -> str:
+    return text.replace('"', "'").replace("#", "").replace("[", "(").replace("]", ")")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from macros.model import Atlas
 from macros.release import Release
@@ -35,10 +35,14 @@ _MD_SPECIAL = {
 }
 
 
+_HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
+
+
 def esc(value: object) -> str:
-    """Plain data text → inline Markdown that renders as exactly that text."""
-    text = html.escape(" ".join(str(value).split()), quote=True)
-    return "".join(_MD_SPECIAL.get(ch, ch) for ch in text)
+    """Plain data text → inline Markdown that renders as exactly that text (one pass, so the
+    entities it writes are never escaped again)."""
+    text = " ".join(str(value).split())
+    return "".join(_HTML_SPECIAL.get(ch) or _MD_SPECIAL.get(ch, ch) for ch in text)
 
 
 def safe_url(url: str) -> str:
@@ -68,6 +72,7 @@ class Ctx:
     atlas: Atlas
     page: str  # source path of the current page, e.g. "compare/2.2-vs-3.0.md"
     releases: tuple[Release, ...] = ()
+    titles: dict[str, str] = field(default_factory=dict)  # source path → page title
 
     def href(self, target: str, anchor: str = "") -> str:
         """Relative link from the current page to a source path (MkDocs validates and rewrites it)."""

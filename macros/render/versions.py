@@ -59,21 +59,26 @@ def versions_timeline(ctx: Ctx) -> str:
 def _facts(ctx: Ctx, v: t.Version) -> str:
     atlas = ctx.atlas
     prev, nxt = cv.predecessor(atlas, v.id), cv.successor(atlas, v.id)
-    rows = ["| | |", "|---|---|"]
-    rows.append(
-        f'| Effective | <time datetime="{v.effective.isoformat()}" class="atlas-effective">'
-        f"{fmt_date(v.effective)}</time> |"
-    )
-    rows.append(f"| Status | {status_badge(ctx, v.id)} |")
+    facts: list[tuple[str, str]] = [
+        (
+            "Effective",
+            f'<time datetime="{v.effective.isoformat()}" class="atlas-effective">{fmt_date(v.effective)}</time>',
+        ),
+        ("Status", status_badge(ctx, v.id)),
+    ]
     if nxt:
-        rows.append(f"| Superseded by | {version_link(ctx, nxt.id, f'RSP {nxt.id}')} on {fmt_date(nxt.effective)} |")
+        facts.append(("Superseded by", f"{version_link(ctx, nxt.id, f'RSP {nxt.id}')} on {fmt_date(nxt.effective)}"))
     if prev:
-        rows.append(f"| Preceded by | {version_link(ctx, prev.id, f'RSP {prev.id}')} ({fmt_date(prev.effective)}) |")
+        facts.append(("Preceded by", f"{version_link(ctx, prev.id, f'RSP {prev.id}')} ({fmt_date(prev.effective)})"))
     for key, label in (("pdf", "Policy text (PDF)"), ("redline", "Redline"), ("announcement", "Announcement")):
         sid = getattr(v.links, key)
         if sid:
             src = atlas.sources[sid]
-            rows.append(f"| {label} | [{esc(src.title)}]({safe_url(src.url)}) |")
+            facts.append((label, f"[{esc(src.title)}]({safe_url(src.url)})"))
+    rows = ['<dl class="atlas-facts" markdown>']
+    for term, value in facts:
+        rows.append(f'<dt>{term}</dt>\n<dd markdown="span">{value}</dd>')
+    rows.append("</dl>")
     return "\n".join(rows) + "\n"
 
 
@@ -89,7 +94,7 @@ def _changes(ctx: Ctx, v: t.Version) -> str:
         for c in changes:
             touches = ""
             if c.entities:
-                touches = " *Affects:* " + ", ".join(entity_ref(ctx, r) for r in c.entities) + "."
+                touches = " *Affects:* " + ", ".join(entity_ref(ctx, r, v.id) for r in c.entities) + "."
             out.append(f"- {esc(c.text)}{touches}  \n  {provenance(ctx, c)}")
         out.append("")
     return "\n".join(out) + "\n"
@@ -121,13 +126,17 @@ def _compare_links(ctx: Ctx, v: t.Version) -> str:
     return "Compare with any other version: " + " · ".join(links) + "\n"
 
 
+def _entities_that_differ(n: int) -> str:
+    return "entity that differs" if n == 1 else "entities that differ"
+
+
 def version_page(ctx: Ctx, vid: str) -> str:
     atlas = ctx.atlas
     v = atlas.version(vid)
     prev, nxt = cv.predecessor(atlas, vid), cv.successor(atlas, vid)
     parts = [f"# RSP {v.id}: {esc(v.title)}\n", _facts(ctx, v)]
     if v.version_note:
-        parts.append(f'!!! note "About this version\'s label"\n\n    {esc(v.version_note)}\n')
+        parts.append(f'!!! note "Note on this version"\n\n    {esc(v.version_note)}\n')
     parts.append(f"## Summary {{ #summary }}\n\n{esc(v.summary)}\n\n{provenance(ctx, v)}\n")
     title = f"What changed from {prev.id}" if prev else "What changed"
     parts.append(f"## {title} {{ #changes }}\n")
@@ -135,7 +144,7 @@ def version_page(ctx: Ctx, vid: str) -> str:
         computed = changed_only(diff(atlas, prev.id, vid))
         parts.append(
             f"The policy's own changes, in our words, by category. The computed, field-by-field "
-            f"comparison of the {len(computed)} entities that differ is on "
+            f"comparison of the {len(computed)} {_entities_that_differ(len(computed))} is on "
             f"{ctx.link(esc(f'{prev.id} vs {vid}'), urls.compare_page(prev.id, vid))}.\n"
         )
     parts.append(_changes(ctx, v))
@@ -149,3 +158,14 @@ def version_page(ctx: Ctx, vid: str) -> str:
         nav.append("Next: " + ctx.link(esc(f"{vid} vs {nxt.id}"), urls.compare_page(vid, nxt.id)))
     parts.append(" · ".join(nav) + "\n\n" + _compare_links(ctx, v))
     return "\n".join(parts)
+
+
+def versions_diagram(ctx: Ctx) -> str:
+    """A Mermaid timeline of versions by year; the table above carries the same facts as text."""
+    by_year: dict[int, list[str]] = {}
+    for v in ctx.atlas.versions:
+        by_year.setdefault(v.effective.year, []).append(f"{v.id} ({fmt_date(v.effective)[:-5]})")
+    lines = ["``` mermaid", "timeline", "  title RSP versions by effective date"]
+    lines += [f"  {year} : " + " : ".join(items) for year, items in by_year.items()]
+    lines.append("```")
+    return '<figure class="atlas-diagram" markdown>\n\n' + "\n".join(lines) + "\n\n</figure>\n"
