@@ -202,3 +202,29 @@ def test_abbreviations_render_as_tooltips_everywhere(atlas, site: Path):
     for url in ("/", "/versions/3.0/", "/compare/2.2-vs-3.0/", "/governance/"):
         found = {a.get_text() for a in page(site, url).select("article abbr[title]")}
         assert "ASL" in found or "RSP" in found, url
+
+
+def test_every_glossary_term_gets_its_tooltip_wherever_it_appears_in_prose(atlas, site: Path):
+    import re
+
+    from bs4 import NavigableString
+
+    from macros.compute.scope import latest_state
+    from macros.render.records import tooltip_phrases
+
+    phrases = sorted(
+        {p for term in atlas.entities["term"] for p in tooltip_phrases(term, latest_state(atlas, term).name)},
+        key=len,
+        reverse=True,
+    )
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+    skip = {"abbr", "code", "pre", "script", "style", "time", "option", "title"}
+    for url in ("/", "/overview/", "/versions/3.0/", "/compare/2.2-vs-3.0/", "/governance/", "/faq/", "/models/"):
+        article = page(site, url).select_one("article")
+        for block in article.select("p, li"):
+            if block.find_parent(class_="atlas-pagefoot") or block.find_parent("form"):
+                continue
+            for node in block.descendants:
+                if isinstance(node, NavigableString) and not any(p.name in skip for p in node.parents):
+                    found = pattern.search(str(node))
+                    assert found is None, f"{url}: '{found.group(0)}' without tooltip in: {str(node)[:80]}"

@@ -23,6 +23,7 @@ def test_esc_makes_markdown_html_and_jinja_inert():
     hostile = "<b>x</b> **y** _z_ [a](b) {{ c }} {% d %} `e` | f # g Anthropic's"
     html = _md(esc(hostile))
     assert "Anthropic&#39;s</p>" in html
+    assert esc("R&D &amp; x") == "R&D &amp;amp; x"
     assert "<b>" not in html and "<strong>" not in html and "<em>" not in html and "<a " not in html
     assert "{{" not in esc(hostile) and "{%" not in esc(hostile)
     assert markdown.markdown(esc(hostile)).startswith("<p>")

@@ -228,9 +228,9 @@ def abbreviations(atlas_terms: tuple[t.Entity, ...], index: dict[str, int]) -> s
         if len(term.states) > 1:
             definition += " (Current meaning; the glossary shows how it changed across versions.)"
         for phrase in tooltip_phrases(term, latest.name):
-            if phrase.lower() in seen:
+            if phrase in seen:
                 continue
-            seen.add(phrase.lower())
+            seen.add(phrase)
             lines.append(f"*[{phrase}]: {definition}")
     return "\n".join(lines) + "\n"
 

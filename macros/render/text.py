@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 import posixpath
 from dataclasses import dataclass, field
 
@@ -35,6 +36,7 @@ _MD_SPECIAL = {
 }
 
 
+_ENTITY_START = re.compile(r"#?[A-Za-z0-9]+;")
 _HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
 
 
@@ -42,7 +44,13 @@ def esc(value: object) -> str:
     """Plain data text → inline Markdown that renders as exactly that text (one pass, so the
     entities it writes are never escaped again)."""
     text = " ".join(str(value).split())
-    return "".join(_HTML_SPECIAL.get(ch) or _MD_SPECIAL.get(ch, ch) for ch in text)
+    out = []
+    for i, ch in enumerate(text):
+        if ch == "&" and not _ENTITY_START.match(text, i + 1):
+            out.append(ch)  # a bare "&" is safe, and keeps phrases like "R&D" matchable for tooltips
+        else:
+            out.append(_HTML_SPECIAL.get(ch) or _MD_SPECIAL.get(ch, ch))
+    return "".join(out)
 
 
 def safe_url(url: str) -> str:
