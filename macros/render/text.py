@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import re
 import posixpath
+import re
 from dataclasses import dataclass, field
 
 from macros.model import Atlas
