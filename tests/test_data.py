@@ -161,6 +161,9 @@ def test_asl3_activation_event(atlas, site: Path):
     assert [e.date for e in acts] == [dt.date(2025, 5, 22)]
     item = page(site, "/timeline/").find(id=f"event-{acts[0].id}")
     assert item is not None and "22 May 2025" in item.get_text()
+    wording = (acts[0].title + " " + acts[0].summary).lower()
+    assert "precautionary" in wording and "provisional" in wording
+    assert "precautionary" in item.get_text().lower()
 
 
 def test_version_in_force_for_each_determination_is_computed(atlas, site: Path):
@@ -228,3 +231,23 @@ def test_every_glossary_term_gets_its_tooltip_wherever_it_appears_in_prose(atlas
                 if isinstance(node, NavigableString) and not any(p.name in skip for p in node.parents):
                     found = pattern.search(str(node))
                     assert found is None, f"{url}: '{found.group(0)}' without tooltip in: {str(node)[:80]}"
+
+
+def test_every_reading_path_step_links_to_an_existing_page(site: Path):
+    doc = page(site, "/paths/")
+    for section in ("new", "onboarding", "cite"):
+        steps = doc.find(id=section).find_next("ol").find_all("li", recursive=False)
+        assert len(steps) >= 4, section
+        for li in steps:
+            href = li.find("a")["href"]
+            target = (site / "paths" / href.split("#")[0]).resolve()
+            assert (target / "index.html").exists() or target.exists(), href
+
+
+def test_onboarding_path_ends_in_questions_with_collapsible_answers_that_link_to_facts(atlas, site: Path):
+    doc = page(site, "/paths/")
+    questions = doc.find(id="check").find_all_next("details", class_="question")
+    assert len(questions) == len([q for q in atlas.quiz if q.confidence != "unverified"]) >= 10
+    for d in questions:
+        assert d.find("a", href=True) is not None
+        assert d.select_one(".atlas-cite a") is not None

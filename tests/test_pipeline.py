@@ -50,6 +50,27 @@ NEW_VERSION = f"""
     sources: [{{source: synthetic-3-5, locator: "Title page"}}]
 """
 
+UNVERIFIED_MODEL = """
+  - id: claude-rumoured-9
+    model: "Claude Rumoured 9"
+    date: "2026-10-01"
+    level: asl-3
+    determination: "A claim seen only in an unsourced note."
+    reasoning: "None given."
+    sources: [{source: rsp-3.4, locator: "nowhere"}]
+    confidence: unverified
+"""
+
+UNVERIFIED_EVENT = """
+  - id: rumoured-report
+    date: "2026-10-02"
+    kind: report
+    title: "Rumoured Risk Report"
+    summary: "Not confirmed anywhere."
+    sources: [{source: rsp-3.4, locator: "nowhere"}]
+    confidence: unverified
+"""
+
 REDIRECT = """
   - id: old-cbrn-page
     old: thresholds/cbrn-weapons.md
@@ -75,6 +96,10 @@ def test_adding_a_version_needs_no_other_edit_and_data_text_stays_inert(project_
         fh.write(NEW_VERSION)
     with (project / "data" / "sources.yml").open("a") as fh:
         fh.write(NEW_SOURCE)
+    with (project / "data" / "models.yml").open("a") as fh:
+        fh.write(UNVERIFIED_MODEL)
+    with (project / "data" / "events.yml").open("a") as fh:
+        fh.write(UNVERIFIED_EVENT)
     (project / "data" / "redirects.yml").write_text('verified: "2026-11-28"\nitems:' + REDIRECT)
     # The documented step after editing data:
     gen = run([PY, "-m", "macros", "gen", "--root", str(project)], ROOT)
@@ -102,6 +127,11 @@ def test_adding_a_version_needs_no_other_edit_and_data_text_stays_inert(project_
     change = new.find(id="changes-editorial").find_next("li")
     assert HOSTILE in change.get_text()
     assert "Synthetic policy 3.5 <b>not bold</b>" in page(site, "/sources/").get_text()
+
+    # Records marked unverified stay in the data but never render as fact.
+    for url in ("/models/", "/timeline/", "/levels/asl-3/"):
+        text = page(site, url).get_text()
+        assert "Claude Rumoured 9" not in text and "Rumoured Risk Report" not in text, url
 
     # A redirect entry in the data makes the old URL lead to the new page.
     moved = (site / "thresholds" / "cbrn-weapons" / "index.html").read_text()
