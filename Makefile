@@ -49,7 +49,7 @@ check: $(STAMP)
 build: check
 	$(PY) -m mkdocs build --strict --clean
 
-serve: build
+serve: check
 	$(PY) -m mkdocs serve --strict --livereload -a 127.0.0.1:8000
 
 lint: $(STAMP)

@@ -204,6 +204,7 @@ ProvisionCategory = Literal[
 
 
 class Provision(Entity):
+    title: Text  # stable topic heading; state names say what the provision was in each range
     category: ProvisionCategory
     states: list[ProvisionState] = Field(min_length=1)
 

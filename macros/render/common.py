@@ -77,6 +77,11 @@ def entity_name(ctx: Ctx, kind: str, entity: t.Entity, state: t.State | None = N
     return ctx.link(esc(name), page, anchor)
 
 
+def display_title(atlas: object, entity: t.Entity) -> str:
+    """A stable heading for an entity: its ``title`` if set, else its latest name."""
+    return getattr(entity, "title", None) or latest_state(atlas, entity).name  # type: ignore[arg-type]
+
+
 def entity_ref(ctx: Ctx, ref: str, vid: str | None = None) -> str:
     """Linked name of a "kind:id" reference, as it was called in version ``vid`` if it existed then."""
     from macros.compute.scope import state_at

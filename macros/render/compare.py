@@ -44,7 +44,8 @@ def _entity_block(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
     state = d.after or d.before
     assert state is not None
     name = entity_name(ctx, d.kind, d.entity, state)
-    head = f"#### {STATUS_LABELS[d.status]}: {esc(state.name)} {{ #{d.kind}-{d.entity.id} }}\n"
+    title = getattr(d.entity, "title", None) or state.name
+    head = f"#### {STATUS_LABELS[d.status]}: {esc(title)} {{ #{d.kind}-{d.entity.id} }}\n"
     if d.status == "added":
         body = f"{name} is new since {a}; it first appears in {_at(ctx, d.at)}.\n\n" + _state_table(
             ctx, state, f"In {b}"

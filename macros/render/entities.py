@@ -52,10 +52,11 @@ def history(ctx: Ctx, kind: str, entity: t.Entity, heading: str = "###") -> str:
     out = []
     states = sorted(entity.states, key=lambda s: ctx.atlas.index(s.from_))
     for i, state in enumerate(states):
-        out.append(
-            f"{heading} {esc(state.name)} <small>({range_label(ctx, state)})</small>"
-            f" {{ #{entity.id}-{state.from_.replace('.', '-')} }}\n"
-        )
+        anchor = f"{entity.id}-{state.from_.replace('.', '-')}"
+        if heading:
+            out.append(f"{heading} {esc(state.name)} <small>({range_label(ctx, state)})</small> {{ #{anchor} }}\n")
+        else:  # a titled paragraph: keeps the anchor, stays out of the table of contents
+            out.append(f"**{esc(state.name)}** ({range_label(ctx, state)})\n{{: #{anchor} .atlas-state }}\n")
         out.append(f"In force in: {range_links(ctx, state)}.\n")
         if i > 0:
             prev = states[i - 1]
@@ -132,7 +133,7 @@ def safeguards(ctx: Ctx) -> str:
             name = max(std.states, key=lambda s: atlas.index(s.from_)).name
             out.append(f"### {esc(name)} {{ #{std.id} }}\n")
             out.append(f"Level: {entity_name(ctx, 'level', atlas.entity('level', std.level))}.\n")  # type: ignore[attr-defined]
-            out.append(history(ctx, "standard", std, "####"))
+            out.append(history(ctx, "standard", std, ""))
     return "\n".join(out) + "\n"
 
 

@@ -10,7 +10,7 @@ from macros.compute import versions as cv
 from macros.compute.scope import span
 from macros.model import types as t
 from macros.render import urls
-from macros.render.common import entity_name, entity_ref, provenance, source_label, version_link
+from macros.render.common import display_title, entity_name, entity_ref, provenance, source_label, version_link
 from macros.render.entities import history, range_label
 from macros.render.text import Ctx, attr, esc, fmt_date, safe_url
 
@@ -38,9 +38,8 @@ def governance(ctx: Ctx) -> str:
             continue
         out.append(f"## {title} {{ #cat-{cat} }}\n")
         for p in provs:
-            name = max(p.states, key=lambda s: atlas.index(s.from_)).name
-            out.append(f"### {esc(name)} {{ #{p.id} }}\n")
-            out.append(history(ctx, "provision", p, "####"))
+            out.append(f"### {esc(display_title(atlas, p))} {{ #{p.id} }}\n")
+            out.append(history(ctx, "provision", p, ""))
     return "\n".join(out) + "\n"
 
 
@@ -58,7 +57,8 @@ def governance_matrix(ctx: Ctx) -> str:
                 if first <= i <= last:
                     mark = "●" if i == first else "·"
             cells.append(mark)
-        rows.append(f"| {entity_name(ctx, 'provision', p)} | " + " | ".join(cells) + " |")
+        title = ctx.link(esc(display_title(atlas, p)), "governance.md", p.id)
+        rows.append(f"| {title} | " + " | ".join(cells) + " |")
     return "\n".join(rows) + "\n\n● = introduced or changed in that version; · = in force, unchanged; – = absent.\n"
 
 
