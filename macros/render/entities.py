@@ -39,7 +39,7 @@ def range_links(ctx: Ctx, state: t.State) -> str:
 
 
 def state_table(ctx: Ctx, state: t.State) -> str:
-    rows = ["| | |", "|---|---|"]
+    rows = [f"| Aspect | In {range_label(ctx, state)} |", "|---|---|"]
     for key, val in substance(state).items():
         if key == "name" or val in ("", [], None):
             continue
@@ -62,7 +62,7 @@ def history(ctx: Ctx, kind: str, entity: t.Entity, heading: str = "###") -> str:
             prev = states[i - 1]
             d = diff_entity(ctx.atlas, kind, entity, prev.from_, state.from_)
             if d and d.fields:
-                changed = ", ".join(label(f.field).lower() for f in d.fields)
+                changed = "; ".join(label(f.field) for f in d.fields)
                 before_v = ctx.atlas.version_ids[span(ctx.atlas, prev)[1]]
                 out.append(
                     f"What changed at {state.from_}: {changed} "
