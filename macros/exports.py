@@ -15,6 +15,7 @@ from xml.sax.saxutils import escape
 
 from pydantic import create_model
 
+from macros import generated
 from macros.compute import versions as cv
 from macros.compute.scope import span
 from macros.model import Atlas
@@ -313,22 +314,8 @@ def expected(atlas: Atlas, root: Path) -> dict[str, str]:
 
 
 def drift(atlas: Atlas, root: Path) -> list[str]:
-    problems = []
-    for rel, content in sorted(expected(atlas, root).items()):
-        path = root / rel
-        if not path.exists():
-            problems.append(f"{rel}: missing (run `python -m macros gen`)")
-        elif path.read_text(encoding="utf-8") != content:
-            problems.append(f"{rel}: out of date with data/ (run `python -m macros gen`)")
-    return problems
+    return generated.drift(expected(atlas, root), root)
 
 
 def write(atlas: Atlas, root: Path) -> list[str]:
-    changed = []
-    for rel, content in sorted(expected(atlas, root).items()):
-        path = root / rel
-        if not path.exists() or path.read_text(encoding="utf-8") != content:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(content, encoding="utf-8")
-            changed.append(f"wrote {rel}")
-    return changed
+    return generated.write(expected(atlas, root), root)

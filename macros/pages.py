@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from macros import generated
 from macros.compute import versions as cv
 from macros.compute.scope import latest_state
 from macros.model import Atlas
@@ -69,32 +70,19 @@ def _generated_files(docs: Path) -> set[str]:
     return found
 
 
+def _expected(atlas: Atlas) -> dict[str, str]:
+    return {f"docs/{rel}": content for rel, content in expected_stubs(atlas).items()}
+
+
+def _orphans(atlas: Atlas, docs: Path) -> set[str]:
+    return {f"docs/{rel}" for rel in _generated_files(docs) - expected_stubs(atlas).keys()}
+
+
 def drift(atlas: Atlas, docs: Path) -> list[str]:
     """One line per generated page that is missing, stale or orphaned."""
-    want = expected_stubs(atlas)
-    problems = []
-    for rel, content in sorted(want.items()):
-        path = docs / rel
-        if not path.exists():
-            problems.append(f"docs/{rel}: missing (run `python -m macros gen`)")
-        elif path.read_text(encoding="utf-8") != content:
-            problems.append(f"docs/{rel}: out of date with data/ (run `python -m macros gen`)")
-    for rel in sorted(_generated_files(docs) - want.keys()):
-        problems.append(f"docs/{rel}: generated page with no data behind it (run `python -m macros gen`)")
-    return problems
+    return generated.drift(_expected(atlas), docs.parent, _orphans(atlas, docs))
 
 
 def write(atlas: Atlas, docs: Path) -> list[str]:
     """Bring the generated pages in line with the data; return what was written or removed."""
-    want = expected_stubs(atlas)
-    changed = []
-    for rel in sorted(_generated_files(docs) - want.keys()):
-        (docs / rel).unlink()
-        changed.append(f"removed docs/{rel}")
-    for rel, content in sorted(want.items()):
-        path = docs / rel
-        if not path.exists() or path.read_text(encoding="utf-8") != content:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(content, encoding="utf-8")
-            changed.append(f"wrote docs/{rel}")
-    return changed
+    return generated.write(_expected(atlas), docs.parent, _orphans(atlas, docs))
