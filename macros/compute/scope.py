@@ -14,13 +14,28 @@ def span(atlas: Atlas, state: t.State) -> tuple[int, int]:
     return atlas.index(state.from_), atlas.index(state.to) if state.to else last
 
 
+def _cache(atlas: Atlas, name: str) -> dict[Any, Any]:
+    # Pages ask the same questions thousands of times (every pair page walks every version):
+    # memoise per dataset. The Atlas is immutable, so the answers never go stale.
+    return atlas.__dict__.setdefault(f"_scope_{name}", {})  # type: ignore[no-any-return]
+
+
+def states_by_version(atlas: Atlas, entity: t.Entity) -> tuple[t.State | None, ...]:
+    """The state of an entity in each version, by version index."""
+    cache = _cache(atlas, "by_version")
+    key = id(entity)
+    if key not in cache:
+        row: list[t.State | None] = [None] * len(atlas.versions)
+        for state in entity.states:
+            first, last = span(atlas, state)
+            for i in range(first, last + 1):
+                row[i] = state
+        cache[key] = (entity, tuple(row))  # keep the entity alive so its id is not reused
+    return cache[key][1]  # type: ignore[no-any-return]
+
+
 def state_at(atlas: Atlas, entity: t.Entity, vid: str) -> t.State | None:
-    i = atlas.index(vid)
-    for state in entity.states:
-        first, last = span(atlas, state)
-        if first <= i <= last:
-            return state
-    return None
+    return states_by_version(atlas, entity)[atlas.index(vid)]
 
 
 def in_force(atlas: Atlas, kind: str, vid: str) -> list[tuple[t.Entity, t.State]]:
@@ -33,11 +48,18 @@ def in_force(atlas: Atlas, kind: str, vid: str) -> list[tuple[t.Entity, t.State]
     return out
 
 
+_SUBSTANCE: dict[int, tuple[t.State, dict[str, Any]]] = {}
+
+
 def substance(state: t.State | None) -> dict[str, Any]:
     """The comparable content of a state: every field except range and provenance."""
     if state is None:
         return {}
-    return {k: v for k, v in state.model_dump().items() if k not in t.META_FIELDS}
+    hit = _SUBSTANCE.get(id(state))
+    if hit is None or hit[0] is not state:
+        hit = (state, {k: v for k, v in state.model_dump().items() if k not in t.META_FIELDS})
+        _SUBSTANCE[id(state)] = hit
+    return dict(hit[1])
 
 
 def first_version(atlas: Atlas, entity: t.Entity) -> str:

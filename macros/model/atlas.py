@@ -70,7 +70,7 @@ class Atlas:
 
     # --- lookups ---------------------------------------------------------------------------
 
-    @property
+    @cached_property
     def version_ids(self) -> tuple[str, ...]:
         return tuple(v.id for v in self.versions)
 
@@ -80,8 +80,15 @@ class Atlas:
                 return v
         raise KeyError(f"unknown version {vid!r}")
 
+    @cached_property
+    def _positions(self) -> dict[str, int]:
+        return {vid: i for i, vid in enumerate(self.version_ids)}
+
     def index(self, vid: str) -> int:
-        return self.version_ids.index(vid)
+        try:
+            return self._positions[vid]
+        except KeyError:
+            raise ValueError(f"unknown version {vid!r}") from None
 
     def entity(self, kind: str, eid: str) -> t.Entity:
         for e in self.entities[kind]:
