@@ -20,17 +20,23 @@ class Strict(BaseModel):
 
 
 class Cite(Strict):
+    """A pointer into a source: its bibliography key and where in it (section, appendix, page)."""
+
     source: Slug
     locator: Text
 
 
 class Position(Strict):
+    """One side of a disputed reading, with whoever holds it and their sources."""
+
     holder: Text
     view: Text
     sources: list[Cite] = Field(min_length=1)
 
 
 class Dispute(Strict):
+    """A contested reading: what is in dispute and at least two sourced positions."""
+
     summary: Text
     positions: list[Position] = Field(min_length=2)
 
@@ -58,6 +64,8 @@ SourceKind = Literal[
 
 
 class Source(Strict):
+    """A bibliography entry. Cite the publisher's URL; the archived copy is a fallback."""
+
     id: Slug
     title: Text
     publisher: Text
@@ -84,18 +92,24 @@ ChangeCategory = Literal[
 
 
 class Change(Sourced):
+    """One change a version made against its predecessor, in our words, with its category."""
+
     category: ChangeCategory
     text: Text
     entities: list[EntityRef] = []
 
 
 class VersionLinks(Strict):
+    """Source keys of a version's policy PDF, its redline and its announcement."""
+
     pdf: Slug
     redline: Slug | None = None
     announcement: Slug | None = None
 
 
 class Version(Sourced):
+    """One version of the RSP. Its order and status are computed from the effective dates."""
+
     id: VersionLabel
     title: Text
     effective: dt.date
@@ -123,10 +137,14 @@ META_FIELDS = frozenset({"from_", "to", "sources", "confidence", "dispute", "not
 
 
 class LevelState(State):
+    """What an AI Safety Level meant over a range of versions."""
+
     summary: Text
 
 
 class StandardState(State):
+    """A deployment or security standard over a range of versions."""
+
     summary: Text
     measures: list[Text] = []
     in_scope: list[Text] = []
@@ -134,10 +152,14 @@ class StandardState(State):
 
 
 class DomainState(State):
+    """What the policy said about a risk domain over a range of versions."""
+
     summary: Text
 
 
 class ThresholdState(State):
+    """A capability threshold over a range of versions; 3.x states carry the plan and recommendation."""
+
     summary: Text
     kind: Literal["capability-threshold", "checkpoint", "capability-or-usage-threshold"] = "capability-threshold"
     required_safeguards: list[Slug] = []
@@ -147,10 +169,14 @@ class ThresholdState(State):
 
 
 class ProvisionState(State):
+    """A governance or process provision over a range of versions."""
+
     summary: Text
 
 
 class TermState(State):
+    """A glossary definition over a range of versions."""
+
     definition: Text
 
 
@@ -160,22 +186,30 @@ class Entity(Strict):
 
 
 class Level(Entity):
+    """An AI Safety Level (asl-1 … asl-5)."""
+
     order: int
     states: list[LevelState] = Field(min_length=1)
 
 
 class Standard(Entity):
+    """A Deployment or Security Standard of one level."""
+
     level: Slug
     type: Literal["deployment", "security"]
     states: list[StandardState] = Field(min_length=1)
 
 
 class Domain(Entity):
+    """A risk domain: one row of the threshold explorer."""
+
     order: int
     states: list[DomainState] = Field(min_length=1)
 
 
 class LineageEdge(Strict):
+    """How a threshold led to another: renamed, split, merged, redefined, replaced or retired."""
+
     to: Slug
     type: Literal["renamed", "split", "merged", "redefined", "replaced", "retired"]
     at: VersionLabel
@@ -183,6 +217,8 @@ class LineageEdge(Strict):
 
 
 class Threshold(Entity):
+    """A capability threshold, with a stable ID that survives renames, and its lineage."""
+
     domain: Slug
     lineage: list[LineageEdge] = []
     states: list[ThresholdState] = Field(min_length=1)
@@ -204,12 +240,16 @@ ProvisionCategory = Literal[
 
 
 class Provision(Entity):
+    """A governance or process provision."""
+
     title: Text  # stable topic heading; state names say what the provision was in each range
     category: ProvisionCategory
     states: list[ProvisionState] = Field(min_length=1)
 
 
 class Term(Entity):
+    """A glossary term; ``abbr`` and ``aka`` phrases get tooltips across the site."""
+
     abbr: str | None = None
     aka: list[Text] = []
     states: list[TermState] = Field(min_length=1)
@@ -219,6 +259,8 @@ class Term(Entity):
 
 
 class Determination(Sourced):
+    """A model determination: which level a model was handled under, when, and why."""
+
     id: Slug
     model: Text
     date: dt.date
@@ -232,6 +274,8 @@ EventKind = Literal["activation", "report", "roadmap", "policy", "framework", "r
 
 
 class Event(Sourced):
+    """A dated event: an activation, report, roadmap update, companion policy or review."""
+
     id: Slug
     date: dt.date
     date_precision: Precision = "day"
@@ -241,17 +285,23 @@ class Event(Sourced):
 
 
 class Edition(Strict):
+    """One edition of another developer's framework."""
+
     label: Text
     date: dt.date
     source: Slug
 
 
 class Parallel(Strict):
+    """An RSP concept another framework parallels, optionally linked to an entity."""
+
     concept: Text
     entity: EntityRef | None = None
 
 
 class Framework(Sourced):
+    """Another developer's frontier safety framework."""
+
     id: Slug
     developer: Text
     framework: Text
@@ -261,6 +311,8 @@ class Framework(Sourced):
 
 
 class Mechanism(Strict):
+    """A mechanism of the theory of change and the provisions that implement it."""
+
     id: Slug
     name: Text
     summary: Text
@@ -270,6 +322,8 @@ class Mechanism(Strict):
 
 
 class Framing(Strict):
+    """How Anthropic framed the rationale in a given year."""
+
     id: Slug
     year: int
     summary: Text
@@ -277,6 +331,8 @@ class Framing(Strict):
 
 
 class Assessment(Strict):
+    """One item of Anthropic's own 2026 assessment of what worked."""
+
     id: Slug
     verdict: Literal["worked", "mixed", "did-not-work"]
     summary: Text
@@ -284,6 +340,8 @@ class Assessment(Strict):
 
 
 class Critique(Sourced):
+    """An outside critique, attributed, with any reply."""
+
     id: Slug
     critic: Text
     summary: Text
@@ -292,6 +350,8 @@ class Critique(Sourced):
 
 
 class Faq(Sourced):
+    """A frequently asked question with a short sourced answer."""
+
     id: Slug
     question: Text
     answer: Text

@@ -38,6 +38,8 @@ def data_dictionary(ctx: Ctx) -> str:
             continue
         required = set(d.get("required", []))
         out.append(f"### {name} {{ #def-{name.lower()} }}\n")
+        if d.get("description"):
+            out.append(esc(d["description"]) + "\n")
         out.append("| Field | Type | Required |\n|---|---|---|")
         for field, prop in props.items():
             out.append(f"| `{field}` | {_type(prop).replace('|', '&#124;')} | {'yes' if field in required else 'no'} |")
