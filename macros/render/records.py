@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from macros.compute import versions as cv
-from macros.compute.scope import span
+from macros.compute.scope import latest_state, span
 from macros.model import types as t
 from macros.render import urls
 from macros.render.common import display_title, entity_name, entity_ref, provenance, source_label, version_link
@@ -183,10 +183,15 @@ def timeline(ctx: Ctx) -> str:
 def glossary(ctx: Ctx) -> str:
     atlas = ctx.atlas
     out = []
-    terms = sorted(atlas.entities["term"], key=lambda e: max(e.states, key=lambda s: atlas.index(s.from_)).name.lower())
+    terms = sorted(atlas.entities["term"], key=lambda e: latest_state(atlas, e).name.strip('"').lower())
+    letter = ""
     for term in terms:
         states = sorted(term.states, key=lambda s: atlas.index(s.from_))
         name = states[-1].name
+        initial = name.strip('"')[:1].upper()
+        if initial != letter:  # letter groups keep the heading order h1 > h2 > h3
+            letter = initial
+            out.append(f"## {letter} {{ #letter-{letter.lower()} }}\n")
         out.append(f"### {esc(name)} {{ #{term.id} }}\n")
         extra = []
         if getattr(term, "abbr", None):
