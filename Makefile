@@ -59,7 +59,9 @@ lint: $(STAMP)
 test: $(STAMP) browser lint
 	$(PY) -m pytest
 
+# Lighthouse comes from npm (package-lock.json); `npm ci` only when the lock is newer than node_modules.
 bench: build browser
+	@[ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund
 	$(PY) scripts/bench.py
 
 clean:

@@ -105,11 +105,11 @@
     document.querySelectorAll(".md-search[role=dialog]").forEach(function (el) { label(el, "Search"); });
     // The breadcrumb trail and the main navigation are both called "Navigation" (landmark-unique).
     document.querySelectorAll("nav.md-path").forEach(function (el) { el.setAttribute("aria-label", "Breadcrumb"); });
-    // Sections with an index page point aria-labelledby at an icon-only label: name them by their title.
+    // Sections with an index page point aria-labelledby at an icon-only or missing label: name them by their title.
     document.querySelectorAll("nav.md-nav[aria-labelledby]").forEach(function (nav) {
       var ref = document.getElementById(nav.getAttribute("aria-labelledby"));
       var title = nav.querySelector(":scope > .md-nav__title");
-      if (ref && !ref.textContent.trim() && title && title.textContent.trim()) {
+      if ((!ref || !ref.textContent.trim()) && title && title.textContent.trim()) {
         nav.removeAttribute("aria-labelledby");
         nav.setAttribute("aria-label", title.textContent.trim());
       }

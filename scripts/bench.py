@@ -1,0 +1,460 @@
+#!/usr/bin/env python3
+"""Benchmarks for RSP Atlas, written to BENCHMARKS.md (run through `make bench`; not a test).
+
+1. Lighthouse 12 (pinned in package.json) on one page of each type, served gzipped from 127.0.0.1:
+   the four category scores and the transfer size of each page.
+2. Build time of the real site against stock Material building the same pages (the Markdown each
+   page has after the macros ran, no macros, no plugins but search, no overrides).
+3. Build time with synthetic data of 9, 50 and 100 versions (every version pair gets a page).
+
+Options: --skip-lighthouse, --skip-builds, --scales 9,50 (for a quicker run), --repeat N.
+Raw Lighthouse reports go to bench-results/ (git-ignored). Hand-written notes at the end of
+BENCHMARKS.md, below the NOTES marker, are kept.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import functools
+import gzip
+import http.server
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import ClassVar
+from urllib.parse import unquote, urlsplit
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "BENCHMARKS.md"
+RAW = ROOT / "bench-results"
+CHROME = "/usr/bin/chromium"
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking "
+    "--disable-component-update --no-first-run"
+)
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+PAGES = {
+    "home": "/",
+    "version": "/versions/3.0/",
+    "comparison": "/compare/2.2-vs-3.0/",
+    "level": "/levels/asl-3/",
+    "explorer": "/thresholds/",
+    "threshold": "/thresholds/cbrn-4/",
+    "models": "/models/",
+    "theory of change (diagram)": "/theory-of-change/",
+    "glossary": "/glossary/",
+    "cite": "/cite/",
+    "data": "/data/",
+    "timeline": "/timeline/",
+}
+NOTES = "<!-- notes: everything below this line is hand-written and kept by scripts/bench.py -->"
+BUDGET_KIB = 150
+BUILD_RATIO = 1.3
+COPY_IGNORE = shutil.ignore_patterns(
+    ".git", ".venv", "node_modules", "site", "bench-results", "__pycache__", ".pytest_cache", ".ruff_cache"
+)
+COMPRESSIBLE = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".md", ".csv", ".map", ".mjs"}
+
+
+# --- a static server that gzips, like GitHub Pages --------------------------------------------
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a directory with gzip for text types and GitHub Pages' cache header (max-age=600)."""
+
+    cache: ClassVar[dict[Path, bytes]] = {}
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        self._serve(body=True)
+
+    def do_HEAD(self) -> None:
+        self._serve(body=False)
+
+    def _serve(self, body: bool) -> None:
+        root = Path(self.directory).resolve()
+        rel = unquote(urlsplit(self.path).path).lstrip("/")
+        path = (root / rel).resolve()
+        if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                self.send_response(301)
+                self.send_header("Location", self.path.split("?")[0] + "/")
+                self.end_headers()
+                return
+            path = path / "index.html"
+        status = 200
+        if root not in path.parents or not path.is_file():
+            status, path = 404, root / "404.html"
+        data = path.read_bytes() if path.is_file() else b"Not found"
+        ctype = self.guess_type(str(path))
+        gz = path.suffix in COMPRESSIBLE and "gzip" in self.headers.get("Accept-Encoding", "")
+        if gz:
+            if path not in self.cache:
+                self.cache[path] = gzip.compress(data, compresslevel=6, mtime=0)
+            data = self.cache[path]
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Cache-Control", "max-age=600")
+        if gz:
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        if body:
+            self.wfile.write(data)
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    handler = functools.partial(GzipHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+# --- builds ----------------------------------------------------------------------------------
+
+
+def env() -> dict[str, str]:
+    e = dict(os.environ)
+    e.update({"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "SOURCE_DATE_EPOCH": "1764288000"})
+    e.setdefault("PYTHONDONTWRITEBYTECODE", "1")
+    return e
+
+
+def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(args, cwd=cwd, env=env(), capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        sys.exit(f"failed in {cwd}: {' '.join(args)}\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+    return result
+
+
+def timed_build(project: Path, strict: bool = True) -> tuple[float, Path]:
+    site = project / "_site"
+    if site.exists():
+        shutil.rmtree(site)
+    args = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)]
+    start = time.perf_counter()
+    run([*args, "--strict"] if strict else args, project)
+    return time.perf_counter() - start, site
+
+
+def copy_project(dest: Path) -> Path:
+    shutil.copytree(ROOT, dest, ignore=COPY_IGNORE)
+    return dest
+
+
+def page_count(project: Path) -> int:
+    return sum(1 for _ in (project / "docs").rglob("*.md"))
+
+
+DUMP_HOOK = """
+import os, pathlib
+def on_page_markdown(markdown, page, **kwargs):
+    out = pathlib.Path(os.environ["ATLAS_DUMP"]) / page.file.src_uri
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(markdown, encoding="utf-8")
+    return markdown
+"""
+
+PLAIN_CONFIG = """site_name: Plain Material baseline
+site_url: https://example.org/
+theme:
+  name: material
+  font: false
+plugins:
+  - search
+markdown_extensions:
+  - abbr
+  - admonition
+  - attr_list
+  - def_list
+  - footnotes
+  - md_in_html
+  - tables
+  - toc:
+      permalink: true
+  - pymdownx.details
+  - pymdownx.superfences
+  - pymdownx.tabbed:
+      alternate_style: true
+"""
+
+
+def plain_project(work: Path) -> Path:
+    """Stock Material with the very Markdown our pages have after the macros ran (hooks run after plugins)."""
+    dump_from = copy_project(work / "dump")
+    (dump_from / "dump_markdown.py").write_text(DUMP_HOOK, encoding="utf-8")
+    with (dump_from / "mkdocs.yml").open("a", encoding="utf-8") as fh:
+        fh.write("\nhooks:\n  - dump_markdown.py\n")
+    plain = work / "plain"
+    os.environ["ATLAS_DUMP"] = str(plain / "docs")
+    try:
+        timed_build(dump_from)
+    finally:
+        del os.environ["ATLAS_DUMP"]
+    (plain / "mkdocs.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
+    return plain
+
+
+def synthetic(work: Path, versions: int) -> Path:
+    """A copy of the project whose data has `versions` versions: the last one cloned with new ids and dates."""
+    project = copy_project(work / f"v{versions}")
+    vpath, spath = project / "data" / "versions.yml", project / "data" / "sources.yml"
+    vdata = yaml.safe_load(vpath.read_text(encoding="utf-8"))
+    sdata = yaml.safe_load(spath.read_text(encoding="utf-8"))
+    items, last = vdata["items"], vdata["items"][-1]
+    old_src = last["links"]["pdf"]
+    template = next(s for s in sdata["items"] if s["id"] == old_src)
+    major = int(last["id"].split(".")[0])
+    effective = dt.date.fromisoformat(str(last["effective"]))
+    for k in range(1, versions - len(items) + 1):
+        vid = f"{major + k}.0"
+        day = (effective + dt.timedelta(days=30 * k)).isoformat()
+        src = dict(template, id=f"rsp-{vid}", title=f"Responsible Scaling Policy, Version {vid} (synthetic)")
+        src.update(version=vid, date=day, url=f"https://example.org/synthetic/rsp-{vid}.pdf")
+        sdata["items"].append(src)
+        text = json.dumps(last, default=str).replace(f'"source": "{old_src}"', f'"source": "rsp-{vid}"')
+        clone = json.loads(text)
+        clone.update(id=vid, effective=day, title=f"Responsible Scaling Policy, Version {vid} (synthetic)")
+        clone["links"] = {"pdf": f"rsp-{vid}"}
+        items.append(clone)
+    if versions < len(vdata["items"]):
+        sys.exit(f"the data already has {len(vdata['items'])} versions")
+    vpath.write_text(yaml.safe_dump(vdata, sort_keys=False, allow_unicode=True, width=100), encoding="utf-8")
+    spath.write_text(yaml.safe_dump(sdata, sort_keys=False, allow_unicode=True, width=100), encoding="utf-8")
+    run([sys.executable, "-m", "macros", "gen"], project)
+    return project
+
+
+# --- Lighthouse ------------------------------------------------------------------------------
+
+
+def lighthouse(url: str, out: Path) -> dict:
+    cmd = [
+        str(LIGHTHOUSE),
+        url,
+        "--output=json",
+        f"--output-path={out}",
+        "--quiet",
+        f"--only-categories={','.join(CATEGORIES)}",
+        f"--chrome-flags={CHROME_FLAGS}",
+    ]
+    result = subprocess.run(cmd, env={**env(), "CHROME_PATH": CHROME}, capture_output=True, text=True, check=False)
+    if result.returncode != 0 or not out.exists():
+        sys.exit(f"lighthouse failed on {url}:\n{result.stderr[-3000:]}")
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def misses(report: dict, category: str) -> list[str]:
+    """Scored audits below 1 in a category, heaviest first."""
+    cat = report["categories"][category]
+    refs = sorted((r for r in cat["auditRefs"] if r["weight"] > 0), key=lambda r: -r["weight"])
+    out = []
+    for ref in refs:
+        audit = report["audits"][ref["id"]]
+        if audit["score"] is not None and audit["score"] < 1:
+            value = f" ({audit['displayValue']})" if audit.get("displayValue") else ""
+            out.append(f"{audit['title']}{value}")
+    return out
+
+
+def biggest_requests(report: dict, n: int = 4) -> list[str]:
+    items = report["audits"]["network-requests"]["details"]["items"]
+    items = sorted(items, key=lambda i: -i.get("transferSize", 0))[:n]
+    return [f"{urlsplit(i['url']).path} {i.get('transferSize', 0) / 1024:.0f} KiB" for i in items]
+
+
+def bench_lighthouse(site: Path) -> list[dict]:
+    RAW.mkdir(exist_ok=True)
+    rows = []
+    with serve(site) as base:
+        for name, path in PAGES.items():
+            slug = name.split(" ")[0]
+            report = lighthouse(base + path, RAW / f"lighthouse-{slug}.json")
+            scores = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
+            kib = report["audits"]["total-byte-weight"]["numericValue"] / 1024
+            rows.append(
+                {
+                    "page": name,
+                    "path": path,
+                    "scores": scores,
+                    "kib": kib,
+                    "misses": {c: misses(report, c) for c in CATEGORIES},
+                    "biggest": biggest_requests(report),
+                }
+            )
+            print(f"lighthouse {path}: {scores} {kib:.0f} KiB", flush=True)
+    return rows
+
+
+# --- report ----------------------------------------------------------------------------------
+
+
+def tool_version(args: list[str]) -> str:
+    try:
+        return subprocess.run(args, capture_output=True, text=True, check=False).stdout.strip().splitlines()[0]
+    except (OSError, IndexError):
+        return "unknown"
+
+
+def write_report(lh: list[dict] | None, builds: dict | None, scales: list[dict] | None, repeat: int) -> None:
+    today = dt.date.today().isoformat()
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Measured {today} by `make bench` (which runs `npm ci` if needed, `make build`, then "
+        "`.venv/bin/python scripts/bench.py`). Re-run it after changes; the numbers below are one run on "
+        f"one machine: {os.cpu_count()} cores, {platform.python_implementation()} {platform.python_version()}, "
+        f"{tool_version([CHROME, '--version'])}, Lighthouse {tool_version([str(LIGHTHOUSE), '--version'])}, "
+        f"Node {tool_version(['node', '--version'])}.",
+        "",
+        f"Targets: 100 in all four Lighthouse categories; at most {BUDGET_KIB} KiB transferred per page; "
+        f"a full build at most {BUILD_RATIO}× a stock Material build of the same pages.",
+        "",
+    ]
+    if lh is not None:
+        lines += [
+            "## Lighthouse",
+            "",
+            "Lighthouse's default mobile run (simulated slow 4G and a 4× slower CPU), pages served gzipped "
+            "from 127.0.0.1 by the script's own server with GitHub Pages' `Cache-Control: max-age=600`. "
+            "Transfer is Lighthouse's total byte weight: every request the page made, compressed, search "
+            "index included.",
+            "",
+            "| Page | Path | Performance | Accessibility | Best practices | SEO | Transfer (KiB) | Targets |",
+            "|---|---|---:|---:|---:|---:|---:|---|",
+        ]
+        for r in lh:
+            s = r["scores"]
+            ok = all(v == 100 for v in s.values()) and r["kib"] <= BUDGET_KIB
+            lines.append(
+                f"| {r['page']} | `{r['path']}` | {s['performance']} | {s['accessibility']} | "
+                f"{s['best-practices']} | {s['seo']} | {r['kib']:.0f} | {'met' if ok else '**missed**'} |"
+            )
+        lines += ["", "What fell short, per page (scored audits below 100%, and the largest requests):", ""]
+        for r in lh:
+            missed = [f"{c}: {'; '.join(m)}" for c, m in r["misses"].items() if m]
+            over = r["kib"] > BUDGET_KIB
+            if missed or over:
+                detail = "; ".join(missed) if missed else "all audits pass"
+                lines.append(f"- `{r['path']}`: {detail}. Largest requests: {', '.join(r['biggest'])}.")
+        lines.append("")
+    if builds is not None:
+        ratio = builds["full"] / builds["plain"]
+        lines += [
+            "## Build time against stock Material",
+            "",
+            f"Median of {repeat} runs of `mkdocs build` each. *Full*: this project as it is (`--strict`, macros, "
+            "glossary abbreviations on every page, overrides, all plugins). *Plain*: a throwaway project with "
+            "the same pages, each holding the Markdown it has after our macros ran, built by stock Material "
+            "with only the search plugin and the common Markdown extensions (no macros, no abbreviation file, "
+            "no overrides).",
+            "",
+            "| Build | Pages | Seconds | Seconds per page |",
+            "|---|---:|---:|---:|",
+            f"| Full | {builds['pages']} | {builds['full']:.1f} | {builds['full'] / builds['pages']:.3f} |",
+            f"| Plain Material | {builds['pages']} | {builds['plain']:.1f} | {builds['plain'] / builds['pages']:.3f} |",
+            "",
+            f"Ratio: **{ratio:.2f}×** (target ≤ {BUILD_RATIO}×: {'met' if ratio <= BUILD_RATIO else '**missed**'}).",
+            "",
+        ]
+    if scales is not None:
+        lines += [
+            "## Scaling with the number of versions",
+            "",
+            "Synthetic data: the last real version cloned with new ids (4.0, 5.0, …), dates 30 days apart "
+            "and a new source entry each, then `python -m macros gen` and one `mkdocs build --strict`. Every "
+            "pair of versions has a comparison page, so pages grow with the square of the versions.",
+            "",
+            "| Versions | Pages | Build (s) | Seconds per page | Site size (MiB) | Search index (MiB) |",
+            "|---:|---:|---:|---:|---:|---:|",
+        ]
+        for s in scales:
+            lines.append(
+                f"| {s['versions']} | {s['pages']} | {s['seconds']:.1f} | {s['seconds'] / s['pages']:.3f} | "
+                f"{s['site_mib']:.1f} | {s['index_mib']:.1f} |"
+            )
+        lines.append("")
+    # Hand-written analysis below the marker survives re-runs.
+    old = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
+    notes = old[old.index(NOTES) :] if NOTES in old else f"{NOTES}\n"
+    OUT.write_text("\n".join(lines) + "\n" + notes, encoding="utf-8")
+    print(f"wrote {OUT.relative_to(ROOT)}")
+
+
+def dir_mib(path: Path) -> float:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 2**20
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--skip-lighthouse", action="store_true")
+    ap.add_argument("--skip-builds", action="store_true")
+    ap.add_argument("--scales", default="9,50,100", help="comma-separated version counts ('' to skip)")
+    ap.add_argument("--repeat", type=int, default=3, help="runs per build for the plain comparison")
+    opts = ap.parse_args()
+
+    lh = builds = scales = None
+    if not opts.skip_lighthouse:
+        if not LIGHTHOUSE.exists():
+            sys.exit("Lighthouse is missing: run `npm ci` (make bench does)")
+        site = ROOT / "site"
+        if not (site / "index.html").exists():
+            run([sys.executable, "-m", "mkdocs", "build", "--strict"], ROOT)
+        lh = bench_lighthouse(site)
+    with tempfile.TemporaryDirectory(prefix="atlas-bench-") as tmp:
+        work = Path(tmp)
+        if not opts.skip_builds:
+            full = copy_project(work / "full")
+            plain = plain_project(work)
+            pages = page_count(full)
+            assert page_count(plain) == pages, (page_count(plain), pages)
+            full_s = statistics.median(timed_build(full)[0] for _ in range(opts.repeat))
+            plain_s = statistics.median(timed_build(plain, strict=False)[0] for _ in range(opts.repeat))
+            builds = {"pages": pages, "full": full_s, "plain": plain_s}
+            print(f"build: {pages} pages, full {full_s:.1f}s, plain {plain_s:.1f}s", flush=True)
+        if opts.scales:
+            scales = []
+            for n in (int(x) for x in opts.scales.split(",")):
+                project = synthetic(work, n)
+                seconds, site = timed_build(project)
+                index = site / "search" / "search_index.json"
+                scales.append(
+                    {
+                        "versions": n,
+                        "pages": page_count(project),
+                        "seconds": seconds,
+                        "site_mib": dir_mib(site),
+                        "index_mib": index.stat().st_size / 2**20,
+                    }
+                )
+                print(f"scale {n}: {scales[-1]['pages']} pages in {seconds:.1f}s", flush=True)
+                shutil.rmtree(project)
+    write_report(lh, builds, scales, opts.repeat)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,160 @@
+"""What a reader does: search, tooltips, the cite box, the compare picker, the explorer and timeline filters."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import BrowserContext, expect
+
+from tests.browser.support import Watched
+
+pytestmark = pytest.mark.browser
+
+
+def test_search_finds_a_known_term(watched: Watched) -> None:
+    watched.goto("/")
+    page = watched.page
+    box = page.locator("input.md-search__input")
+    box.click()  # the header's search field (desktop width)
+    expect(box).to_be_focused()
+    box.press_sequentially("Long-Term Benefit Trust", delay=10)
+    results = page.locator(".md-search-result__list a.md-search-result__link")
+    expect(results.first).to_be_visible()
+    hrefs = results.evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    assert any(re.search(r"/(glossary|governance)/", h) for h in hrefs), hrefs
+    expect(page.locator(".md-search-result__meta")).to_contain_text(re.compile(r"\d+ matching"))
+    watched.assert_clean()
+
+
+def test_search_index_waits_for_the_reader(watched: Watched) -> None:
+    """The multi-megabyte index is only fetched once the reader turns to search (overrides/main.html)."""
+    watched.goto("/", wait_until="networkidle")
+    index = [u for u in watched.requests if u.endswith("/search/search_index.json")]
+    assert index == [], "the search index was fetched with the page"
+    with watched.page.expect_response(lambda r: r.url.endswith("/search/search_index.json")) as got:
+        watched.page.keyboard.press("/")  # Material's shortcut focuses the search field
+    assert got.value.ok
+    expect(watched.page.locator("input.md-search__input")).to_be_focused()
+    watched.assert_clean()
+
+
+def test_glossary_abbreviation_shows_a_tooltip(watched: Watched) -> None:
+    watched.goto("/glossary/")
+    page = watched.page
+    abbr = page.locator("article abbr", has_text=re.compile(r"^ASL$")).first
+    definition = abbr.get_attribute("title")
+    assert definition and "ASL" in definition, definition  # the glossary's definition, on every use
+    expect(page.locator(".md-tooltip2--active")).to_have_count(0)
+    abbr.hover()
+    # content.tooltips swaps the native title for Material's own tooltip element, linked by aria-describedby.
+    expect(abbr).to_have_attribute("aria-describedby", re.compile(r"^__tooltip2_"))
+    tooltip = page.locator("#" + abbr.get_attribute("aria-describedby"))
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_have_class(re.compile(r"md-tooltip2--active"))
+    assert " ".join(tooltip.inner_text().split()) == " ".join(definition.split())
+    watched.assert_clean()
+
+
+def open_cite_box(w: Watched, path: str) -> None:
+    w.goto(path)
+    box = w.page.locator("details#cite-this-page")
+    box.locator("summary").click()
+    expect(box).to_have_attribute("open", "")
+
+
+def test_cite_box_tabs_switch(watched: Watched) -> None:
+    open_cite_box(watched, "/versions/3.0/")
+    page = watched.page
+    apa, bibtex = page.locator("code.atlas-cite-apa"), page.locator("code.atlas-cite-bibtex")
+    expect(apa).to_be_visible()
+    expect(bibtex).to_be_hidden()
+    page.locator(".atlas-cite-tabs .tabbed-labels label", has_text="BibTeX").click()
+    expect(bibtex).to_be_visible()
+    expect(apa).to_be_hidden()
+    expect(bibtex).to_contain_text("@misc{")
+    watched.assert_clean()
+
+
+@pytest.mark.parametrize(("tab", "start"), [("BibTeX", "@misc{"), ("RIS", "TY  - ")])
+def test_cite_box_copy_button_copies_the_visible_tab(
+    context: BrowserContext, base_url: str, tab: str, start: str, watched: Watched
+) -> None:
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
+    open_cite_box(watched, "/cite/")
+    page = watched.page
+    page.locator(".atlas-cite-tabs .tabbed-labels label", has_text=tab).click()
+    block = page.locator(".atlas-cite-tabs .tabbed-block").filter(has=page.locator("code:visible"))
+    expect(block).to_have_count(1)
+    button = block.locator("button.md-code__button[data-md-type=copy], button.md-clipboard")
+    expect(button).to_have_count(1)
+    button.click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith(start), copied[:80]
+    assert copied.strip() == block.locator("code").text_content().strip()
+    watched.assert_clean()
+
+
+@pytest.mark.parametrize(("first", "second"), [("2.2", "3.4"), ("3.4", "2.2")])
+def test_compare_picker_opens_the_pair_page(watched: Watched, first: str, second: str) -> None:
+    watched.goto("/compare/")
+    page = watched.page
+    form = page.locator("form.atlas-picker")
+    form.locator("select[name=a]").select_option(first)
+    form.locator("select[name=b]").select_option(second)
+    form.get_by_role("button", name="Compare").click()
+    page.wait_for_url("**/compare/2.2-vs-3.4/")
+    assert page.url == watched.url("/compare/2.2-vs-3.4/")
+    expect(page.locator("article h1")).to_contain_text("2.2 vs 3.4")
+    watched.assert_clean()
+
+
+def test_compare_picker_refuses_one_version_twice(watched: Watched) -> None:
+    watched.goto("/compare/")
+    page = watched.page
+    form = page.locator("form.atlas-picker")
+    form.locator("select[name=a]").select_option("3.0")
+    form.locator("select[name=b]").select_option("3.0")
+    form.get_by_role("button", name="Compare").click()
+    expect(form.locator("output")).to_have_text("Pick two different versions.")
+    assert page.url == watched.url("/compare/")
+    watched.assert_clean()
+
+
+def test_explorer_filters_domain_and_versions(watched: Watched) -> None:
+    watched.goto("/thresholds/")
+    page = watched.page
+    rows = page.locator("#atlas-explorer tbody tr")
+    domains = rows.evaluate_all("rs => rs.map(r => r.dataset.domain)")
+    assert "cyber" in domains and len(set(domains)) > 1, domains
+    expect(rows.filter(visible=True)).to_have_count(len(domains))
+
+    form = page.locator("form.atlas-filter:not(.atlas-filter--kinds)")
+    form.locator("select[name=domain]").select_option("cyber")
+    expect(page.locator("#atlas-explorer tbody tr:visible")).to_have_count(domains.count("cyber"))
+    expect(page.locator("#atlas-explorer tbody tr[data-domain=cyber]").first).to_be_visible()
+    expect(page.locator("#atlas-explorer tbody tr[data-domain=chem-bio]")).to_be_hidden()
+
+    form.locator("select[name=from]").select_option(label="3.0")
+    expect(page.locator("#atlas-explorer thead [data-col='3']")).to_be_hidden()  # 2.2
+    expect(page.locator("#atlas-explorer thead [data-col='4']")).to_be_visible()  # 3.0
+
+    form.locator("select[name=domain]").select_option("")
+    expect(page.locator("#atlas-explorer tbody tr:visible")).to_have_count(len(domains))
+    watched.assert_clean()
+
+
+def test_timeline_kind_checkbox_hides_items(watched: Watched) -> None:
+    watched.goto("/timeline/")
+    page = watched.page
+    models = page.locator("#atlas-timeline [data-kind=model]")
+    versions = page.locator("#atlas-timeline [data-kind=version]")
+    assert models.count() > 0 and versions.count() > 0
+    expect(models.first).to_be_visible()
+    box = page.locator("form.atlas-filter--kinds input[name=kind][value=model]")
+    box.uncheck()
+    expect(page.locator("#atlas-timeline [data-kind=model]:visible")).to_have_count(0)
+    expect(page.locator("#atlas-timeline [data-kind=version]:visible")).to_have_count(versions.count())
+    box.check()
+    expect(page.locator("#atlas-timeline [data-kind=model]:visible")).to_have_count(models.count())
+    watched.assert_clean()
