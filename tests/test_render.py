@@ -125,3 +125,11 @@ def test_citation_cff_matches_latest_release():
     cff = (ROOT / "CITATION.cff").read_text()
     rel = latest(ROOT)
     assert f"version: {rel.version}" in cff and f'date-released: "{rel.date.isoformat()}"' in cff
+
+
+def test_long_ranges_link_to_each_versions_changes_instead_of_repeating_them(mini, monkeypatch):
+    monkeypatch.setattr(compare, "INLINE_STEPS", 1)
+    out = compare.compare_page(Ctx(mini, "compare/1.0-vs-3.0.md"), "1.0", "3.0")
+    assert "2 changes are recorded across 3 versions" in out
+    assert "[RSP 2.0](../versions/2.0.md#changes): 1 change" in out
+    assert "Renamed the alpha threshold." not in out.split("## What each version said")[1]

@@ -6,10 +6,11 @@ between the two endpoints one step at a time.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from macros.compute.scope import state_at, substance
+from macros.compute.scope import boundaries, state_at, states_by_version, substance
 from macros.model import Atlas
 from macros.model import types as t
 
@@ -56,9 +57,14 @@ class EntityDiff:
 def _steps(atlas: Atlas, entity: t.Entity, a: str, b: str) -> dict[str, list[Step]]:
     """Per field, every version in (a, b] where the field's value differs from the version before."""
     ids = atlas.version_ids
+    row = states_by_version(atlas, entity)
+    lo, hi = atlas.index(a), atlas.index(b)
     out: dict[str, list[Step]] = {}
-    for i in range(atlas.index(a) + 1, atlas.index(b) + 1):
-        prev, cur = state_at(atlas, entity, ids[i - 1]), state_at(atlas, entity, ids[i])
+    # Only versions where the state object changes can hold a change: skip straight to them.
+    for i in boundaries(atlas, entity)[bisect_right(boundaries(atlas, entity), lo) :]:
+        if i > hi:
+            break
+        prev, cur = row[i - 1], row[i]
         if (prev is None) != (cur is None):
             out.setdefault(PRESENCE, []).append(Step(ids[i], prev is not None, cur is not None))
         old, new = substance(prev), substance(cur)

@@ -34,6 +34,16 @@ def states_by_version(atlas: Atlas, entity: t.Entity) -> tuple[t.State | None, .
     return cache[key][1]  # type: ignore[no-any-return]
 
 
+def boundaries(atlas: Atlas, entity: t.Entity) -> tuple[int, ...]:
+    """Version indexes at which the entity's state differs (by identity) from the version before."""
+    cache = _cache(atlas, "boundaries")
+    key = id(entity)
+    if key not in cache:
+        row = states_by_version(atlas, entity)
+        cache[key] = (entity, tuple(i for i in range(1, len(row)) if row[i] is not row[i - 1]))
+    return cache[key][1]  # type: ignore[no-any-return]
+
+
 def state_at(atlas: Atlas, entity: t.Entity, vid: str) -> t.State | None:
     return states_by_version(atlas, entity)[atlas.index(vid)]
 
@@ -59,7 +69,7 @@ def substance(state: t.State | None) -> dict[str, Any]:
     if hit is None or hit[0] is not state:
         hit = (state, {k: v for k, v in state.model_dump().items() if k not in t.META_FIELDS})
         _SUBSTANCE[id(state)] = hit
-    return dict(hit[1])
+    return hit[1]  # shared: callers only read it
 
 
 def first_version(atlas: Atlas, entity: t.Entity) -> str:

@@ -62,12 +62,26 @@ def _entity_block(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
     return head + "\n" + body + "\n"
 
 
+# Beyond this many steps a pair page links to each version's own list instead of repeating it,
+# so that page size, and the build, stay linear in the number of pages as versions are added.
+INLINE_STEPS = 10
+
+
 def _stated(ctx: Ctx, a: str, b: str) -> str:
     items = stated_changes(ctx.atlas, a, b)
     if not items:
         return "No changes are recorded.\n"
+    steps = ctx.atlas.versions[ctx.atlas.index(a) + 1 : ctx.atlas.index(b) + 1]
+    if len(steps) > INLINE_STEPS:
+        lines = [f"{len(items)} changes are recorded across {len(steps)} versions; each version lists its own:\n"]
+        for v in steps:
+            n = len(v.changes)
+            lines.append(
+                f"- {ctx.link(esc(f'RSP {v.id}'), urls.version_page(v.id), 'changes')}: {n} change{'s' * (n != 1)}"
+            )
+        return "\n".join(lines) + "\n"
     out = []
-    for v in ctx.atlas.versions[ctx.atlas.index(a) + 1 : ctx.atlas.index(b) + 1]:
+    for v in steps:
         mine = [c for vv, c in items if vv.id == v.id]
         out.append(f"### In {v.id} ({fmt_date(v.effective)}) {{ #stated-{v.id.replace('.', '-')} }}\n")
         for c in mine:
