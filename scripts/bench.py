@@ -144,10 +144,19 @@ def env() -> dict[str, str]:
     return e
 
 
+class BuildFailed(RuntimeError):
+    def __init__(self, reason: str, output: str) -> None:
+        super().__init__(f"{reason}\n{output}")
+        self.reason = reason
+
+
 def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     result = subprocess.run(args, cwd=cwd, env=env(), capture_output=True, text=True, check=False)
     if result.returncode != 0:
-        sys.exit(f"failed in {cwd}: {' '.join(args)}\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+        code = result.returncode
+        reason = f"killed by signal {-code}" if code < 0 else f"exit code {code}"
+        print(f"failed in {cwd}: {' '.join(args)} ({reason})\n{result.stderr[-3000:]}", file=sys.stderr, flush=True)
+        raise BuildFailed(reason, result.stderr[-3000:])
     return result
 
 
@@ -320,89 +329,125 @@ def tool_version(args: list[str]) -> str:
         return "unknown"
 
 
-def write_report(lh: list[dict] | None, builds: dict | None, scales: list[dict] | None, repeat: int) -> None:
-    today = dt.date.today().isoformat()
+RESULTS_OPEN, RESULTS_CLOSE = "<!-- bench-results", "-->"
+
+
+def previous_results() -> dict:
+    """The results of earlier runs, kept as JSON in a comment at the end of BENCHMARKS.md."""
+    text = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
+    if RESULTS_OPEN not in text:
+        return {}
+    body = text[text.rindex(RESULTS_OPEN) + len(RESULTS_OPEN) :]
+    return json.loads(body[: body.index(RESULTS_CLOSE)])
+
+
+def environment() -> str:
+    return (
+        f"{os.cpu_count()} cores, {platform.python_implementation()} {platform.python_version()}, "
+        f"{tool_version([CHROME, '--version'])}, Lighthouse {tool_version([str(LIGHTHOUSE), '--version'])}, "
+        f"Node {tool_version(['node', '--version'])}"
+    )
+
+
+def lighthouse_section(lh: dict) -> list[str]:
+    lines = [
+        "## Lighthouse",
+        "",
+        f"Measured {lh['date']} ({lh['env']}). Lighthouse's default mobile run (simulated slow 4G, 4× slower "
+        "CPU), pages served gzipped from 127.0.0.1 by the script's own server with GitHub Pages' "
+        "`Cache-Control: max-age=600`. Transfer is Lighthouse's total byte weight: every request the page "
+        "made, compressed.",
+        "",
+        "| Page | Path | Performance | Accessibility | Best practices | SEO | Transfer (KiB) | Targets |",
+        "|---|---|---:|---:|---:|---:|---:|---|",
+    ]
+    for r in lh["pages"]:
+        s = r["scores"]
+        ok = all(v == 100 for v in s.values()) and r["kib"] <= BUDGET_KIB
+        lines.append(
+            f"| {r['page']} | `{r['path']}` | {s['performance']} | {s['accessibility']} | "
+            f"{s['best-practices']} | {s['seo']} | {r['kib']:.0f} | {'met' if ok else '**missed**'} |"
+        )
+    lines += ["", "What fell short, per page (scored audits below 100%, and the largest requests):", ""]
+    for r in lh["pages"]:
+        missed = [f"{c}: {'; '.join(m)}" for c, m in r["misses"].items() if m]
+        if missed or r["kib"] > BUDGET_KIB:
+            detail = "; ".join(missed) if missed else "all audits pass"
+            lines.append(f"- `{r['path']}`: {detail}. Largest requests: {', '.join(r['biggest'])}.")
+    return [*lines, ""]
+
+
+def builds_section(b: dict) -> list[str]:
+    ratio = b["full"] / b["plain"]
+    return [
+        "## Build time against stock Material",
+        "",
+        f"Measured {b['date']} ({b['env']}). Median of {b['repeat']} runs of `mkdocs build` each. *Full*: this "
+        "project as it is (`--strict`, macros, glossary abbreviations on every page, overrides, all plugins). "
+        "*Plain*: a throwaway project with the same pages, each holding the Markdown it has after our macros "
+        "ran, built by stock Material with only the search plugin and common Markdown extensions (no macros, "
+        "no abbreviation file, no overrides).",
+        "",
+        "| Build | Pages | Seconds | Seconds per page |",
+        "|---|---:|---:|---:|",
+        f"| Full | {b['pages']} | {b['full']:.1f} | {b['full'] / b['pages']:.3f} |",
+        f"| Plain Material | {b['pages']} | {b['plain']:.1f} | {b['plain'] / b['pages']:.3f} |",
+        "",
+        f"Ratio: **{ratio:.2f}×** (target ≤ {BUILD_RATIO}×: {'met' if ratio <= BUILD_RATIO else '**missed**'}).",
+        "",
+    ]
+
+
+def scales_section(scales: dict) -> list[str]:
+    lines = [
+        "## Scaling with the number of versions",
+        "",
+        "Synthetic data: the last real version cloned with new ids (4.0, 5.0, …), dates 30 days apart and a "
+        "new source entry each, then `python -m macros gen` and one `mkdocs build --strict`. Every pair of "
+        "versions has a comparison page, so pages grow with the square of the versions.",
+        "",
+        "| Versions | Pages | Build (s) | Seconds per page | Site size (MiB) | Search index (MiB) | Measured |",
+        "|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for key in sorted(scales, key=int):
+        s = scales[key]
+        if "failed" in s:
+            lines.append(f"| {key} | {s['pages']} | {s['failed']} | | | | {s['date']} |")
+        else:
+            lines.append(
+                f"| {key} | {s['pages']} | {s['seconds']:.1f} | {s['seconds'] / s['pages']:.3f} | "
+                f"{s['site_mib']:.1f} | {s['index_mib']:.1f} | {s['date']} |"
+            )
+    return [*lines, ""]
+
+
+def write_report(results: dict) -> None:
     lines = [
         "# Benchmarks",
         "",
-        f"Measured {today} by `make bench` (which runs `npm ci` if needed, `make build`, then "
-        "`.venv/bin/python scripts/bench.py`). Re-run it after changes; the numbers below are one run on "
-        f"one machine: {os.cpu_count()} cores, {platform.python_implementation()} {platform.python_version()}, "
-        f"{tool_version([CHROME, '--version'])}, Lighthouse {tool_version([str(LIGHTHOUSE), '--version'])}, "
-        f"Node {tool_version(['node', '--version'])}.",
+        "Written by `make bench` (`npm ci` when the lock changed, `make build`, then "
+        "`.venv/bin/python scripts/bench.py`). Partial runs (`--skip-lighthouse`, `--skip-builds`, "
+        "`--scales 9,50`) update only their own sections; each section says when and where it was measured. "
+        "One run on one shared machine: treat differences under ~10% as noise.",
         "",
-        f"Targets: 100 in all four Lighthouse categories; at most {BUDGET_KIB} KiB transferred per page; "
-        f"a full build at most {BUILD_RATIO}× a stock Material build of the same pages.",
+        f"Targets: 100 in all four Lighthouse categories; at most {BUDGET_KIB} KiB transferred per page; a full "
+        f"build at most {BUILD_RATIO}× a stock Material build of the same pages.",
         "",
     ]
-    if lh is not None:
-        lines += [
-            "## Lighthouse",
-            "",
-            "Lighthouse's default mobile run (simulated slow 4G and a 4× slower CPU), pages served gzipped "
-            "from 127.0.0.1 by the script's own server with GitHub Pages' `Cache-Control: max-age=600`. "
-            "Transfer is Lighthouse's total byte weight: every request the page made, compressed, search "
-            "index included.",
-            "",
-            "| Page | Path | Performance | Accessibility | Best practices | SEO | Transfer (KiB) | Targets |",
-            "|---|---|---:|---:|---:|---:|---:|---|",
-        ]
-        for r in lh:
-            s = r["scores"]
-            ok = all(v == 100 for v in s.values()) and r["kib"] <= BUDGET_KIB
-            lines.append(
-                f"| {r['page']} | `{r['path']}` | {s['performance']} | {s['accessibility']} | "
-                f"{s['best-practices']} | {s['seo']} | {r['kib']:.0f} | {'met' if ok else '**missed**'} |"
-            )
-        lines += ["", "What fell short, per page (scored audits below 100%, and the largest requests):", ""]
-        for r in lh:
-            missed = [f"{c}: {'; '.join(m)}" for c, m in r["misses"].items() if m]
-            over = r["kib"] > BUDGET_KIB
-            if missed or over:
-                detail = "; ".join(missed) if missed else "all audits pass"
-                lines.append(f"- `{r['path']}`: {detail}. Largest requests: {', '.join(r['biggest'])}.")
-        lines.append("")
-    if builds is not None:
-        ratio = builds["full"] / builds["plain"]
-        lines += [
-            "## Build time against stock Material",
-            "",
-            f"Median of {repeat} runs of `mkdocs build` each. *Full*: this project as it is (`--strict`, macros, "
-            "glossary abbreviations on every page, overrides, all plugins). *Plain*: a throwaway project with "
-            "the same pages, each holding the Markdown it has after our macros ran, built by stock Material "
-            "with only the search plugin and the common Markdown extensions (no macros, no abbreviation file, "
-            "no overrides).",
-            "",
-            "| Build | Pages | Seconds | Seconds per page |",
-            "|---|---:|---:|---:|",
-            f"| Full | {builds['pages']} | {builds['full']:.1f} | {builds['full'] / builds['pages']:.3f} |",
-            f"| Plain Material | {builds['pages']} | {builds['plain']:.1f} | {builds['plain'] / builds['pages']:.3f} |",
-            "",
-            f"Ratio: **{ratio:.2f}×** (target ≤ {BUILD_RATIO}×: {'met' if ratio <= BUILD_RATIO else '**missed**'}).",
-            "",
-        ]
-    if scales is not None:
-        lines += [
-            "## Scaling with the number of versions",
-            "",
-            "Synthetic data: the last real version cloned with new ids (4.0, 5.0, …), dates 30 days apart "
-            "and a new source entry each, then `python -m macros gen` and one `mkdocs build --strict`. Every "
-            "pair of versions has a comparison page, so pages grow with the square of the versions.",
-            "",
-            "| Versions | Pages | Build (s) | Seconds per page | Site size (MiB) | Search index (MiB) |",
-            "|---:|---:|---:|---:|---:|---:|",
-        ]
-        for s in scales:
-            lines.append(
-                f"| {s['versions']} | {s['pages']} | {s['seconds']:.1f} | {s['seconds'] / s['pages']:.3f} | "
-                f"{s['site_mib']:.1f} | {s['index_mib']:.1f} |"
-            )
-        lines.append("")
-    # Hand-written analysis below the marker survives re-runs.
+    if "lighthouse" in results:
+        lines += lighthouse_section(results["lighthouse"])
+    if "builds" in results:
+        lines += builds_section(results["builds"])
+    if results.get("scales"):
+        lines += scales_section(results["scales"])
+    # Hand-written analysis below the marker survives re-runs; the raw results close the file.
     old = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
     notes = old[old.index(NOTES) :] if NOTES in old else f"{NOTES}\n"
-    OUT.write_text("\n".join(lines) + "\n" + notes, encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)}")
+    if RESULTS_OPEN in notes:
+        notes = notes[: notes.rindex(RESULTS_OPEN)]
+    raw = f"{RESULTS_OPEN}\n{json.dumps(results, indent=1, sort_keys=True)}\n{RESULTS_CLOSE}\n"
+    OUT.write_text("\n".join(lines) + "\n" + notes.rstrip("\n") + "\n\n" + raw, encoding="utf-8")
+    print(f"wrote {OUT.relative_to(ROOT)}", flush=True)
 
 
 def dir_mib(path: Path) -> float:
@@ -417,43 +462,47 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3, help="runs per build for the plain comparison")
     opts = ap.parse_args()
 
-    lh = builds = scales = None
-    if not opts.skip_lighthouse:
-        if not LIGHTHOUSE.exists():
-            sys.exit("Lighthouse is missing: run `npm ci` (make bench does)")
-        site = ROOT / "site"
-        if not (site / "index.html").exists():
-            run([sys.executable, "-m", "mkdocs", "build", "--strict"], ROOT)
-        lh = bench_lighthouse(site)
-    with tempfile.TemporaryDirectory(prefix="atlas-bench-") as tmp:
-        work = Path(tmp)
-        if not opts.skip_builds:
-            full = copy_project(work / "full")
-            plain = plain_project(work)
-            pages = page_count(full)
-            assert page_count(plain) == pages, (page_count(plain), pages)
-            full_s = statistics.median(timed_build(full)[0] for _ in range(opts.repeat))
-            plain_s = statistics.median(timed_build(plain, strict=False)[0] for _ in range(opts.repeat))
-            builds = {"pages": pages, "full": full_s, "plain": plain_s}
-            print(f"build: {pages} pages, full {full_s:.1f}s, plain {plain_s:.1f}s", flush=True)
-        if opts.scales:
-            scales = []
-            for n in (int(x) for x in opts.scales.split(",")):
+    results = previous_results()
+    today, where = dt.date.today().isoformat(), environment()
+    try:
+        if not opts.skip_lighthouse:
+            if not LIGHTHOUSE.exists():
+                sys.exit("Lighthouse is missing: run `npm ci` (make bench does)")
+            site = ROOT / "site"
+            if not (site / "index.html").exists():
+                run([sys.executable, "-m", "mkdocs", "build", "--strict"], ROOT)
+            results["lighthouse"] = {"date": today, "env": where, "pages": bench_lighthouse(site)}
+            write_report(results)
+        with tempfile.TemporaryDirectory(prefix="atlas-bench-") as tmp:
+            work = Path(tmp)
+            if not opts.skip_builds:
+                full = copy_project(work / "full")
+                plain = plain_project(work)
+                pages = page_count(full)
+                assert page_count(plain) == pages, (page_count(plain), pages)
+                full_s = statistics.median(timed_build(full)[0] for _ in range(opts.repeat))
+                plain_s = statistics.median(timed_build(plain, strict=False)[0] for _ in range(opts.repeat))
+                results["builds"] = {"date": today, "env": where, "repeat": opts.repeat, "pages": pages}
+                results["builds"].update(full=full_s, plain=plain_s)
+                print(f"build: {pages} pages, full {full_s:.1f}s, plain {plain_s:.1f}s", flush=True)
+                shutil.rmtree(full)
+                write_report(results)
+            for n in (int(x) for x in opts.scales.split(",") if x.strip()):
                 project = synthetic(work, n)
-                seconds, site = timed_build(project)
-                index = site / "search" / "search_index.json"
-                scales.append(
-                    {
-                        "versions": n,
-                        "pages": page_count(project),
-                        "seconds": seconds,
-                        "site_mib": dir_mib(site),
-                        "index_mib": index.stat().st_size / 2**20,
-                    }
-                )
-                print(f"scale {n}: {scales[-1]['pages']} pages in {seconds:.1f}s", flush=True)
+                row: dict = {"date": today, "env": where, "pages": page_count(project)}
+                try:
+                    seconds, site = timed_build(project)
+                except BuildFailed as exc:
+                    row["failed"] = f"failed: {exc.reason}"
+                else:
+                    index = site / "search" / "search_index.json"
+                    row.update(seconds=seconds, site_mib=dir_mib(site), index_mib=index.stat().st_size / 2**20)
+                results.setdefault("scales", {})[str(n)] = row
+                print(f"scale {n}: {row}", flush=True)
                 shutil.rmtree(project)
-    write_report(lh, builds, scales, opts.repeat)
+                write_report(results)
+    finally:
+        write_report(results)
 
 
 if __name__ == "__main__":

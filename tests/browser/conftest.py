@@ -68,5 +68,21 @@ def dark_context(chromium: Browser, base_url: str) -> Iterator[BrowserContext]:
 
 
 @pytest.fixture
+def mobile_context(chromium: Browser, base_url: str) -> Iterator[BrowserContext]:
+    """Lighthouse's phone: 412 x 823 CSS pixels, touch."""
+    ctx = chromium.new_context(
+        base_url=base_url,
+        viewport={"width": 412, "height": 823},
+        device_scale_factor=1.75,
+        is_mobile=True,
+        has_touch=True,
+    )
+    try:
+        yield ctx
+    finally:
+        ctx.close()
+
+
+@pytest.fixture
 def watched(context: BrowserContext, base_url: str) -> Watched:
     return watch(context, base_url)
