@@ -237,7 +237,9 @@ def abbreviations(atlas_terms: tuple[t.Entity, ...], index: dict[str, int]) -> s
                 continue
             seen.add(phrase)
             lines.append(f"*[{phrase}]: {definition}")
-    return "\n".join(lines) + "\n"
+    # One block per definition: Python-Markdown re-scans a block once per definition it holds,
+    # so a single block of all of them costs about half the build time.
+    return "\n\n".join(lines) + "\n"
 
 
 # --- FAQ ------------------------------------------------------------------------------------
