@@ -167,9 +167,16 @@ def test_asl3_activation_event(atlas, site: Path):
 
 
 def test_version_in_force_for_each_determination_is_computed(atlas, site: Path):
+    expected = {"claude-2": "1.0", "claude-opus-4": "2.2", "claude-opus-4-6": "2.2", "claude-opus-4-7": "3.1"}
     for m in atlas.models:
         v = cv.in_force_at(atlas, m.date)
-        assert v is None or v.effective <= m.date
+        assert v is not None and v.effective <= m.date
+        nxt = cv.successor(atlas, v.id)
+        assert nxt is None or nxt.effective > m.date
+        if m.id in expected:
+            assert v.id == expected[m.id], m.id
+            entry = page(site, "/models/").find(id=m.id).find_next("p")
+            assert f"under RSP v{v.id}" in entry.get_text(), m.id
 
 
 def test_unverified_records_never_render(atlas, site: Path):

@@ -94,8 +94,18 @@ def test_threshold_page_shows_lineage(mini):
     assert "flowchart LR" in out
 
 
-def test_abbreviations_file(mini):
-    assert abbreviations((), {}).startswith("<!--")
+def test_abbreviations_file_has_one_block_per_phrase(atlas):
+    index = {v: i for i, v in enumerate(atlas.version_ids)}
+    text = abbreviations(atlas.entities["term"], index)
+    blocks = text.strip().split("\n\n")
+    assert blocks[0].startswith("<!--")
+    defs = blocks[1:]
+    assert all(b.startswith("*[") and "\n" not in b for b in defs)
+    phrases = [b[2 : b.index("]")] for b in defs]
+    assert "ASL" in phrases and "Long-Term Benefit Trust" in phrases
+    assert len(phrases) == len(set(phrases))
+    asl = next(b for b in defs if b.startswith("*[ASL]:"))
+    assert "Current meaning" in asl  # its meaning changed across versions
 
 
 def test_changelog_parsing():
