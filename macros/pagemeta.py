@@ -25,6 +25,7 @@ PAGE_DATA: list[tuple[str, list[str]]] = [
     ("compare/*", [*ENTITY_FILES, "glossary", "sources"]),
     ("levels/*", ["levels", "standards", "thresholds", "models"]),
     ("thresholds/*", ["thresholds", "domains", "standards"]),
+    ("current.md", ["versions", "thresholds", "standards", "models", "provisions"]),
     ("safeguards.md", ["standards", "levels"]),
     ("governance.md", ["provisions"]),
     ("models.md", ["models", "levels", "versions"]),

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from macros.render import compare, dictionary, entities, inline, records, versions
+from macros.render import compare, current, dictionary, entities, inline, records, versions
 
 MACROS: dict[str, Callable[..., str]] = {
     "version_page": versions.version_page,
     "versions_table": versions.versions_table,
     "versions_timeline": versions.versions_timeline,
     "versions_diagram": versions.versions_diagram,
+    "current_page": current.current_page,
+    "claude_now": current.claude_now,
     "compare_page": compare.compare_page,
     "compare_picker": compare.picker,
     "compare_neighbours": compare.neighbours,

@@ -1,0 +1,123 @@
+"""The policy today: what the newest version requires, on one page, computed from the data.
+
+Everything here names things as they are called in the newest version, because the page is about
+that version only. Older names belong to the version pages and the histories.
+"""
+
+from __future__ import annotations
+
+from macros.compute import versions as cv
+from macros.compute.scope import in_force, state_at
+from macros.model import types as t
+from macros.render import urls
+from macros.render.common import entity_name, provenance, version_link
+from macros.render.text import Ctx, esc, fmt_date, indent
+
+# Governance topics a new reader asks about first, in the order the page answers them.
+WHO_DECIDES = ("decision-makers",)
+REPORTING = ("reporting", "external-review")
+
+
+def _visible(items: tuple[t.Determination, ...]) -> list[t.Determination]:
+    return [m for m in items if m.confidence != "unverified"]
+
+
+def _series_start(ctx: Ctx) -> t.Version:
+    """The first version of the newest major series (3.0 for 3.4): where today's structure began."""
+    cur = cv.current(ctx.atlas)
+    major = cur.id.split(".")[0]
+    return next(v for v in ctx.atlas.versions if v.id.split(".")[0] == major)
+
+
+def recent_determinations(ctx: Ctx) -> list[t.Determination]:
+    """Determinations made since the newest major series began, newest first."""
+    start = _series_start(ctx).effective
+    return [m for m in reversed(_visible(ctx.atlas.models)) if m.date >= start]
+
+
+def _model_link(ctx: Ctx, m: t.Determination) -> str:
+    return ctx.link(esc(m.model), *urls.model_target(m.id))
+
+
+def claude_now(ctx: Ctx) -> str:
+    """One sourced answer to "which ASL is Claude at now?", true for the newest version."""
+    atlas = ctx.atlas
+    cur = cv.current(atlas)
+    shown = _visible(atlas.models)
+    if not shown:
+        return "No model determination is recorded yet.\n"
+    latest = shown[-1]
+    when = fmt_date(latest.date, latest.date_precision)
+    if latest.level is not None:
+        level = atlas.entity("level", latest.level)
+        vin = cv.in_force_at(atlas, latest.date)
+        state = state_at(atlas, level, vin.id) if vin else None
+        return (
+            f"The newest determination on record ({_model_link(ctx, latest)}, {when}) handled the model under "
+            f"{entity_name(ctx, 'level', level, state)}. {provenance(ctx, latest)}\n"
+        )
+    # 3.x keeps level names only as labels for the safeguards in force now: name those.
+    running = in_force(atlas, "standard", cur.id)
+    names = " and ".join(entity_name(ctx, "standard", e, s) for e, s in running) or "no named safeguards"
+    cites = f" {provenance(ctx, running[0][1])}" if running else ""
+    return (
+        f"**None, strictly:** since {version_link(ctx, _series_start(ctx).id, 'RSP ' + _series_start(ctx).id)}, "
+        f"the policy no longer places a model at an AI Safety Level. It keeps the label for the safeguards "
+        f"Anthropic runs today, {names}, which RSP {cur.id} commits it to keep or strengthen.{cites}\n\n"
+        f"The newest determination on record is for {_model_link(ctx, latest)} ({when}) and gives no level; "
+        f"Anthropic reports it threshold by threshold instead. {provenance(ctx, latest)}\n"
+    )
+
+
+def _threshold_block(ctx: Ctx, entity: t.Entity, state: t.ThresholdState) -> str:
+    out = [f"### {entity_name(ctx, 'threshold', entity, state)}\n", f"{esc(state.summary)}\n"]
+    if state.anthropic_plan:
+        out.append(f'??? abstract "Anthropic\'s own plan"\n\n{indent(esc(state.anthropic_plan))}\n')
+    if state.industry_recommendation:
+        out.append(
+            f'??? abstract "What Anthropic recommends for the whole industry"\n\n'
+            f"{indent(esc(state.industry_recommendation))}\n"
+        )
+    out.append(provenance(ctx, state) + "\n")
+    return "\n".join(out)
+
+
+def _provision_items(ctx: Ctx, categories: tuple[str, ...]) -> str:
+    cur = cv.current(ctx.atlas).id
+    items = []
+    for entity, state in in_force(ctx.atlas, "provision", cur):
+        if entity.category not in categories or state.confidence == "unverified":  # type: ignore[attr-defined]
+            continue
+        items.append(f"- **{entity_name(ctx, 'provision', entity, state)}.** {esc(state.summary)}")  # type: ignore[attr-defined]
+        items.append(indent(provenance(ctx, state), 2))
+    return "\n".join(items) + "\n" if items else "Nothing is recorded.\n"
+
+
+def current_page(ctx: Ctx) -> str:
+    """What the newest version requires: thresholds, protections, latest determinations, governance."""
+    atlas = ctx.atlas
+    cur = cv.current(atlas)
+    thresholds = [(e, s) for e, s in in_force(atlas, "threshold", cur.id) if s.confidence != "unverified"]
+    parts = [
+        f"The policy in force is {version_link(ctx, cur.id, f'RSP {cur.id}')}, effective "
+        f"{fmt_date(cur.effective)}. {esc(cur.summary)}\n",
+        "## Which AI Safety Level is Claude at now? { #claude-now }\n",
+        claude_now(ctx),
+        f"## The {len(thresholds)} thresholds {{ #thresholds }}\n",
+        f"Each row of the RSP {cur.id} table pairs what Anthropic will do itself with what it thinks every "
+        "frontier developer should do. Open a row for both columns; the threshold's page has its history.\n",
+    ]
+    parts += [_threshold_block(ctx, e, s) for e, s in thresholds]  # type: ignore[arg-type]
+    recent = recent_determinations(ctx)
+    parts.append("## The latest model determinations { #determinations }\n")
+    if recent:
+        for m in recent:
+            parts.append(f"- **{_model_link(ctx, m)}** ({fmt_date(m.date, m.date_precision)}): {esc(m.determination)}")
+        parts.append(f"\nThe [models page]({ctx.href('models.md')}) gives each one's reasoning and sources.\n")
+    else:
+        parts.append("None recorded since this series of versions began.\n")
+    parts.append("## Who decides { #who-decides }\n")
+    parts.append(_provision_items(ctx, WHO_DECIDES))
+    parts.append("## Reports and outside review { #reporting }\n")
+    parts.append(_provision_items(ctx, REPORTING))
+    return "\n".join(parts) + "\n"
