@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from macros.render import compare, current, dictionary, entities, inline, records, versions
+from macros.render import compare, current, dictionary, entities, inline, paths, records, versions
 
 MACROS: dict[str, Callable[..., str]] = {
     "version_page": versions.version_page,
@@ -31,6 +31,9 @@ MACROS: dict[str, Callable[..., str]] = {
     "glossary": records.glossary,
     "faq": records.faq,
     "quiz": records.quiz,
+    "reading_path": paths.reading_path,
+    "path_nav": paths.path_nav,
+    "path_next": paths.path_next,
     "page_quiz": records.page_quiz,
     "mechanisms": records.mechanisms,
     "mechanisms_diagram": records.mechanisms_diagram,

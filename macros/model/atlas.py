@@ -34,6 +34,7 @@ class Atlas:
     theory: t.TheoryFile
     faq: tuple[t.Faq, ...]
     quiz: tuple[t.Question, ...]
+    paths: tuple[t.ReadingPath, ...]
     redirects: tuple[t.Redirect, ...]
 
     @classmethod
@@ -49,6 +50,7 @@ class Atlas:
             theory=parsed["theory"],
             faq=tuple(parsed["faq"].items),
             quiz=tuple(parsed["quiz"].items),
+            paths=tuple(parsed["paths"].items),
             redirects=tuple(parsed["redirects"].items),
         )
 

@@ -33,6 +33,7 @@ FILES: dict[str, type[t.ListFile]] = {
     "theory": t.TheoryFile,
     "faq": t.FaqFile,
     "quiz": t.QuizFile,
+    "paths": t.PathsFile,
     "redirects": t.RedirectsFile,
 }
 

@@ -381,6 +381,26 @@ class Redirect(Strict):
     reason: Text
 
 
+class PathStep(Strict):
+    """One stop on a reading path: a page (optionally one section of it) and what the reader gets."""
+
+    page: DocPath
+    label: str = ""  # link text when the step is one section of a page; default: the page title
+    minutes: int = Field(ge=1, le=60)
+    gives: Text
+
+
+class ReadingPath(Strict):
+    """A route through the site for one audience. ``guided`` paths put "step n of N" on each page."""
+
+    id: Slug
+    title: Text
+    audience: Text
+    guided: bool = False
+    steps: list[PathStep] = Field(min_length=1)
+    extras: list[PathStep] = []
+
+
 # --- file envelopes -------------------------------------------------------------------------
 
 
@@ -438,6 +458,10 @@ class FaqFile(ListFile):
 
 class QuizFile(ListFile):
     items: list[Question]
+
+
+class PathsFile(ListFile):
+    items: list[ReadingPath]
 
 
 class RedirectsFile(ListFile):

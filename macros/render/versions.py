@@ -8,6 +8,7 @@ from macros.compute.scope import in_force
 from macros.model import types as t
 from macros.render import urls
 from macros.render.common import KIND_LABELS, entity_name, entity_ref, provenance, version_link
+from macros.render.paths import path_nav, path_next
 from macros.render.text import Ctx, esc, fmt_date, safe_url
 
 CATEGORY_LABELS = {
@@ -134,7 +135,7 @@ def version_page(ctx: Ctx, vid: str) -> str:
     atlas = ctx.atlas
     v = atlas.version(vid)
     prev, nxt = cv.predecessor(atlas, vid), cv.successor(atlas, vid)
-    parts = [f"# RSP {v.id}: {esc(v.title)}\n", _facts(ctx, v)]
+    parts = [f"# RSP {v.id}: {esc(v.title)}\n", path_nav(ctx), _facts(ctx, v)]
     if v.version_note:
         parts.append(f'!!! note "Note on this version"\n\n    {esc(v.version_note)}\n')
     parts.append(f"## Summary {{ #summary }}\n\n{esc(v.summary)}\n\n{provenance(ctx, v)}\n")
@@ -157,6 +158,7 @@ def version_page(ctx: Ctx, vid: str) -> str:
     if nxt:
         nav.append("Next: " + ctx.link(esc(f"{vid} vs {nxt.id}"), urls.compare_page(vid, nxt.id)))
     parts.append(" · ".join(nav) + "\n\n" + _compare_links(ctx, v))
+    parts.append(path_next(ctx))
     return "\n".join(parts)
 
 
