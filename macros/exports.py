@@ -61,6 +61,7 @@ def _envelopes(atlas: Atlas) -> dict[str, Any]:
         "related": atlas.related,
         "faq": atlas.faq,
         "quiz": atlas.quiz,
+        "paths": atlas.paths,
         "redirects": atlas.redirects,
         **{stem: atlas.entities[kind] for kind, stem in KIND_FILES.items()},
     }
