@@ -97,6 +97,13 @@ CASES = {
         '      - from: "2.1"\n        to: "2.0"\n        name: Alpha-3',
         "data/thresholds.yml:13: entry 'alpha': states[1].to: version 2.0 comes before 'from' 2.1",
     ),
+    "page runs overlap": (
+        "sources.yml",
+        '    version: "1.0"\n',
+        '    version: "1.0"\n    printed_pages: [{pdf_from: 2, pdf_to: 9}, {pdf_from: 5, pdf_to: 12, offset: 1}]\n',
+        "data/sources.yml:11: entry 'doc-1': printed_pages: value error, "
+        "runs must be in page order and must not overlap",
+    ),
 }
 
 

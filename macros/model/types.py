@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9.-]*$")]
 VersionLabel = Annotated[str, StringConstraints(pattern=r"^\d+\.\d+$")]
@@ -63,8 +63,26 @@ SourceKind = Literal[
 ]
 
 
+class PrintedPages(Strict):
+    """A run of PDF pages whose footers print a page number: PDF page index minus ``offset``."""
+
+    pdf_from: int = Field(ge=1)
+    pdf_to: int = Field(ge=1)
+    offset: int = Field(default=0, ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> PrintedPages:
+        if self.pdf_to < self.pdf_from or self.pdf_from - self.offset < 1:
+            raise ValueError("a run needs pdf_from <= pdf_to and printed numbers from 1")
+        return self
+
+
 class Source(Strict):
-    """A bibliography entry. Cite the publisher's URL; the archived copy is a fallback."""
+    """A bibliography entry. Cite the publisher's URL; the archived copy is a fallback.
+
+    ``printed_pages`` says which PDF pages print which page number (pages outside every run
+    print none); None means the numbering was not checked, so locators are shown as written.
+    """
 
     id: Slug
     title: Text
@@ -75,6 +93,15 @@ class Source(Strict):
     retrieved: dt.date
     kind: SourceKind
     version: VersionLabel | None = None
+    printed_pages: list[PrintedPages] | None = None
+
+    @field_validator("printed_pages")
+    @classmethod
+    def _runs_in_order(cls, runs: list[PrintedPages] | None) -> list[PrintedPages] | None:
+        pairs = zip(runs or [], (runs or [])[1:], strict=False)
+        if any(b.pdf_from <= a.pdf_to for a, b in pairs):
+            raise ValueError("runs must be in page order and must not overlap")
+        return runs
 
 
 # --- versions -------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 from macros.compute.scope import latest_state
 from macros.model import types as t
 from macros.render import urls
+from macros.render.locators import first_pdf_page, reader_locator
 from macros.render.text import Ctx, esc, indent, safe_url
 
 KIND_LABELS = {
@@ -33,15 +34,28 @@ def source_label(src: t.Source) -> str:
     return src.title
 
 
+def source_href(src: t.Source, locator: str) -> str:
+    """The source's URL, opened at the PDF page the locator names where the page map is known."""
+    pdf_page = first_pdf_page(locator) if src.printed_pages is not None else None
+    if pdf_page is None or "#" in src.url:
+        return src.url
+    return f"{src.url}#page={pdf_page}"
+
+
 def cite_list(ctx: Ctx, cites: list[t.Cite]) -> str:
-    """Inline citations: each links to the source itself and to its bibliography entry."""
+    """Inline citations: each links to the source itself and to its bibliography entry.
+
+    Locators are stored as PDF page indices; readers see the printed page number as well
+    (see ``locators.reader_locator``), and the link opens the PDF at the cited page.
+    """
     parts = []
     for c in cites:
         src = ctx.atlas.sources[c.source]
         page, anchor = urls.source_target(src.id)
+        shown = reader_locator(c.locator, src.printed_pages)
         parts.append(
-            f"[{esc(source_label(src))}]({safe_url(src.url)}){{ .atlas-src }}, {esc(c.locator)} "
-            f"<sup>{ctx.link('ref', page, anchor)}</sup>"
+            f"[{esc(source_label(src))}]({safe_url(source_href(src, c.locator))}){{ .atlas-src }}, "
+            f"{esc(shown)} <sup>{ctx.link('ref', page, anchor)}</sup>"
         )
     return '<span class="atlas-cite">Source: ' + "; ".join(parts) + "</span>"
 
