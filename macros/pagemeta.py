@@ -30,6 +30,7 @@ PAGE_DATA: list[tuple[str, list[str]]] = [
     ("governance.md", ["provisions"]),
     ("models.md", ["models", "levels", "versions"]),
     ("timeline.md", ["versions", "models", "events", "related"]),
+    ("as-of.md", ["versions", "models", "events"]),
     ("theory-of-change.md", ["theory", "provisions"]),
     ("related.md", ["related"]),
     ("glossary.md", ["glossary"]),

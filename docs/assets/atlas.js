@@ -48,7 +48,46 @@
     apply();
   }
 
+  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  function fmtDate(iso) {  // "2025-06-01" -> "1 Jun 2025", as the pages write dates
+    var p = iso.split("-");
+    return parseInt(p[2], 10) + " " + MONTHS[parseInt(p[1], 10) - 1] + " " + p[0];
+  }
+
+  // /as-of/: which version was in force on a date. The periods are static HTML; this only points.
+  function setupAsOf(form) {
+    var input = form.querySelector("[name=date]"), msg = form.querySelector("output");
+    var periods = Array.prototype.slice.call(document.querySelectorAll(".atlas-period"));
+    function show(day) {
+      periods.forEach(function (el) { el.classList.remove("atlas-period--hit"); });
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) { msg.textContent = "Enter a date as YYYY-MM-DD."; return; }
+      var hit = periods.filter(function (el) {
+        return el.dataset.start <= day && (!el.dataset.end || day < el.dataset.end);
+      })[0];
+      msg.textContent = "";
+      if (!hit) {
+        var first = periods[periods.length - 1];
+        msg.textContent = "On " + fmtDate(day) + ", no version was in force yet: RSP " + first.dataset.version +
+          " took effect on " + first.dataset.label + ".";
+        return;
+      }
+      var link = document.createElement("a");
+      var heading = hit.previousElementSibling;
+      link.href = "#" + (heading && heading.id ? heading.id : "");
+      link.textContent = "RSP " + hit.dataset.version;
+      msg.append("On " + fmtDate(day) + ", ", link, " was in force (since " + hit.dataset.label + ").");
+      hit.classList.add("atlas-period--hit");
+      var url = new URL(window.location.href);
+      url.searchParams.set("date", day);
+      window.history.replaceState(null, "", url.pathname + url.search + url.hash);
+    }
+    form.addEventListener("submit", function (ev) { ev.preventDefault(); show(input.value); });
+    var asked = new URL(window.location.href).searchParams.get("date");
+    if (asked) { input.value = asked; show(asked); }
+  }
+
   function init() {
+    document.querySelectorAll("form.atlas-asof").forEach(setupAsOf);
     document.querySelectorAll("form.atlas-picker").forEach(setupPicker);
     document.querySelectorAll("form.atlas-filter:not(.atlas-filter--kinds)").forEach(setupExplorer);
     document.querySelectorAll("form.atlas-filter--kinds").forEach(setupKinds);

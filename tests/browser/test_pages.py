@@ -24,6 +24,10 @@ PAGES = {
     "cite": "/cite/",
     "data": "/data/",
     "timeline": "/timeline/",
+    "current": "/current/",
+    "as-of": "/as-of/",
+    "paths": "/paths/",
+    "governance": "/governance/",
 }
 
 # axe-core's defaults plus WCAG 2.2's target size, which axe leaves off but Lighthouse checks.
