@@ -184,6 +184,9 @@ def glossary(ctx: Ctx) -> str:
     atlas = ctx.atlas
     out = []
     terms = sorted(atlas.entities["term"], key=lambda e: latest_state(atlas, e).name.strip('"').lower())
+    letters = list(dict.fromkeys(latest_state(atlas, e).name.strip('"')[:1].upper() for e in terms))
+    bar = " ".join(ctx.link(esc(x), ctx.page, f"letter-{x.lower()}") for x in letters)
+    out.append(f'<nav class="atlas-az" aria-label="Glossary letters" markdown>\n\n{bar}\n\n</nav>\n')
     letter = ""
     for term in terms:
         states = sorted(term.states, key=lambda s: atlas.index(s.from_))
@@ -205,8 +208,8 @@ def glossary(ctx: Ctx) -> str:
             out.append(f"{esc(st.definition)} <small>(from {version_link(ctx, st.from_)})</small>\n")  # type: ignore[attr-defined]
             out.append(provenance(ctx, st) + "\n")
         else:
-            out.append("The meaning changed between versions:\n")
-            for st in states:
+            out.append("The meaning changed between versions; the newest comes first:\n")
+            for st in reversed(states):
                 out.append(f"- **{range_label(ctx, st)}:** {esc(st.definition)}  \n  {provenance(ctx, st)}")  # type: ignore[attr-defined]
             out.append("")
     return "\n".join(out) + "\n"
@@ -246,7 +249,9 @@ def abbreviations(atlas_terms: tuple[t.Entity, ...], index: dict[str, int]) -> s
 
 
 def faq(ctx: Ctx) -> str:
-    out = []
+    shown = [q for q in ctx.atlas.faq if q.confidence != "unverified"]
+    index = "\n".join(f"- {ctx.link(esc(q.question), ctx.page, q.id)}" for q in shown)
+    out = [f'<nav class="atlas-questions" aria-label="Questions on this page" markdown>\n\n{index}\n\n</nav>\n']
     for q in ctx.atlas.faq:
         if q.confidence == "unverified":
             continue

@@ -1,0 +1,34 @@
+"""Ways in for a reader on a phone: the glossary's A–Z bar, the FAQ's list of questions, newest meaning first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from macros.compute.scope import latest_state
+from tests.htmlsite import page
+
+
+def test_glossary_bar_links_every_letter_group_and_nothing_else(site: Path):
+    doc = page(site, "/glossary/")
+    groups = {h["id"] for h in doc.select("article h2[id^=letter-]")}
+    bar = {a["href"].lstrip("#") for a in doc.select("article nav.atlas-az a")}
+    assert groups and bar == groups
+
+
+def test_faq_lists_every_question_at_the_top(site: Path, atlas):
+    doc = page(site, "/faq/")
+    listed = [a["href"].lstrip("#") for a in doc.select("article nav.atlas-questions a")]
+    shown = [q.id for q in atlas.faq if q.confidence != "unverified"]
+    assert listed == shown
+    first_question = doc.select_one(f"article h2#{shown[0]}")
+    assert doc.select_one("article nav.atlas-questions").find_next("h2") is first_question
+
+
+def test_glossary_gives_the_current_meaning_first(site: Path, atlas):
+    doc = page(site, "/glossary/")
+    for term in atlas.entities["term"]:
+        if len(term.states) < 2:
+            continue
+        items = doc.select_one(f"article h3#{term.id}").find_next("ul").find_all("li", recursive=False)
+        latest = latest_state(atlas, term)
+        assert items[0].get_text(" ").split(":")[0].strip().startswith(f"v{latest.from_}"), term.id
