@@ -87,7 +87,7 @@ def test_cbrn_4_first_appears_in_2_1(atlas, site: Path):
     doc = page(site, "/thresholds/cbrn-4/")
     assert "First appears in v2.1" in " ".join(doc.get_text(" ").split())
     added = page(site, "/compare/2.0-vs-2.1/").find(id="threshold-cbrn-4")
-    assert added is not None and added.get_text().startswith("Added")
+    assert added is not None and added.find_next("p").get_text() == "New in 2.1."
 
 
 def test_ai_rnd_4_required_asl3_security_and_an_affirmative_case_not_asl4(atlas, site: Path):
