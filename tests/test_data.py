@@ -56,6 +56,8 @@ def test_every_lineage_edge_points_to_an_existing_threshold_in_a_version_where_b
             assert edge.to in ids
             target = atlas.entity("threshold", edge.to)
             assert state_at(atlas, target, edge.at) is not None, (th.id, edge)
+            before = atlas.version_ids[atlas.index(edge.at) - 1]
+            assert state_at(atlas, th, before) is not None, (th.id, edge)
 
 
 def test_required_safeguards_name_existing_standards_in_force(atlas):
