@@ -11,6 +11,7 @@ from __future__ import annotations
 from macros.compute import lineage
 from macros.compute import versions as cv
 from macros.compute.diff import EntityDiff, diff, stated_changes
+from macros.compute.scope import state_at
 from macros.model import types as t
 from macros.render import urls
 from macros.render.common import KIND_LABELS, KIND_SINGULAR, entity_name, provenance, version_link
@@ -150,13 +151,29 @@ def _names(ctx: Ctx, group: list[EntityDiff], side: str) -> str:
     return " and ".join(names) or "—"
 
 
+def _arrival_or_departure(ctx: Ctx, d: EntityDiff, then: str, now: str) -> str:
+    """An added entity under the name it arrived with (and now), a removed one under its name at
+    the start (and as it left): in a long range the name may have changed in between."""
+    assert d.event is not None
+    ids = ctx.atlas.version_ids
+    if d.status == "added":
+        first = state_at(ctx.atlas, d.entity, d.event)
+        assert first is not None and d.after is not None
+        came = entity_name(ctx, d.kind, d.entity, first)
+        tag = f"<small>(new in {esc(d.event)})</small>"
+        return f"{came} {tag}" if first.name == d.after.name else f"{came} {tag} → {now}"
+    last = state_at(ctx.atlas, d.entity, ids[ctx.atlas.index(d.event) - 1])
+    assert last is not None and d.before is not None
+    went = entity_name(ctx, d.kind, d.entity, last)
+    tag = f"<small>(gone in {esc(d.event)})</small>"
+    return f"{then} {tag}" if last.name == d.before.name else f"{then} → {went} {tag}"
+
+
 def _glance_line(ctx: Ctx, group: list[EntityDiff], a: str, b: str) -> str:
     lead = group[0]
     then, now = _names(ctx, group, "a"), _names(ctx, group, "b")
-    if len(group) == 1 and lead.status == "added":
-        names = f"{now} <small>(new)</small>"
-    elif len(group) == 1 and lead.status == "removed":
-        names = f"{then} <small>(gone)</small>"
+    if len(group) == 1 and lead.status in ("added", "removed"):
+        names = _arrival_or_departure(ctx, lead, then, now)
     elif then == now:
         names = now
     else:
@@ -190,9 +207,9 @@ def _field_block(ctx: Ctx, f: object, a: str, b: str) -> str:
     when = _at(ctx, f.versions)  # type: ignore[attr-defined]
     head = f"**{label(field)}** <small>(changed in {when})</small>"
     if before in (None, "") and isinstance(after, str):
-        return f"{head}, new in {esc(b)}: <ins>{esc(after)}</ins>"
+        return f"{head}, new: <ins>{esc(after)}</ins>"
     if after in (None, "") and isinstance(before, str):
-        return f"{head}, gone in {esc(b)}: <del>{esc(before)}</del>"
+        return f"{head}, gone: <del>{esc(before)}</del>"
     if isinstance(before, str) and isinstance(after, str) and field not in ("kind",):
         if similar(before, after):
             return f"{head}: {word_diff(before, after)}"
