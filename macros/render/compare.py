@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from macros.compute import lineage
 from macros.compute import versions as cv
-from macros.compute.diff import EntityDiff, diff, stated_changes
+from macros.compute.diff import PAIR_KINDS, EntityDiff, diff, stated_changes
 from macros.compute.scope import state_at
 from macros.model import types as t
 from macros.render import urls
@@ -20,9 +20,7 @@ from macros.render.fields import field_rank, label, similar, value, word_diff
 from macros.render.text import Ctx, attr, esc, fmt_date
 from macros.render.versions import CATEGORY_LABELS
 
-# Glossary terms are left out: a term's entry records its meaning, not each version's wording, so
-# a pair page could only repeat one definition as "unchanged" or guess at a change.
-DIFF_KINDS = ("threshold", "standard", "level", "provision", "domain")
+DIFF_KINDS = PAIR_KINDS
 STATUS_LABELS = {"added": "Added", "removed": "Removed", "changed": "Changed", "unchanged": "Unchanged"}
 HEADLINE_WORDS = 25
 

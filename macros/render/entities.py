@@ -138,7 +138,7 @@ def level_page(ctx: Ctx, lid: str) -> str:
     out = [f"# {esc(name)}\n", "## Meaning, version by version { #history }\n", history(ctx, "level", lv)]
     stds = [s for s in atlas.entities["standard"] if s.level == lid]  # type: ignore[attr-defined]
     out.append("## Standards at this level { #standards }\n")
-    out.append("\n".join(f"- {entity_name(ctx, 'standard', s)} ({esc(s.type)})" for s in stds) or "None recorded.")  # type: ignore[attr-defined]
+    out.append("\n".join(f"- {_names_carried(ctx, 'standard', s)} ({esc(s.type)})" for s in stds) or "None recorded.")  # type: ignore[attr-defined]
     out.append("\n## Thresholds that point here { #thresholds }\n")
     refs = []
     for th in atlas.entities["threshold"]:
@@ -151,6 +151,20 @@ def level_page(ctx: Ctx, lid: str) -> str:
     out.append("\n## Models handled under this level { #models }\n")
     out.append("\n".join(f"- {ctx.link(esc(m.model), *urls.model_target(m.id))}" for m in handled) or "None recorded.")
     return "\n".join(out) + "\n"
+
+
+def _names_carried(ctx: Ctx, kind: str, entity: t.Entity) -> str:
+    """Every name an entity carried, each with the versions it held in (never one name for all)."""
+    states = sorted(entity.states, key=lambda st: ctx.atlas.index(st.from_))
+    parts: list[tuple[str, t.State, str]] = []
+    for st in states:
+        if parts and parts[-1][0] == st.name:
+            first = parts[-1][1]
+            merged = first.model_copy(update={"to": st.to})
+            parts[-1] = (st.name, first, range_label(ctx, merged))
+        else:
+            parts.append((st.name, st, range_label(ctx, st)))
+    return " → ".join(f"{entity_name(ctx, kind, entity, st)} ({rng})" for _, st, rng in parts)
 
 
 # --- safeguards -----------------------------------------------------------------------------
