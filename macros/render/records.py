@@ -10,7 +10,7 @@ from macros.compute import versions as cv
 from macros.compute.scope import latest_state, name_at, span
 from macros.model import types as t
 from macros.render import urls
-from macros.render.common import display_title, entity_name, entity_ref, provenance, source_label, version_link
+from macros.render.common import display_title, entity_ref, provenance, source_label, version_link
 from macros.render.entities import history, range_label
 from macros.render.text import Ctx, attr, esc, fmt_date, safe_url
 
@@ -97,8 +97,7 @@ def models(ctx: Ctx) -> str:
                     )
                     rng = range_label(ctx, named.state)
                     out.append(
-                        f"## Handled under {entity_name(ctx, 'level', level, named.state)} "
-                        f"<small>(as named in {rng})</small> {{ #{anchor} }}\n"
+                        f"## Handled under {esc(named.name)} <small>(as named in {rng})</small> {{ #{anchor} }}\n"
                     )
                     last_heading = heading
             vtxt = f"under RSP {version_link(ctx, v.id)}" if v else "before the RSP"
