@@ -17,12 +17,13 @@ from macros.render import urls
 from macros.render.common import KIND_LABELS, KIND_SINGULAR, entity_name, provenance, version_link
 from macros.render.entities import lineage_sentence
 from macros.render.fields import field_rank, label, similar, value, word_diff
-from macros.render.text import Ctx, attr, esc, fmt_date
+from macros.render.text import Ctx, attr, esc, fmt_date, indent
 from macros.render.versions import CATEGORY_LABELS
 
 DIFF_KINDS = PAIR_KINDS
 STATUS_LABELS = {"added": "Added", "removed": "Removed", "changed": "Changed", "unchanged": "Unchanged"}
 HEADLINE_WORDS = 25
+MEANING_FIELDS = ("summary", "definition")
 
 # How an entity reads when a lineage edge explains its arrival or departure.
 ARRIVAL = {
@@ -239,15 +240,44 @@ def _entity_block(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
     steps = [lineage_sentence(ctx, link) for link in d.moves]
     if steps:
         out.append("\n" + "\n".join(f"- {s}" for s in steps) + "\n")
+    if d.status in ("added", "removed") and ctx.atlas.index(b) - ctx.atlas.index(a) > 1:
+        # A long range: the arrival or departure is one step, shown in full on that step's page.
+        assert d.event is not None
+        prev = ctx.atlas.version_ids[ctx.atlas.index(d.event) - 1]
+        step = ctx.link(esc(f"{prev} vs {d.event}"), urls.compare_page(prev, d.event), _anchor(d))
+        record = entity_name(ctx, d.kind, d.entity, state)
+        out.append(f"\nShown in full on {step}; its record as of {esc(b if d.after else a)}: {record}.\n")
+        return "\n".join(out) + "\n"
     if d.status in ("added", "removed"):
         side = b if d.status == "added" else a
         out.append(f"\n**{label('summary')}** (in {esc(side)}): {esc(_meaning(state))}\n")
         out.append(f"Full record: {entity_name(ctx, d.kind, d.entity, state)}. {provenance(ctx, state)}\n")
         return "\n".join(out) + "\n"
     assert d.before is not None and d.after is not None
+    ids = ctx.atlas.version_ids
+    if len(d.at) == 1 and not d.moves and ctx.atlas.index(b) - ctx.atlas.index(a) > 1:
+        # All of it happened in one step, whose own page shows exactly this change in full.
+        prev = ids[ctx.atlas.index(d.at[0]) - 1]
+        step = ctx.link(esc(f"{prev} vs {d.at[0]}"), urls.compare_page(prev, d.at[0]), _anchor(d))
+        out.append(f"\nThe whole change came in one step; it is shown in full on {step}.\n")
+        return "\n".join(out) + "\n"
     fields = [f for f in sorted(d.fields, key=lambda f: field_rank(f.field)) if f.field != "name"]
     out.append("")
-    out.extend(_field_block(ctx, f, a, b) + "\n" for f in fields)
+    meaning = [f for f in fields if f.field in MEANING_FIELDS]
+    rest = [f for f in fields if f.field not in MEANING_FIELDS]
+    out.extend(_field_block(ctx, f, a, b) + "\n" for f in meaning)
+    if rest and ctx.atlas.index(b) - ctx.atlas.index(a) == 1:
+        # Meaning first; the other changed fields one click away, unchanged ones not at all.
+        out.append(f'??? note "Also changed: {", ".join(label(f.field) for f in rest)}"\n')
+        out.extend(indent(_field_block(ctx, f, a, b)) + "\n" for f in rest)
+    elif rest:
+        # A long range: each field's change is detailed on the pair page of the step it came in.
+        parts = []
+        for f in rest:
+            steps = [(ids[ctx.atlas.index(v) - 1], v) for v in f.versions]
+            links = ", ".join(ctx.link(esc(f"{p} → {v}"), urls.compare_page(p, v), _anchor(d)) for p, v in steps)
+            parts.append(f"{label(f.field)} ({links})")
+        out.append("Also changed, detailed on the page of each step: " + "; ".join(parts) + ".\n")
     out.append(f"*In {esc(a)}:* {provenance(ctx, d.before)}\n\n*In {esc(b)}:* {provenance(ctx, d.after)}\n")
     return "\n".join(out) + "\n"
 
