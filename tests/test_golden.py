@@ -208,3 +208,20 @@ def test_models_page_files_determinations_under_the_level_name_then(site: Path) 
     assert _text(doc.find(id="claude-opus-4").find_previous("h2")).startswith("Handled under ASL-3 Standard")
     headings = [_text(h) for h in doc.select("article h2")]
     assert not any("ASL-3 protections" in h or "ASL-2 Standard (as named in v1.0)" in h for h in headings)
+
+
+def test_pair_pages_are_left_out_of_the_search_index(site: Path, atlas) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "compare/" in locations  # the picker stays findable
+    assert not [loc for loc in locations if loc.startswith("compare/") and loc != "compare/"]
+
+
+def test_explorer_marks_successors_as_such(site: Path) -> None:
+    doc = page(site, "/thresholds/")
+    cell = doc.select_one('tr[data-domain="autonomy"] td[data-col="1"]')
+    assert "replacement" in _text(cell) and "new" not in _text(cell)
+    cell = doc.select_one('tr[data-domain="chem-bio"] td[data-col="1"]')
+    assert "redefined" in _text(cell)

@@ -104,7 +104,9 @@ def headline(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
     ref = f"{d.kind}:{d.entity.id}"
     notes = [c for v, c in stated_changes(ctx.atlas, a, b) if ref in c.entities and v.id in (d.event or v.id)]
     if notes:
-        return esc(_truncate(notes[-1].text))
+        # the most specific note: the one naming the fewest entities (the latest among equals)
+        best = min(reversed(notes), key=lambda c: len(c.entities))
+        return esc(_truncate(best.text))
     if d.status == "added":
         state = d.after
         return esc(_truncate(getattr(state, "summary", "") or getattr(state, "definition", "")))
@@ -335,7 +337,7 @@ def _unchanged(ctx: Ctx, diffs: list[EntityDiff], a: str, b: str) -> str:
     if unrecorded:
         out.append(
             f'??? info "No change recorded: {len(unrecorded)}, the same entry in the data for {a} and {b}, '
-            'but not checked against every version in between, so not claimed unchanged"\n'
+            f'but not cited from the text of every version from {a} to {b}, so not claimed unchanged"\n'
         )
         out.extend(f"    - {KIND_SINGULAR[d.kind]}: {entity_name(ctx, d.kind, d.entity, d.after)}" for d in unrecorded)
         out.append("")

@@ -22,6 +22,10 @@ LINEAGE_PHRASES = {
 }
 
 
+# Explorer markers for a threshold that arrived through a lineage edge.
+ARRIVED = {"replaced": "replacement", "redefined": "redefined", "renamed": "renamed", "split": "split off"}
+
+
 def step_anchor(ctx: Ctx, link: lineage.Link) -> str:
     """The anchor, on the pair page of the step where an edge took effect, of the threshold that
     appeared or disappeared in that step (both always have a detail block there)."""
@@ -226,6 +230,10 @@ def explorer(ctx: Ctx) -> str:
                     dd = diff_entity(atlas, "threshold", th, ids[i - 1], vid)
                     if dd and dd.status in ("added", "changed"):
                         what = "new" if dd.status == "added" else "changed"
+                        # a successor is not "new": say how it descends from its predecessor
+                        for link in dd.moves:
+                            if link.target == th.id and link.edge.at == vid and link.edge.type in ARRIVED:
+                                what = ARRIVED[link.edge.type]
                         href = _page_href(ctx, urls.compare_page(ids[i - 1], vid))
                         title = f"See {ids[i - 1]} vs {vid}"
                         item += f' <a class="atlas-delta" href="{attr(href)}" title="{attr(title)}">{what}</a>'
