@@ -126,7 +126,7 @@ def test_2_2_to_3_0_required_safeguards_named_as_in_2_2(site: Path) -> None:
 
 def test_2_2_to_3_0_checkpoint_retired_once(site: Path) -> None:
     line = _line(site, "/compare/2.2-vs-3.0/", "Threshold: Model Autonomy checkpoint")
-    assert "(gone in 3.0) · Retired in 3.0" in line
+    assert line == "Threshold: Model Autonomy checkpoint · Retired in 3.0 · " + line.split(" · ", 2)[2]
 
 
 # --- 3.0 → 3.1 --------------------------------------------------------------------------------
@@ -159,7 +159,7 @@ def test_2_0_to_3_4_shows_the_path_with_links_to_each_steps_pair_page(site: Path
 
 def test_2_2_to_3_4_risk_reports_first_appear_in_3_0_only(site: Path) -> None:
     line = _line(site, "/compare/2.2-vs-3.4/", "Provision: Risk Reports")
-    assert "(new in 3.0)" in line and "· New in 3.0 ·" in line
+    assert "Risk Reports (new in 3.0) → Risk Reports with a coverage date" in line and "· New in 3.0 ·" in line
     block = _block(site, "/compare/2.2-vs-3.4/", "provision-risk-reports")
     assert "New in 3.0." in block and "3.0, v3.4" not in block and "3.0, 3.4" not in block
 

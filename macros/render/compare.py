@@ -162,12 +162,13 @@ def _arrival_or_departure(ctx: Ctx, d: EntityDiff, then: str, now: str) -> str:
         assert first is not None and d.after is not None
         came = entity_name(ctx, d.kind, d.entity, first)
         tag = f"<small>(new in {esc(d.event)})</small>"
-        return f"{came} {tag}" if first.name == d.after.name else f"{came} {tag} → {now}"
+        # the kind of change ("New in …") follows; the tag only dates the name it arrived with
+        return came if first.name == d.after.name else f"{came} {tag} → {now}"
     last = state_at(ctx.atlas, d.entity, ids[ctx.atlas.index(d.event) - 1])
     assert last is not None and d.before is not None
     went = entity_name(ctx, d.kind, d.entity, last)
     tag = f"<small>(gone in {esc(d.event)})</small>"
-    return f"{then} {tag}" if last.name == d.before.name else f"{then} → {went} {tag}"
+    return then if last.name == d.before.name else f"{then} → {went} {tag}"
 
 
 def _glance_line(ctx: Ctx, group: list[EntityDiff], a: str, b: str) -> str:
