@@ -217,7 +217,7 @@ def explorer(ctx: Ctx) -> str:
     for d in domains:
         row = [
             f'<tr data-domain="{attr(d.id)}">'
-            f'<th scope="row">{esc(max(d.states, key=lambda s: atlas.index(s.from_)).name)}</th>'
+            f'<th scope="row">{esc(max(d.states, key=lambda s: atlas.index(s.from_)).name)}{_earlier(ctx, d)}</th>'
         ]
         for i, vid in enumerate(ids):
             cell = []
@@ -253,6 +253,16 @@ def explorer(ctx: Ctx) -> str:
         + "\n".join(body)
         + "\n</tbody>\n</table>\n</div>\n"
     )
+
+
+def _earlier(ctx: Ctx, entity: t.Entity) -> str:
+    """The row spans every version: earlier names are shown too, labelled as such."""
+    states = sorted(entity.states, key=lambda st: ctx.atlas.index(st.from_))
+    latest = states[-1].name
+    older = [n for n in dict.fromkeys(st.name for st in states) if n != latest]
+    if not older:
+        return ""
+    return f" <small>(earlier: {esc('; '.join(older))})</small>"
 
 
 def _page_href(ctx: Ctx, target: str) -> str:
