@@ -112,6 +112,7 @@ def test_2_1_to_2_2_only_the_asl_3_security_insider_footnote_changed(site: Path)
 def test_2_2_to_3_0_both_ai_rnd_thresholds_merged_into_automated_rnd(site: Path) -> None:
     line = _line(site, "/compare/2.2-vs-3.0/", "Threshold: AI R&D-4 and AI R&D-5")
     assert "→ Automated R&D in key domains · Merged in 3.0" in line
+    assert "enamed" not in line  # not a renamed AI R&D-4
     block = _block(site, "/compare/2.2-vs-3.0/", "threshold-ai-rnd-5")
     assert "Merged into a successor in 3.0." in block
     assert "AI R&D-5 was merged with AI R&D-4 into Automated R&D in key domains" in block

@@ -70,8 +70,12 @@ def kind_of_change(d: EntityDiff, with_moves: bool = True) -> str:
         parts += [_move_phrase(d, link) for link in d.moves]
     named = [f for f in d.fields if f.field == "name"]
     other = sorted({v for f in d.fields if f.field != "name" for v in f.versions}, key=_vkey)
-    if named:
-        parts.append("renamed in " + ", ".join(named[0].versions))
+    # A new name that comes with a split or merge belongs to that event, not to a plain rename
+    # (3.0's automated R&D row is the merger of AI R&D-4 and AI R&D-5, not a renamed AI R&D-4).
+    reshaped = {link.edge.at for link in d.moves if link.edge.type in ("split", "merged")}
+    renamed = [v for v in (named[0].versions if named else ()) if v not in reshaped]
+    if renamed:
+        parts.append("renamed in " + ", ".join(renamed))
     if other:
         parts.append("changed in " + ", ".join(other))
     text = "; ".join(p for p in parts if p) or "changed"
