@@ -75,7 +75,8 @@ def test_1_0_to_2_0_has_no_glossary_terms_claimed_unchanged(site: Path) -> None:
         assert term not in unchanged
     assert page(site, "/compare/1.0-vs-2.0/").find(id="diff-term") is None
     # the LTBT's role did change in 2.0: it is a changed provision
-    assert "Board approves" in _line(site, "/compare/1.0-vs-2.0/", "Provision: Board approves updates")
+    ltbt = [x for x in _glance(site, "/compare/1.0-vs-2.0/") if "Board approves updates after consulting the LTBT" in x]
+    assert len(ltbt) == 1 and "→ Board approves; LTBT consulted and sent the reports · Changed in 2.0" in ltbt[0]
 
 
 # --- 2.0 → 2.1 --------------------------------------------------------------------------------
@@ -226,3 +227,15 @@ def test_explorer_marks_successors_as_such(site: Path) -> None:
     assert "replacement" in _text(cell) and "new" not in _text(cell)
     cell = doc.select_one('tr[data-domain="chem-bio"] td[data-col="1"]')
     assert "redefined" in _text(cell)
+
+
+def test_provisions_and_domains_are_never_claimed_renamed(site: Path, atlas) -> None:  # type: ignore[no-untyped-def]
+    """Their state names are the site's labels, not the policy's names: 3.4 did not rename Risk Reports."""
+    from macros.compute import versions as cv
+
+    for a, b in cv.pairs(atlas):
+        for line in _glance(site, f"/compare/{a}-vs-{b}/"):
+            if line.startswith(("Provision:", "Risk domain:")):
+                assert "enamed" not in line, (a, b, line)
+    block = _block(site, "/compare/3.3-vs-3.4/", "provision-risk-reports")
+    assert block.startswith("Risk Reports") and "Changed in 3.4." in block and "enamed" not in block

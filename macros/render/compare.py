@@ -24,6 +24,7 @@ DIFF_KINDS = PAIR_KINDS
 STATUS_LABELS = {"added": "Added", "removed": "Removed", "changed": "Changed", "unchanged": "Unchanged"}
 HEADLINE_WORDS = 25
 MEANING_FIELDS = ("summary", "definition")
+NAMED_KINDS = ("threshold", "standard", "level")
 
 # How an entity reads when a lineage edge explains its arrival or departure.
 ARRIVAL = {
@@ -68,8 +69,10 @@ def kind_of_change(d: EntityDiff, with_moves: bool = True) -> str:
     parts = []
     if with_moves:
         parts += [_move_phrase(d, link) for link in d.moves]
-    named = [f for f in d.fields if f.field == "name"]
-    other = sorted({v for f in d.fields if f.field != "name" for v in f.versions}, key=_vkey)
+    # Only thresholds, standards and levels carry the policy's own names; a provision's or risk
+    # domain's state name is our label for what it said, so a new label is a change, not a rename.
+    named = [f for f in d.fields if f.field == "name" and d.kind in NAMED_KINDS]
+    other = sorted({v for f in d.fields if f not in named for v in f.versions}, key=_vkey)
     # A new name that comes with a split or merge belongs to that event, not to a plain rename
     # (3.0's automated R&D row is the merger of AI R&D-4 and AI R&D-5, not a renamed AI R&D-4).
     reshaped = {link.edge.at for link in d.moves if link.edge.type in ("split", "merged")}
@@ -194,8 +197,11 @@ def _glance_line(ctx: Ctx, group: list[EntityDiff], a: str, b: str) -> str:
     else:
         how = kind_of_change(lead)
     detail = ctx.link("details", ctx.page, _anchor(lead))
+    title = getattr(lead.entity, "title", None)
+    # a provision: its stable topic in bold, then what it said at each end
+    names = f"**{esc(title)}**: {names}" if title else f"**{names}**"
     what = KIND_SINGULAR[lead.kind].capitalize()
-    return f"- {what}: **{names}** · {esc(how)} · {headline(ctx, lead, a, b)} ({detail})"
+    return f"- {what}: {names} · {esc(how)} · {headline(ctx, lead, a, b)} ({detail})"
 
 
 def _glance(ctx: Ctx, diffs: list[EntityDiff], a: str, b: str) -> str:
@@ -239,7 +245,9 @@ def _meaning(state: t.State) -> str:
 def _entity_block(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
     state = d.after or d.before
     assert state is not None
-    if d.before is not None and d.after is not None and d.before.name != d.after.name:
+    if getattr(d.entity, "title", None):
+        title = d.entity.title  # type: ignore[attr-defined]
+    elif d.before is not None and d.after is not None and d.before.name != d.after.name:
         title = f"{d.before.name} → {d.after.name}"
     else:
         title = state.name
