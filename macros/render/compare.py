@@ -8,6 +8,8 @@ version it is shown for.
 
 from __future__ import annotations
 
+import re
+
 from macros.compute import lineage
 from macros.compute import versions as cv
 from macros.compute.diff import PAIR_KINDS, EntityDiff, diff, stated_changes
@@ -71,7 +73,9 @@ def kind_of_change(d: EntityDiff, with_moves: bool = True) -> str:
         parts += [_move_phrase(d, link) for link in d.moves]
     # Only thresholds, standards and levels carry the policy's own names; a provision's or risk
     # domain's state name is our label for what it said, so a new label is a change, not a rename.
-    named = [f for f in d.fields if f.field == "name" and d.kind in NAMED_KINDS]
+    # A changed qualifier in brackets ("ASL-4 Standard (not yet defined)" → "(partly specified)")
+    # is our note on the state, not a new name.
+    named = [f for f in d.fields if f.field == "name" and d.kind in NAMED_KINDS and _base(f.before) != _base(f.after)]
     other = sorted({v for f in d.fields if f not in named for v in f.versions}, key=_vkey)
     # A new name that comes with a split or merge belongs to that event, not to a plain rename
     # (3.0's automated R&D row is the merger of AI R&D-4 and AI R&D-5, not a renamed AI R&D-4).
@@ -83,6 +87,10 @@ def kind_of_change(d: EntityDiff, with_moves: bool = True) -> str:
         parts.append("changed in " + ", ".join(other))
     text = "; ".join(p for p in parts if p) or "changed"
     return text[0].upper() + text[1:]
+
+
+def _base(name: str) -> str:
+    return re.sub(r"\s*\([^()]*\)$", "", name)
 
 
 def _vkey(vid: str) -> tuple[int, ...]:
