@@ -92,6 +92,13 @@ def test_2_0_to_2_1_ai_rnd_5_was_split_off_not_new(site: Path) -> None:
     assert "Automated R&D" not in _whole(site, "/compare/2.0-vs-2.1/")
 
 
+def test_2_0_to_2_1_a_new_qualifier_is_not_a_rename(site: Path) -> None:
+    line = _line(site, "/compare/2.0-vs-2.1/", "Level: ASL-4 Standard (not yet defined)")
+    assert "→ ASL-4 Standard (partly specified) · Changed in 2.1 ·" in line
+    line = _line(site, "/compare/2.0-vs-2.1/", "Standard: Higher security standard")
+    assert "→ ASL-4 Security Standard · Renamed in 2.1" in line  # 2.0 spoke of "a higher security standard"
+
+
 def test_2_0_to_2_1_cbrn_4_is_new_and_cbrn_renamed_cbrn_3(site: Path) -> None:
     assert "New in 2.1" in _line(site, "/compare/2.0-vs-2.1/", "Threshold: CBRN-4")
     assert "CBRN weapons → CBRN-3 · Renamed in 2.1" in _line(site, "/compare/2.0-vs-2.1/", "Threshold: CBRN weapons")
