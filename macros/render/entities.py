@@ -139,7 +139,12 @@ def level_page(ctx: Ctx, lid: str) -> str:
     atlas = ctx.atlas
     lv = atlas.entity("level", lid)
     name = max(lv.states, key=lambda s: atlas.index(s.from_)).name
-    out = [f"# {esc(name)}\n", "## Meaning, version by version { #history }\n", history(ctx, "level", lv)]
+    out = [
+        f"# {esc(name)}\n",
+        f"Names carried: {_names_carried(ctx, 'level', lv, link=False)}.\n",
+        "## Meaning, version by version { #history }\n",
+        history(ctx, "level", lv),
+    ]
     stds = [s for s in atlas.entities["standard"] if s.level == lid]  # type: ignore[attr-defined]
     out.append("## Standards at this level { #standards }\n")
     out.append("\n".join(f"- {_names_carried(ctx, 'standard', s)} ({esc(s.type)})" for s in stds) or "None recorded.")  # type: ignore[attr-defined]
@@ -157,7 +162,7 @@ def level_page(ctx: Ctx, lid: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def _names_carried(ctx: Ctx, kind: str, entity: t.Entity) -> str:
+def _names_carried(ctx: Ctx, kind: str, entity: t.Entity, link: bool = True) -> str:
     """Every name an entity carried, each with the versions it held in (never one name for all)."""
     states = sorted(entity.states, key=lambda st: ctx.atlas.index(st.from_))
     parts: list[tuple[str, t.State, str]] = []
@@ -168,7 +173,7 @@ def _names_carried(ctx: Ctx, kind: str, entity: t.Entity) -> str:
             parts[-1] = (st.name, first, range_label(ctx, merged))
         else:
             parts.append((st.name, st, range_label(ctx, st)))
-    return " → ".join(f"{entity_name(ctx, kind, entity, st)} ({rng})" for _, st, rng in parts)
+    return " → ".join(f"{entity_name(ctx, kind, entity, st) if link else esc(st.name)} ({rng})" for _, st, rng in parts)
 
 
 # --- safeguards -----------------------------------------------------------------------------
@@ -182,7 +187,8 @@ def safeguards(ctx: Ctx) -> str:
         for std in (s for s in atlas.entities["standard"] if s.type == typ):  # type: ignore[attr-defined]
             name = max(std.states, key=lambda s: atlas.index(s.from_)).name
             out.append(f"### {esc(name)} {{ #{std.id} }}\n")
-            out.append(f"Level: {entity_name(ctx, 'level', atlas.entity('level', std.level))}.\n")  # type: ignore[attr-defined]
+            out.append(f"Names carried: {_names_carried(ctx, 'standard', std, link=False)}.\n")
+            out.append(f"Level: {_names_carried(ctx, 'level', atlas.entity('level', std.level))}.\n")  # type: ignore[attr-defined]
             out.append(history(ctx, "standard", std, ""))
     return "\n".join(out) + "\n"
 
