@@ -147,7 +147,9 @@ def test_3_0_to_3_1_appendix_a_is_not_claimed_unchanged(site: Path) -> None:
     confirmed = [b for b in blocks if _text(b.find("summary")).startswith("Unchanged")]
     assert not any("Appendix A" in _text(b) for b in confirmed)
     unrecorded = [b for b in blocks if _text(b.find("summary")).startswith("No change recorded")]
-    assert any("Appendix A" in _text(b) for b in unrecorded)
+    changed = [x for x in _glance(site, "/compare/3.0-vs-3.1/") if "Appendix A" in x]
+    # either honestly unrecorded, or (once the data records 3.1's pausing clause) shown as changed
+    assert any("Appendix A" in _text(b) for b in unrecorded) or changed
 
 
 # --- long ranges ------------------------------------------------------------------------------
