@@ -67,17 +67,21 @@ def test_version_page_lists_changes_and_what_is_in_force(mini):
 
 def test_compare_page_shows_field_changes_with_the_version_of_each(mini):
     out = compare.compare_page(Ctx(mini, "compare/1.0-vs-3.0.md"), "1.0", "3.0")
-    assert "#### Changed: Alpha-3" in out
-    assert "| Name | Alpha | Alpha-3 | [v2.0](../versions/2.0.md) |" in out
-    assert "| Meaning | The first threshold. | The first threshold, redefined. | [v3.0](../versions/3.0.md) |" in out
-    assert "#### Added: Gamma" in out
+    assert "#### Alpha → Alpha-3 { #threshold-alpha }" in out
+    assert "*Split in 2.0; changed in 3.0.*" in out  # the new name came with the split
+    meaning = "**Meaning** <small>(changed in [v3.0](../versions/3.0.md))</small>: "
+    assert meaning + "The first <del>threshold.</del> <ins>threshold, redefined.</ins>" in out
+    assert "#### Gamma { #threshold-gamma }" in out and "*New in 3.0.*" in out
     assert "Versions in between: [v2.0](../versions/2.0.md), [v2.1](../versions/2.1.md)" in out
+    # the first screen: the versions' own lists, then one line per changed entity
+    assert out.index("## What each version said") < out.index("## At a glance") < out.index("## Details")
 
 
 def test_compare_page_of_neighbours_without_changes(mini):
     out = compare.compare_page(Ctx(mini, "compare/2.0-vs-2.1.md"), "2.0", "2.1")
-    assert "#### Changed: Standard A" in out
-    assert "Alpha" not in out.split("## What each version said")[0].split("## Differences")[1].replace("Standard A", "")
+    assert "#### Standard A { #standard-std-a }" in out
+    details = out.split("## Details")[1].split("## Without a recorded change")[0]
+    assert "Alpha" not in details
 
 
 def test_explorer_marks_changes_and_empty_domains(mini):
@@ -90,7 +94,11 @@ def test_explorer_marks_changes_and_empty_domains(mini):
 
 def test_threshold_page_shows_lineage(mini):
     out = entities.threshold_page(Ctx(mini, "thresholds/beta.md"), "beta")
-    assert "was split, giving rise to this threshold" in out
+    # names as of each side of the step; the step links to its own pair page and anchor
+    assert (
+        "In [v2.0](../versions/2.0.md), [Alpha](alpha.md) was split in two: [Alpha-3](alpha.md) and "
+        "Beta ([1.0 → 2.0](../compare/1.0-vs-2.0.md#threshold-beta))."
+    ) in out
     assert "flowchart LR" in out
 
 
@@ -142,4 +150,4 @@ def test_long_ranges_link_to_each_versions_changes_instead_of_repeating_them(min
     out = compare.compare_page(Ctx(mini, "compare/1.0-vs-3.0.md"), "1.0", "3.0")
     assert "2 changes are recorded across 3 versions" in out
     assert "[RSP 2.0](../versions/2.0.md#changes): 1 change" in out
-    assert "Renamed the alpha threshold." not in out.split("## What each version said")[1]
+    assert "Renamed the alpha threshold." not in out.split("## What each version said")[1].split("## At a glance")[0]

@@ -1,7 +1,10 @@
 """The difference between any two versions: added, removed, changed (field by field), unchanged.
 
-Every change is attributed to the version(s) in which it happened, by walking the versions
-between the two endpoints one step at a time.
+Every change is attributed to the version in which it happened, by walking the versions between
+the two endpoints one step at a time. An entity appears once and disappears once: "added" and
+"removed" name the single version of that event; only "changed" lists several versions, per field.
+Threshold lineage edges crossed in the range travel with the diff, so a replaced or merged
+threshold is never presented as an unrelated removal plus an addition.
 """
 
 from __future__ import annotations
@@ -10,9 +13,14 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from macros.compute.scope import boundaries, state_at, states_by_version, substance
+from macros.compute import lineage
+from macros.compute.scope import boundaries, state_at, states_by_version, substance, tracked
 from macros.model import Atlas
 from macros.model import types as t
+
+# What pair pages compare. Glossary terms are left out: a term's entry records its meaning, not
+# each version's wording, so a diff could only repeat one definition as "unchanged" or guess.
+PAIR_KINDS = ("threshold", "standard", "level", "provision", "domain")
 
 Status = Literal["added", "removed", "changed", "unchanged"]
 PRESENCE = "(presence)"
@@ -48,10 +56,19 @@ class EntityDiff:
     after: t.State | None
     fields: tuple[FieldChange, ...]
     at: tuple[str, ...]
+    # Lineage edges crossed in the range that this threshold took part in (empty for other kinds).
+    moves: tuple[lineage.Link, ...] = ()
+    # For "unchanged": whether every version in the range cites its own text for this entity.
+    confirmed: bool = False
 
     @property
     def renamed(self) -> bool:
         return any(f.field == "name" for f in self.fields)
+
+    @property
+    def event(self) -> str | None:
+        """The one version in which an added entity appeared or a removed one disappeared."""
+        return self.at[0] if self.status in ("added", "removed") else None
 
 
 def _steps(atlas: Atlas, entity: t.Entity, a: str, b: str) -> dict[str, list[Step]]:
@@ -84,18 +101,28 @@ def diff_entity(atlas: Atlas, kind: str, entity: t.Entity, a: str, b: str) -> En
     steps = _steps(atlas, entity, a, b)
     if before is None and after is None:
         return None
-    at = tuple(sorted({s.version for ss in steps.values() for s in ss}, key=atlas.index))
-    if before is None:
-        return EntityDiff(kind, entity, "added", None, after, (), at)
-    if after is None:
-        return EntityDiff(kind, entity, "removed", before, None, (), at)
+    moves = tuple(lineage.path(atlas, entity.id, a, b)) if kind == "threshold" else ()
+    if before is None or after is None:
+        # Present at one end only: the last presence step is the one event (an entity that came
+        # and went inside the range counts only by where it ends up).
+        event = steps[PRESENCE][-1].version
+        status: Status = "added" if before is None else "removed"
+        return EntityDiff(kind, entity, status, before, after, (), (event,), moves)
     old, new = substance(before), substance(after)
     fields = tuple(
         FieldChange(key, old.get(key), new.get(key), tuple(steps.get(key, ())))
         for key in sorted(old.keys() | new.keys())
         if old.get(key) != new.get(key)
     )
-    return EntityDiff(kind, entity, "changed" if fields else "unchanged", before, after, fields, at)
+    at = tuple(sorted({s.version for f in fields for s in f.steps}, key=atlas.index))
+    if fields:
+        return EntityDiff(kind, entity, "changed", before, after, fields, at, moves)
+    # Same content at both ends: a lineage step in between (e.g. split off and merged back) is
+    # still a change worth showing; otherwise say "unchanged" only where the data tracks it.
+    status = "changed" if moves else "unchanged"
+    # A field that changed and changed back in between is not "unchanged" either.
+    confirmed = not steps and tracked(atlas, entity, a, b)
+    return EntityDiff(kind, entity, status, before, after, (), at, moves, confirmed)
 
 
 def diff(atlas: Atlas, a: str, b: str, kinds: tuple[str, ...] | None = None) -> list[EntityDiff]:

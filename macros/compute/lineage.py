@@ -45,3 +45,37 @@ def family(atlas: Atlas, tid: str) -> list[str]:
         return min(span(atlas, s)[0] for s in entity.states)
 
     return sorted(seen, key=lambda e: (first(e), e))
+
+
+# Edges through which a threshold lives on; "retired" only points at the nearest relative.
+DESCENT = frozenset({"renamed", "split", "merged", "redefined", "replaced"})
+
+
+def crossed(atlas: Atlas, a: str, b: str) -> list[Link]:
+    """Edges taking effect in a version after ``a`` up to and including ``b``, oldest first."""
+    lo, hi = atlas.index(a), atlas.index(b)
+    found = [link for link in edges(atlas) if lo < atlas.index(link.edge.at) <= hi]
+    return sorted(found, key=lambda link: (atlas.index(link.edge.at), link.source, link.target))
+
+
+def path(atlas: Atlas, tid: str, a: str, b: str) -> list[Link]:
+    """The lineage steps a threshold went through between a and b: every edge crossed in the range
+    that it is reachable by through descent edges (either direction), plus its own retirement."""
+    links = crossed(atlas, a, b)
+    seen, todo, out = {tid}, [tid], []
+    while todo:
+        cur = todo.pop()
+        for link in links:
+            if link in out:
+                continue
+            if link.edge.type not in DESCENT:
+                if link.source == cur == tid:
+                    out.append(link)
+                continue
+            if cur in (link.source, link.target):
+                out.append(link)
+                for other in (link.source, link.target):
+                    if other not in seen:
+                        seen.add(other)
+                        todo.append(other)
+    return sorted(out, key=lambda link: (atlas.index(link.edge.at), link.source, link.target))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from macros.model import Atlas
 from macros.model import types as t
@@ -82,3 +83,55 @@ def last_version(atlas: Atlas, entity: t.Entity) -> str:
 
 def latest_state(atlas: Atlas, entity: t.Entity) -> t.State:
     return max(entity.states, key=lambda s: atlas.index(s.from_))
+
+
+@dataclass(frozen=True)
+class NameAt:
+    """The name an entity carried in a version, or, if it had none then, its nearest one.
+
+    ``when`` is "in" when the entity had a state in that version, "before" when the name is the
+    last one it carried earlier, "after" when the name only appears in a later version (a forward
+    reference the renderer must mark as such).
+    """
+
+    name: str
+    state: t.State
+    when: Literal["in", "before", "after"]
+    vid: str
+
+
+def name_at(atlas: Atlas, entity: t.Entity, vid: str) -> NameAt:
+    """The name of an entity as of version ``vid``: never a name it only acquired later unless
+    it had no name at all until then (then ``when == "after"``)."""
+    row = states_by_version(atlas, entity)
+    i = atlas.index(vid)
+    if row[i] is not None:
+        return NameAt(row[i].name, row[i], "in", vid)  # type: ignore[union-attr]
+    for j in range(i - 1, -1, -1):
+        if row[j] is not None:
+            return NameAt(row[j].name, row[j], "before", atlas.version_ids[j])  # type: ignore[union-attr]
+    for j in range(i + 1, len(row)):
+        if row[j] is not None:
+            return NameAt(row[j].name, row[j], "after", atlas.version_ids[j])  # type: ignore[union-attr]
+    raise ValueError(f"entity {entity.id!r} has no states")
+
+
+def attested(atlas: Atlas, state: t.State) -> frozenset[str]:
+    """Versions whose own text (policy or redline) a state cites: where the data checked it."""
+    out = set()
+    for c in state.sources:
+        src = atlas.sources.get(c.source)
+        if src is not None and src.kind in ("policy", "redline") and src.version:
+            out.add(src.version)
+    return frozenset(out)
+
+
+def tracked(atlas: Atlas, entity: t.Entity, a: str, b: str) -> bool:
+    """Whether the data backs the entity's state in every version from a to b with a citation of
+    that version's text; only then may a page call it "unchanged" across the range."""
+    row = states_by_version(atlas, entity)
+    for i in range(atlas.index(a), atlas.index(b) + 1):
+        state = row[i]
+        if state is None or atlas.version_ids[i] not in attested(atlas, state):
+            return False
+    return True

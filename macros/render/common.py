@@ -97,12 +97,13 @@ def display_title(atlas: object, entity: t.Entity) -> str:
 
 
 def entity_ref(ctx: Ctx, ref: str, vid: str | None = None) -> str:
-    """Linked name of a "kind:id" reference, as it was called in version ``vid`` if it existed then."""
-    from macros.compute.scope import state_at
+    """Linked name of a "kind:id" reference, as it was called in version ``vid`` (or just before)."""
+    from macros.compute.scope import name_at
 
     kind, _, eid = ref.partition(":")
     entity = ctx.atlas.entity(kind, eid)
-    return entity_name(ctx, kind, entity, state_at(ctx.atlas, entity, vid) if vid else None)
+    # Absent in vid (e.g. removed by it): the name it last carried, never a later one.
+    return entity_name(ctx, kind, entity, name_at(ctx.atlas, entity, vid).state if vid else None)
 
 
 def version_link(ctx: Ctx, vid: str, text: str | None = None) -> str:

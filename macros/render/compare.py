@@ -1,65 +1,308 @@
-"""The compare picker and one page for every pair of versions."""
+"""The compare picker and one page for every pair of versions.
+
+A pair page answers "what changed?" on its first screen: the versions' own change lists, then one
+line per changed entity (its name then and now, the kind of change, a short headline), then the
+detail, meaning first, with the changed words marked. Every name is the one in force in the
+version it is shown for.
+"""
 
 from __future__ import annotations
 
+import re
+
+from macros.compute import lineage
 from macros.compute import versions as cv
-from macros.compute.diff import EntityDiff, diff, stated_changes
+from macros.compute.diff import PAIR_KINDS, EntityDiff, diff, stated_changes
+from macros.compute.scope import state_at
 from macros.model import types as t
 from macros.render import urls
-from macros.render.common import KIND_LABELS, entity_name, provenance, version_link
-from macros.render.fields import label, value
-from macros.render.text import Ctx, attr, esc, fmt_date
+from macros.render.common import KIND_LABELS, KIND_SINGULAR, entity_name, provenance, version_link
+from macros.render.entities import lineage_sentence
+from macros.render.fields import field_rank, label, similar, value, word_diff
+from macros.render.text import Ctx, attr, esc, fmt_date, indent
 from macros.render.versions import CATEGORY_LABELS
 
-DIFF_KINDS = ("threshold", "standard", "level", "provision", "domain", "term")
+DIFF_KINDS = PAIR_KINDS
 STATUS_LABELS = {"added": "Added", "removed": "Removed", "changed": "Changed", "unchanged": "Unchanged"}
+HEADLINE_WORDS = 25
+MEANING_FIELDS = ("summary", "definition")
+NAMED_KINDS = ("threshold", "standard", "level")
+
+# How an entity reads when a lineage edge explains its arrival or departure.
+ARRIVAL = {
+    "split": "Split off",
+    "replaced": "Replacement",
+    "redefined": "Redefined successor",
+    "renamed": "Renamed successor",
+    "merged": "Merged successor",
+}
+DEPARTURE = {
+    "merged": "Merged into a successor",
+    "replaced": "Replaced",
+    "redefined": "Redefined as a successor",
+    "renamed": "Renamed",
+    "split": "Split",
+    "retired": "Retired",
+}
 
 
 def _at(ctx: Ctx, versions: tuple[str, ...]) -> str:
     return ", ".join(version_link(ctx, v) for v in versions) or "—"
 
 
-def _changed_table(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
-    rows = [f"| Field | In {a} | In {b} | Changed in |", "|---|---|---|---|"]
-    for f in d.fields:
-        rows.append(
-            f"| {label(f.field)} | {value(ctx, f.field, f.before)} | {value(ctx, f.field, f.after)} "
-            f"| {_at(ctx, f.versions)} |"
+def _anchor(d: EntityDiff) -> str:
+    return f"{d.kind}-{d.entity.id}"
+
+
+def kind_of_change(d: EntityDiff, with_moves: bool = True) -> str:
+    """A short label: added/removed/changed, or what lineage says about the arrival/departure."""
+    if d.status == "added":
+        for link in d.moves:
+            if link.target == d.entity.id and link.edge.at == d.event and link.edge.type in ARRIVAL:
+                return f"{ARRIVAL[link.edge.type]} in {d.event}"
+        return f"New in {d.event}"
+    if d.status == "removed":
+        for link in d.moves:
+            if link.source == d.entity.id and link.edge.at == d.event:
+                return f"{DEPARTURE[link.edge.type]} in {d.event}"
+        return f"Dropped in {d.event}"
+    if d.status == "unchanged":
+        return "Unchanged" if d.confirmed else "No change recorded"
+    parts = []
+    if with_moves:
+        parts += [_move_phrase(d, link) for link in d.moves]
+    # Only thresholds, standards and levels carry the policy's own names; a provision's or risk
+    # domain's state name is our label for what it said, so a new label is a change, not a rename.
+    # A changed qualifier in brackets ("ASL-4 Standard (not yet defined)" → "(partly specified)")
+    # is our note on the state, not a new name.
+    named = [f for f in d.fields if f.field == "name" and d.kind in NAMED_KINDS and _base(f.before) != _base(f.after)]
+    other = sorted({v for f in d.fields if f not in named for v in f.versions}, key=_vkey)
+    # A new name that comes with a split or merge belongs to that event, not to a plain rename
+    # (3.0's automated R&D row is the merger of AI R&D-4 and AI R&D-5, not a renamed AI R&D-4).
+    reshaped = {link.edge.at for link in d.moves if link.edge.type in ("split", "merged")}
+    renamed = [v for v in (named[0].versions if named else ()) if v not in reshaped]
+    if renamed:
+        parts.append("renamed in " + ", ".join(renamed))
+    if other:
+        parts.append("changed in " + ", ".join(other))
+    text = "; ".join(p for p in parts if p) or "changed"
+    return text[0].upper() + text[1:]
+
+
+def _base(name: str) -> str:
+    return re.sub(r"\s*\([^()]*\)$", "", name)
+
+
+def _vkey(vid: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in vid.split(".") if x.isdigit())
+
+
+def _move_phrase(d: EntityDiff, link: lineage.Link) -> str:
+    """One lineage step as it concerns entity ``d``."""
+    at, typ = link.edge.at, link.edge.type
+    if link.source == d.entity.id:
+        return f"{typ} in {at}" if typ != "merged" else f"merged into a successor in {at}"
+    if link.target == d.entity.id:
+        return {"split": f"split off in {at}", "merged": f"absorbed another threshold in {at}"}.get(
+            typ, f"{typ} from a predecessor in {at}"
         )
-    return "\n".join(rows) + "\n"
+    return f"a related threshold was {typ} in {at}"
 
 
-def _state_table(ctx: Ctx, state: t.State, heading: str) -> str:
-    from macros.compute.scope import substance
+def _truncate(text: str, words: int = HEADLINE_WORDS) -> str:
+    parts = text.split()
+    return " ".join(parts) if len(parts) <= words else " ".join(parts[:words]) + " …"
 
-    rows = [f"| Field | {heading} |", "|---|---|"]
-    for key, val in substance(state).items():
-        if val in ("", [], None):
+
+def headline(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
+    """At most 25 words: the policy's own change note that names this entity, else a computed one."""
+    ref = f"{d.kind}:{d.entity.id}"
+    notes = [c for v, c in stated_changes(ctx.atlas, a, b) if ref in c.entities and v.id in (d.event or v.id)]
+    if notes:
+        # the most specific note: the one naming the fewest entities (the latest among equals)
+        best = min(reversed(notes), key=lambda c: len(c.entities))
+        return esc(_truncate(best.text))
+    if d.status == "added":
+        state = d.after
+        return esc(_truncate(getattr(state, "summary", "") or getattr(state, "definition", "")))
+    if d.status == "removed":
+        return f"Not in the policy from {esc(d.event)}."
+    fields = [label(f.field) for f in sorted(d.fields, key=lambda f: field_rank(f.field))]
+    return esc(("Changed: " + ", ".join(fields).lower() + ".") if fields else "Lineage step only.")
+
+
+# --- the glance list -------------------------------------------------------------------------
+
+
+def _groups(diffs: list[EntityDiff]) -> list[list[EntityDiff]]:
+    """Changed entities, thresholds joined with the ones their lineage path in the range touches,
+    so a replacement or merge is one line, not an unrelated removal and addition."""
+    by_id = {d.entity.id: d for d in diffs if d.kind == "threshold"}
+    groups: list[list[EntityDiff]] = []
+    placed: set[str] = set()
+    for d in diffs:
+        if d.status == "unchanged" or (d.kind == "threshold" and d.entity.id in placed):
             continue
-        rows.append(f"| {label(key)} | {value(ctx, key, val)} |")
-    return "\n".join(rows) + "\n"
+        group = [d]
+        if d.kind == "threshold":
+            placed.add(d.entity.id)
+            for link in d.moves:
+                if link.edge.type not in lineage.DESCENT:
+                    continue
+                for eid in (link.source, link.target):
+                    other = by_id.get(eid)
+                    if other is not None and eid not in placed and other.status != "unchanged":
+                        placed.add(eid)
+                        group.append(other)
+        groups.append(group)
+    return groups
+
+
+def _names(ctx: Ctx, group: list[EntityDiff], side: str) -> str:
+    names = []
+    for d in group:
+        state = d.before if side == "a" else d.after
+        if state is not None:
+            names.append(entity_name(ctx, d.kind, d.entity, state))
+    return " and ".join(names) or "—"
+
+
+def _arrival_or_departure(ctx: Ctx, d: EntityDiff, then: str, now: str) -> str:
+    """An added entity under the name it arrived with (and now), a removed one under its name at
+    the start (and as it left): in a long range the name may have changed in between."""
+    assert d.event is not None
+    ids = ctx.atlas.version_ids
+    if d.status == "added":
+        first = state_at(ctx.atlas, d.entity, d.event)
+        assert first is not None and d.after is not None
+        came = entity_name(ctx, d.kind, d.entity, first)
+        tag = f"<small>(new in {esc(d.event)})</small>"
+        # the kind of change ("New in …") follows; the tag only dates the name it arrived with
+        return came if first.name == d.after.name else f"{came} {tag} → {now}"
+    last = state_at(ctx.atlas, d.entity, ids[ctx.atlas.index(d.event) - 1])
+    assert last is not None and d.before is not None
+    went = entity_name(ctx, d.kind, d.entity, last)
+    tag = f"<small>(gone in {esc(d.event)})</small>"
+    return then if last.name == d.before.name else f"{then} → {went} {tag}"
+
+
+def _glance_line(ctx: Ctx, group: list[EntityDiff], a: str, b: str) -> str:
+    lead = group[0]
+    then, now = _names(ctx, group, "a"), _names(ctx, group, "b")
+    if len(group) == 1 and lead.status in ("added", "removed"):
+        names = _arrival_or_departure(ctx, lead, then, now)
+    elif then == now:
+        names = now
+    else:
+        names = f"{then} → {now}"
+    if len(group) > 1 or lead.moves:
+        moves = {(link.edge.at, link.edge.type) for d in group for link in d.moves}
+        how = ", ".join(f"{typ} in {at}" for at, typ in sorted(moves))
+        how = how[0].upper() + how[1:]
+        changed = [d for d in group if d.fields]
+        if changed:
+            how += "; " + kind_of_change(changed[0], with_moves=False).lower()
+    else:
+        how = kind_of_change(lead)
+    detail = ctx.link("details", ctx.page, _anchor(lead))
+    title = getattr(lead.entity, "title", None)
+    # a provision: its stable topic in bold, then what it said at each end
+    names = f"**{esc(title)}**: {names}" if title else f"**{names}**"
+    what = KIND_SINGULAR[lead.kind].capitalize()
+    return f"- {what}: {names} · {esc(how)} · {headline(ctx, lead, a, b)} ({detail})"
+
+
+def _glance(ctx: Ctx, diffs: list[EntityDiff], a: str, b: str) -> str:
+    groups = _groups(diffs)
+    if not groups:
+        return "No entity the data tracks differs between these two versions.\n"
+    return "\n".join(_glance_line(ctx, g, a, b) for g in groups) + "\n"
+
+
+# --- the detail ------------------------------------------------------------------------------
+
+
+def _field_block(ctx: Ctx, f: object, a: str, b: str) -> str:
+    field, before, after = f.field, f.before, f.after  # type: ignore[attr-defined]
+    when = _at(ctx, f.versions)  # type: ignore[attr-defined]
+    head = f"**{label(field)}** <small>(changed in {when})</small>"
+    if before in (None, "") and isinstance(after, str):
+        return f"{head}, new: <ins>{esc(after)}</ins>"
+    if after in (None, "") and isinstance(before, str):
+        return f"{head}, gone: <del>{esc(before)}</del>"
+    if isinstance(before, str) and isinstance(after, str) and field not in ("kind",):
+        if similar(before, after):
+            return f"{head}: {word_diff(before, after)}"
+        # Rewritten rather than edited: two whole paraphrases read better than a word soup.
+        return f"{head}, rewritten.<br>In {esc(a)}: <del>{esc(before)}</del><br>In {esc(b)}: <ins>{esc(after)}</ins>"
+    if isinstance(before, list) or isinstance(after, list):
+        old, new = before or [], after or []
+        if field == "required_safeguards":
+            return f"{head}: in {esc(a)}: {value(ctx, field, old, a)}; in {esc(b)}: {value(ctx, field, new, b)}"
+        gone = [f"<del>{esc(x)}</del>" for x in old if x not in new]
+        came = [f"<ins>{esc(x)}</ins>" for x in new if x not in old]
+        kept = [esc(x) for x in new if x in old]
+        return f"{head}: " + "; ".join(gone + came + kept)
+    return f"{head}: in {esc(a)}: {value(ctx, field, before, a)}; in {esc(b)}: {value(ctx, field, after, b)}"
+
+
+def _meaning(state: t.State) -> str:
+    return getattr(state, "summary", "") or getattr(state, "definition", "")
 
 
 def _entity_block(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
     state = d.after or d.before
     assert state is not None
-    name = entity_name(ctx, d.kind, d.entity, state)
-    title = getattr(d.entity, "title", None) or state.name
-    head = f"#### {STATUS_LABELS[d.status]}: {esc(title)} {{ #{d.kind}-{d.entity.id} }}\n"
-    if d.status == "added":
-        body = f"{name} is new since {a}; it first appears in {_at(ctx, d.at)}.\n\n" + _state_table(
-            ctx, state, f"In {b}"
-        )
-        body += "\n" + provenance(ctx, state)
-    elif d.status == "removed":
-        body = f"{name} is no longer in the policy in {b}; it was dropped in {_at(ctx, d.at)}.\n\n"
-        body += _state_table(ctx, state, f"Last in {a}") + "\n" + provenance(ctx, state)
+    if getattr(d.entity, "title", None):
+        title = d.entity.title  # type: ignore[attr-defined]
+    elif d.before is not None and d.after is not None and d.before.name != d.after.name:
+        title = f"{d.before.name} → {d.after.name}"
     else:
-        assert d.before is not None and d.after is not None
-        renamed = f" (renamed from “{esc(d.before.name)}”)" if d.renamed else ""
-        body = f"{name}{renamed} changed in {_at(ctx, d.at)}.\n\n" + _changed_table(ctx, d, a, b)
-        body += f"\n*Before:* {provenance(ctx, d.before)}\n\n*After:* {provenance(ctx, d.after)}"
-    return head + "\n" + body + "\n"
+        title = state.name
+    out = [f"#### {esc(title)} {{ #{_anchor(d)} }}\n", f"*{esc(kind_of_change(d))}.*"]
+    steps = [lineage_sentence(ctx, link) for link in d.moves]
+    if steps:
+        out.append("\n" + "\n".join(f"- {s}" for s in steps) + "\n")
+    if d.status in ("added", "removed") and ctx.atlas.index(b) - ctx.atlas.index(a) > 1:
+        # A long range: the arrival or departure is one step, shown in full on that step's page.
+        assert d.event is not None
+        prev = ctx.atlas.version_ids[ctx.atlas.index(d.event) - 1]
+        step = ctx.link(esc(f"{prev} vs {d.event}"), urls.compare_page(prev, d.event), _anchor(d))
+        record = entity_name(ctx, d.kind, d.entity, state)
+        out.append(f"\nShown in full on {step}; its record as of {esc(b if d.after else a)}: {record}.\n")
+        return "\n".join(out) + "\n"
+    if d.status in ("added", "removed"):
+        side = b if d.status == "added" else a
+        out.append(f"\n**{label('summary')}** (in {esc(side)}): {esc(_meaning(state))}\n")
+        out.append(f"Full record: {entity_name(ctx, d.kind, d.entity, state)}. {provenance(ctx, state)}\n")
+        return "\n".join(out) + "\n"
+    assert d.before is not None and d.after is not None
+    ids = ctx.atlas.version_ids
+    if len(d.at) == 1 and not d.moves and ctx.atlas.index(b) - ctx.atlas.index(a) > 1:
+        # All of it happened in one step, whose own page shows exactly this change in full.
+        prev = ids[ctx.atlas.index(d.at[0]) - 1]
+        step = ctx.link(esc(f"{prev} vs {d.at[0]}"), urls.compare_page(prev, d.at[0]), _anchor(d))
+        out.append(f"\nThe whole change came in one step; it is shown in full on {step}.\n")
+        return "\n".join(out) + "\n"
+    fields = [f for f in sorted(d.fields, key=lambda f: field_rank(f.field)) if f.field != "name"]
+    out.append("")
+    meaning = [f for f in fields if f.field in MEANING_FIELDS]
+    rest = [f for f in fields if f.field not in MEANING_FIELDS]
+    out.extend(_field_block(ctx, f, a, b) + "\n" for f in meaning)
+    if rest and ctx.atlas.index(b) - ctx.atlas.index(a) == 1:
+        # Meaning first; the other changed fields one click away, unchanged ones not at all.
+        out.append(f'??? note "Also changed: {", ".join(label(f.field) for f in rest)}"\n')
+        out.extend(indent(_field_block(ctx, f, a, b)) + "\n" for f in rest)
+    elif rest:
+        # A long range: each field's change is detailed on the pair page of the step it came in.
+        parts = []
+        for f in rest:
+            steps = [(ids[ctx.atlas.index(v) - 1], v) for v in f.versions]
+            links = ", ".join(ctx.link(esc(f"{p} → {v}"), urls.compare_page(p, v), _anchor(d)) for p, v in steps)
+            parts.append(f"{label(f.field)} ({links})")
+        out.append("Also changed, detailed on the page of each step: " + "; ".join(parts) + ".\n")
+    out.append(f"*In {esc(a)}:* {provenance(ctx, d.before)}\n\n*In {esc(b)}:* {provenance(ctx, d.after)}\n")
+    return "\n".join(out) + "\n"
 
 
 # Beyond this many steps a pair page links to each version's own list instead of repeating it,
@@ -83,9 +326,11 @@ def _stated(ctx: Ctx, a: str, b: str) -> str:
     out = []
     for v in steps:
         mine = [c for vv, c in items if vv.id == v.id]
+        src = ctx.link("sources", urls.version_page(v.id), "changes")
         out.append(f"### In {v.id} ({fmt_date(v.effective)}) {{ #stated-{v.id.replace('.', '-')} }}\n")
+        out.append(f"As the policy and its changelog describe them, in our words ({src}):\n")
         for c in mine:
-            out.append(f"- **{CATEGORY_LABELS[c.category]}.** {esc(c.text)}  \n  {provenance(ctx, c)}")
+            out.append(f"- **{CATEGORY_LABELS[c.category]}.** {esc(c.text)}")
         if not mine:
             out.append("No changes recorded.")
         out.append("")
@@ -97,6 +342,27 @@ def summary_counts(diffs: list[EntityDiff]) -> dict[str, int]:
     for d in diffs:
         counts[d.status] += 1
     return counts
+
+
+def _unchanged(ctx: Ctx, diffs: list[EntityDiff], a: str, b: str) -> str:
+    same = [d for d in diffs if d.status == "unchanged"]
+    if not same:
+        return "Every entity tracked in both versions differs.\n"
+    out = []
+    confirmed = [d for d in same if d.confirmed]
+    unrecorded = [d for d in same if not d.confirmed]
+    if confirmed:
+        out.append(f'??? info "Unchanged: {len(confirmed)}, each checked against every version from {a} to {b}"\n')
+        out.extend(f"    - {KIND_SINGULAR[d.kind]}: {entity_name(ctx, d.kind, d.entity, d.after)}" for d in confirmed)
+        out.append("")
+    if unrecorded:
+        out.append(
+            f'??? info "No change recorded: {len(unrecorded)}, the same entry in the data for {a} and {b}, '
+            f'but not cited from the text of every version from {a} to {b}, so not claimed unchanged"\n'
+        )
+        out.extend(f"    - {KIND_SINGULAR[d.kind]}: {entity_name(ctx, d.kind, d.entity, d.after)}" for d in unrecorded)
+        out.append("")
+    return "\n".join(out) + "\n"
 
 
 def compare_page(ctx: Ctx, a: str, b: str) -> str:
@@ -118,34 +384,31 @@ def compare_page(ctx: Ctx, a: str, b: str) -> str:
         )
     else:
         parts.append(f" {b} directly followed {a}.\n")
+    parts.append("## What each version said it changed { #stated }\n")
+    parts.append(_stated(ctx, a, b))
+    parts.append("## At a glance { #glance }\n")
     parts.append(
-        f'\n<p class="atlas-counts">Computed over {len(diffs)} entities: '
-        f"<strong>{counts['added']}</strong> added, <strong>{counts['removed']}</strong> removed, "
-        f"<strong>{counts['changed']}</strong> changed, {counts['unchanged']} unchanged.</p>\n"
+        f'<p class="atlas-counts">Computed from the data over {len(diffs)} thresholds, standards, levels, '
+        f"provisions and risk domains: <strong>{counts['added']}</strong> added, "
+        f"<strong>{counts['removed']}</strong> removed, <strong>{counts['changed']}</strong> changed, "
+        f"{counts['unchanged']} without a recorded change. Names are as of {esc(a)} on the left of an "
+        f"arrow and as of {esc(b)} on the right.</p>\n"
     )
-    parts.append("## Differences, computed from the data { #differences }\n")
-    parts.append("Each entity is compared as it stood in the two versions. Unchanged entities are listed at the end.\n")
+    parts.append(_glance(ctx, diffs, a, b))
+    parts.append("## Details { #differences }\n")
+    changed = [d for d in diffs if d.status != "unchanged"]
     for kind in DIFF_KINDS:
-        mine = [d for d in diffs if d.kind == kind and d.status != "unchanged"]
+        mine = [d for d in changed if d.kind == kind]
         if not mine:
             continue
         parts.append(f"### {KIND_LABELS[kind]} {{ #diff-{kind} }}\n")
-        for status in ("added", "removed", "changed"):
+        for status in ("changed", "added", "removed"):
             for d in (d for d in mine if d.status == status):
                 parts.append(_entity_block(ctx, d, a, b))
-    if not any(d.status != "unchanged" for d in diffs):
+    if not changed:
         parts.append("No entity differs between these two versions.\n")
-    parts.append("## What each version said it changed { #stated }\n")
-    parts.append(_stated(ctx, a, b))
-    unchanged = [d for d in diffs if d.status == "unchanged"]
-    parts.append("## Unchanged { #unchanged }\n")
-    if unchanged:
-        parts.append(f'??? info "{len(unchanged)} entities are the same in {a} and {b}"\n')
-        for d in unchanged:
-            parts.append(f"    - {KIND_LABELS[d.kind]}: {entity_name(ctx, d.kind, d.entity, d.after)}")
-        parts.append("")
-    else:
-        parts.append("Nothing is unchanged.\n")
+    parts.append("## Without a recorded change { #unchanged }\n")
+    parts.append(_unchanged(ctx, diffs, a, b))
     return "\n".join(parts) + "\n"
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from macros.compute import lineage
 from macros.compute.diff import diff_entity
-from macros.compute.scope import span, state_at, substance
+from macros.compute.scope import name_at, span, state_at, substance
 from macros.model import types as t
 from macros.render import urls
 from macros.render.common import entity_name, provenance, version_link
-from macros.render.fields import label, value
+from macros.render.fields import label, name_in, value
 from macros.render.text import Ctx, attr, esc
 
 # How each kind of lineage edge reads, from the older threshold's side: "{a} ... {b}".
@@ -20,6 +20,42 @@ LINEAGE_PHRASES = {
     "replaced": "{a} was replaced by {b}",
     "retired": "{a} was retired; the nearest related threshold is {b}",
 }
+
+
+# Explorer markers for a threshold that arrived through a lineage edge.
+ARRIVED = {"replaced": "replacement", "redefined": "redefined", "renamed": "renamed", "split": "split off"}
+
+
+def step_anchor(ctx: Ctx, link: lineage.Link) -> str:
+    """The anchor, on the pair page of the step where an edge took effect, of the threshold that
+    appeared or disappeared in that step (both always have a detail block there)."""
+    atlas = ctx.atlas
+    prev = atlas.version_ids[atlas.index(link.edge.at) - 1]
+    gone = state_at(atlas, atlas.entity("threshold", link.source), link.edge.at) is None
+    new = state_at(atlas, atlas.entity("threshold", link.target), prev) is None
+    if link.edge.type == "split" and new:
+        return f"threshold-{link.target}"
+    return f"threshold-{link.source if gone or not new else link.target}"
+
+
+def lineage_sentence(ctx: Ctx, link: lineage.Link) -> str:
+    """One lineage step, each threshold named as it was called on its side of the step (the older
+    one as of the version before, the newer as of the step's version), linked to the pair page and
+    anchor of the step."""
+    atlas = ctx.atlas
+    at = link.edge.at
+    prev = atlas.version_ids[atlas.index(at) - 1]
+    source, target = atlas.entity("threshold", link.source), atlas.entity("threshold", link.target)
+    src = name_in(ctx, "threshold", source, prev)
+    dst = name_in(ctx, "threshold", target, at)
+    if link.edge.type == "split" and state_at(atlas, source, at) is not None:
+        said = f"{src} was split in two: {name_in(ctx, 'threshold', source, at)} and {dst}"
+    elif link.edge.type == "merged" and state_at(atlas, target, prev) is not None:
+        said = f"{src} was merged with {name_in(ctx, 'threshold', target, prev)} into {dst}"
+    else:
+        said = LINEAGE_PHRASES[link.edge.type].format(a=src, b=dst)
+    step = ctx.link(esc(f"{prev} → {at}"), urls.compare_page(prev, at), step_anchor(ctx, link))
+    return f"In {version_link(ctx, at)}, {said} ({step})."
 
 
 def range_label(ctx: Ctx, state: t.State) -> str:
@@ -43,7 +79,7 @@ def state_table(ctx: Ctx, state: t.State) -> str:
     for key, val in substance(state).items():
         if key == "name" or val in ("", [], None):
             continue
-        rows.append(f"| {label(key)} | {value(ctx, key, val)} |")
+        rows.append(f"| {label(key)} | {value(ctx, key, val, state.from_)} |")
     return "\n".join(rows) + "\n" if len(rows) > 2 else ""
 
 
@@ -66,7 +102,7 @@ def history(ctx: Ctx, kind: str, entity: t.Entity, heading: str = "###") -> str:
                 before_v = ctx.atlas.version_ids[span(ctx.atlas, prev)[1]]
                 out.append(
                     f"What changed at {state.from_}: {changed} "
-                    f"({ctx.link('comparison', urls.compare_page(before_v, state.from_))}).\n"
+                    f"({ctx.link('comparison', urls.compare_page(before_v, state.from_), f'{kind}-{entity.id}')}).\n"
                 )
         out.append(state_table(ctx, state))
         if state.note:
@@ -103,10 +139,15 @@ def level_page(ctx: Ctx, lid: str) -> str:
     atlas = ctx.atlas
     lv = atlas.entity("level", lid)
     name = max(lv.states, key=lambda s: atlas.index(s.from_)).name
-    out = [f"# {esc(name)}\n", "## Meaning, version by version { #history }\n", history(ctx, "level", lv)]
+    out = [
+        f"# {esc(name)}\n",
+        f"Names carried: {_names_carried(ctx, 'level', lv, link=False)}.\n",
+        "## Meaning, version by version { #history }\n",
+        history(ctx, "level", lv),
+    ]
     stds = [s for s in atlas.entities["standard"] if s.level == lid]  # type: ignore[attr-defined]
     out.append("## Standards at this level { #standards }\n")
-    out.append("\n".join(f"- {entity_name(ctx, 'standard', s)} ({esc(s.type)})" for s in stds) or "None recorded.")  # type: ignore[attr-defined]
+    out.append("\n".join(f"- {_names_carried(ctx, 'standard', s)} ({esc(s.type)})" for s in stds) or "None recorded.")  # type: ignore[attr-defined]
     out.append("\n## Thresholds that point here { #thresholds }\n")
     refs = []
     for th in atlas.entities["threshold"]:
@@ -121,6 +162,20 @@ def level_page(ctx: Ctx, lid: str) -> str:
     return "\n".join(out) + "\n"
 
 
+def _names_carried(ctx: Ctx, kind: str, entity: t.Entity, link: bool = True) -> str:
+    """Every name an entity carried, each with the versions it held in (never one name for all)."""
+    states = sorted(entity.states, key=lambda st: ctx.atlas.index(st.from_))
+    parts: list[tuple[str, t.State, str]] = []
+    for st in states:
+        if parts and parts[-1][0] == st.name:
+            first = parts[-1][1]
+            merged = first.model_copy(update={"to": st.to})
+            parts[-1] = (st.name, first, range_label(ctx, merged))
+        else:
+            parts.append((st.name, st, range_label(ctx, st)))
+    return " → ".join(f"{entity_name(ctx, kind, entity, st) if link else esc(st.name)} ({rng})" for _, st, rng in parts)
+
+
 # --- safeguards -----------------------------------------------------------------------------
 
 
@@ -132,7 +187,8 @@ def safeguards(ctx: Ctx) -> str:
         for std in (s for s in atlas.entities["standard"] if s.type == typ):  # type: ignore[attr-defined]
             name = max(std.states, key=lambda s: atlas.index(s.from_)).name
             out.append(f"### {esc(name)} {{ #{std.id} }}\n")
-            out.append(f"Level: {entity_name(ctx, 'level', atlas.entity('level', std.level))}.\n")  # type: ignore[attr-defined]
+            out.append(f"Names carried: {_names_carried(ctx, 'standard', std, link=False)}.\n")
+            out.append(f"Level: {_names_carried(ctx, 'level', atlas.entity('level', std.level))}.\n")  # type: ignore[attr-defined]
             out.append(history(ctx, "standard", std, ""))
     return "\n".join(out) + "\n"
 
@@ -167,7 +223,7 @@ def explorer(ctx: Ctx) -> str:
     for d in domains:
         row = [
             f'<tr data-domain="{attr(d.id)}">'
-            f'<th scope="row">{esc(max(d.states, key=lambda s: atlas.index(s.from_)).name)}</th>'
+            f'<th scope="row">{esc(max(d.states, key=lambda s: atlas.index(s.from_)).name)}{_earlier(ctx, d)}</th>'
         ]
         for i, vid in enumerate(ids):
             cell = []
@@ -180,6 +236,10 @@ def explorer(ctx: Ctx) -> str:
                     dd = diff_entity(atlas, "threshold", th, ids[i - 1], vid)
                     if dd and dd.status in ("added", "changed"):
                         what = "new" if dd.status == "added" else "changed"
+                        # a successor is not "new": say how it descends from its predecessor
+                        for link in dd.moves:
+                            if link.target == th.id and link.edge.at == vid and link.edge.type in ARRIVED:
+                                what = ARRIVED[link.edge.type]
                         href = _page_href(ctx, urls.compare_page(ids[i - 1], vid))
                         title = f"See {ids[i - 1]} vs {vid}"
                         item += f' <a class="atlas-delta" href="{attr(href)}" title="{attr(title)}">{what}</a>'
@@ -199,6 +259,16 @@ def explorer(ctx: Ctx) -> str:
         + "\n".join(body)
         + "\n</tbody>\n</table>\n</div>\n"
     )
+
+
+def _earlier(ctx: Ctx, entity: t.Entity) -> str:
+    """The row spans every version: earlier names are shown too, labelled as such."""
+    states = sorted(entity.states, key=lambda st: ctx.atlas.index(st.from_))
+    latest = states[-1].name
+    older = [n for n in dict.fromkeys(st.name for st in states) if n != latest]
+    if not older:
+        return ""
+    return f" <small>(earlier: {esc('; '.join(older))})</small>"
 
 
 def _page_href(ctx: Ctx, target: str) -> str:
@@ -246,14 +316,8 @@ def threshold_page(ctx: Ctx, tid: str) -> str:
     preds, succs = lineage.predecessors(atlas, tid), lineage.successors(atlas, tid)
     if preds or succs:
         out.append("## Lineage { #lineage }\n")
-        for link in preds:
-            older = entity_name(ctx, "threshold", atlas.entity("threshold", link.source))
-            said = LINEAGE_PHRASES[link.edge.type].format(a=older, b="this threshold")
-            out.append(f"- In {version_link(ctx, link.edge.at)}, {said}. {esc(link.edge.note)}")
-        for link in succs:
-            newer = entity_name(ctx, "threshold", atlas.entity("threshold", link.target))
-            said = LINEAGE_PHRASES[link.edge.type].format(a="this threshold", b=newer)
-            out.append(f"- In {version_link(ctx, link.edge.at)}, {said}. {esc(link.edge.note)}")
+        for link in sorted(preds + succs, key=lambda lk: atlas.index(lk.edge.at)):
+            out.append(f"- {lineage_sentence(ctx, link)} {esc(link.edge.note)}")
         out.append("")
         fam = lineage.family(atlas, tid)
         out.append(_family_diagram(ctx, fam))
@@ -330,8 +394,8 @@ def safeguard_map(ctx: Ctx) -> str:
             if reqs:
                 names = []
                 for sid in reqs:
-                    std = state_at(atlas, atlas.entity("standard", sid), vid)
-                    name = std.name if std else sid
+                    n = name_at(atlas, atlas.entity("standard", sid), vid)
+                    name = n.name if n.when == "in" else f"{n.name} (not described in {vid})"
                     names.append(name)
                     lines.append(f'  {node} --> {_node(sid)}["{_mm_label(name)}"]')
                 text.append(f"- {esc(st.name)} → {esc(', '.join(names))}")

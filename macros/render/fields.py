@@ -1,9 +1,14 @@
-"""How entity fields are labelled and how their values are shown in tables."""
+"""How entity fields are labelled, how their values are shown, and how entities are named as of
+a version (the name in force then, never a later one passed off as current)."""
 
 from __future__ import annotations
 
+import difflib
 from typing import Any
 
+from macros.compute.scope import name_at
+from macros.model import types as t
+from macros.render import urls
 from macros.render.common import entity_name
 from macros.render.text import Ctx, esc
 
@@ -22,6 +27,9 @@ FIELD_LABELS = {
     "(presence)": "Present",
 }
 
+# Fields shown first in a comparison: what the entity means, before how it is handled.
+FIELD_ORDER = ("name", "summary", "definition", "kind", "required_safeguards", "safeguards_note")
+
 KIND_VALUES = {
     "capability-threshold": "Capability threshold",
     "checkpoint": "Checkpoint (not a threshold)",
@@ -33,8 +41,12 @@ def label(field: str) -> str:
     return FIELD_LABELS.get(field, field.replace("_", " ").capitalize())
 
 
-def value(ctx: Ctx, field: str, val: Any) -> str:
-    """A field value as inline Markdown safe inside a table cell."""
+def field_rank(field: str) -> tuple[int, str]:
+    return (FIELD_ORDER.index(field) if field in FIELD_ORDER else len(FIELD_ORDER), field)
+
+
+def value(ctx: Ctx, field: str, val: Any, vid: str) -> str:
+    """A field value as inline Markdown safe inside a table cell; names as of version ``vid``."""
     if val is None or val == "" or val == []:
         return "—"
     if field == "(presence)":
@@ -42,11 +54,56 @@ def value(ctx: Ctx, field: str, val: Any) -> str:
     if field == "kind":
         return esc(KIND_VALUES.get(val, val))
     if field == "required_safeguards":
-        return ", ".join(_standard(ctx, sid) for sid in val)
+        return ", ".join(standard_name(ctx, sid, vid) for sid in val)
     if isinstance(val, list):
         return "<br>".join(f"• {esc(v)}" for v in val)
     return esc(val)
 
 
-def _standard(ctx: Ctx, sid: str) -> str:
-    return entity_name(ctx, "standard", ctx.atlas.entity("standard", sid))
+def later(text: str) -> str:
+    """Marks a forward reference: a name from a later version, shown as such."""
+    return f'<span class="atlas-later">{text}</span>'
+
+
+def name_in(ctx: Ctx, kind: str, entity: t.Entity, vid: str, link: bool = True) -> str:
+    """An entity's name as of version ``vid``, linked; says so when it had no state then."""
+    n = name_at(ctx.atlas, entity, vid)
+    page, anchor = urls.entity_target(kind, entity.id)
+    own_page = page == ctx.page and not anchor  # a link to the page itself would go nowhere
+    shown = entity_name(ctx, kind, entity, n.state) if link and not own_page else esc(n.name)
+    if n.when == "in":
+        return shown
+    if n.when == "before":
+        return f"{shown} (as last named in {esc(n.vid)}; not described in {esc(vid)})"
+    return later(f"{shown} (the name it first carries in {esc(n.vid)}; not yet described in {esc(vid)})")
+
+
+def plain_name(ctx: Ctx, entity: t.Entity, vid: str) -> str:
+    """The bare name as of ``vid`` (for headings and link texts), without the qualifiers."""
+    return name_at(ctx.atlas, entity, vid).name
+
+
+def standard_name(ctx: Ctx, sid: str, vid: str) -> str:
+    return name_in(ctx, "standard", ctx.atlas.entity("standard", sid), vid)
+
+
+def word_diff(before: str, after: str) -> str:
+    """The two texts merged word by word, removed words in <del>, added in <ins>; HTML-escaped
+    (data never reaches the page as markup) and inert to Markdown via esc()."""
+    a, b = before.split(), after.split()
+    out: list[str] = []
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            out.append(esc(" ".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            out.append(f"<del>{esc(' '.join(a[i1:i2]))}</del>")
+        if j2 > j1:
+            out.append(f"<ins>{esc(' '.join(b[j1:j2]))}</ins>")
+    return " ".join(out)
+
+
+def similar(before: str, after: str, floor: float = 0.5) -> bool:
+    """Whether two texts share enough words for a word-level diff to be worth reading."""
+    return difflib.SequenceMatcher(a=before.split(), b=after.split(), autojunk=False).ratio() >= floor

@@ -7,10 +7,10 @@ import re
 from dataclasses import dataclass
 
 from macros.compute import versions as cv
-from macros.compute.scope import latest_state, span
+from macros.compute.scope import latest_state, name_at, span
 from macros.model import types as t
 from macros.render import urls
-from macros.render.common import display_title, entity_name, entity_ref, provenance, source_label, version_link
+from macros.render.common import display_title, entity_ref, provenance, source_label, version_link
 from macros.render.entities import history, range_label
 from macros.render.text import Ctx, attr, esc, fmt_date, safe_url
 
@@ -101,10 +101,24 @@ def models(ctx: Ctx) -> str:
             continue
         if key is None:
             out.append("## Not assigned a level { #no-level }\n")
-        else:
-            out.append(f"## Handled under {entity_name(ctx, 'level', atlas.entity('level', key))} {{ #under-{key} }}\n")
+        last_heading = None
         for m in groups[key]:
             v = cv.in_force_at(atlas, m.date)
+            if key is not None:
+                # The level as it was called under the version in force on the determination's
+                # date: Claude 2 was handled under 1.0's "ASL-2", not 2.x's "ASL-2 Standard".
+                level = atlas.entity("level", key)
+                named = name_at(atlas, level, v.id if v else atlas.version_ids[0])
+                heading = (named.name, named.state.from_)
+                if heading != last_heading:
+                    anchor = (
+                        f"under-{key}" if last_heading is None else f"under-{key}-{named.state.from_.replace('.', '-')}"
+                    )
+                    rng = range_label(ctx, named.state)
+                    out.append(
+                        f"## Handled under {esc(named.name)} <small>(as named in {rng})</small> {{ #{anchor} }}\n"
+                    )
+                    last_heading = heading
             vtxt = f"under RSP {version_link(ctx, v.id)}" if v else "before the RSP"
             out.append(f"### {esc(m.model)} {{ #{m.id} }}\n")
             out.append(f'<time datetime="{m.date.isoformat()}">{fmt_date(m.date, m.date_precision)}</time>, {vtxt}.\n')

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from macros.compute import versions as cv
-from macros.compute.diff import changed_only, diff
+from macros.compute.diff import PAIR_KINDS, changed_only, diff
 from macros.compute.scope import in_force
 from macros.model import types as t
 from macros.render import urls
@@ -142,7 +142,7 @@ def version_page(ctx: Ctx, vid: str) -> str:
     title = f"What changed from {prev.id}" if prev else "What changed"
     parts.append(f"## {title} {{ #changes }}\n")
     if prev:
-        computed = changed_only(diff(atlas, prev.id, vid))
+        computed = changed_only(diff(atlas, prev.id, vid, PAIR_KINDS))
         parts.append(
             f"The policy's own changes, in our words, by category. The computed, field-by-field "
             f"comparison of the {len(computed)} {_entities_that_differ(len(computed))} is on "
