@@ -132,6 +132,7 @@ def histories(draw: st.DrawFn, reverse: bool = False) -> Atlas:
         faq=(),
         quiz=(),
         redirects=(),
+        paths=(),
     )
 
 
