@@ -15,7 +15,7 @@ def _ctx(atlas, page="current.md"):
 
 
 def test_claude_now_says_current_versions_assign_no_level(atlas):
-    text = current.claude_now(_ctx(atlas))
+    text = current.claude_now(_ctx(atlas), detail=True)
     latest = [m for m in atlas.models if m.confidence != "unverified"][-1]
     assert latest.level is None, "fixture assumption: the newest determination gives no level"
     assert "no longer places a model at an AI Safety Level" in text

@@ -39,8 +39,11 @@ def _model_link(ctx: Ctx, m: t.Determination) -> str:
     return ctx.link(esc(m.model), *urls.model_target(m.id))
 
 
-def claude_now(ctx: Ctx) -> str:
-    """One sourced answer to "which ASL is Claude at now?", true for the newest version."""
+def claude_now(ctx: Ctx, detail: bool = False) -> str:
+    """One sourced answer to "which ASL is Claude at now?", true for the newest version.
+
+    ``detail`` adds the newest determination on record (for /current/ and /models/).
+    """
     atlas = ctx.atlas
     cur = cv.current(atlas)
     shown = _visible(atlas.models)
@@ -60,11 +63,15 @@ def claude_now(ctx: Ctx) -> str:
     running = in_force(atlas, "standard", cur.id)
     names = " and ".join(entity_name(ctx, "standard", e, s) for e, s in running) or "no named safeguards"
     cites = f" {provenance(ctx, running[0][1])}" if running else ""
-    return (
+    answer = (
         f"**None, strictly:** since {version_link(ctx, _series_start(ctx).id, 'RSP ' + _series_start(ctx).id)}, "
         f"the policy no longer places a model at an AI Safety Level. It keeps the label for the safeguards "
-        f"Anthropic runs today, {names}, which RSP {cur.id} commits it to keep or strengthen.{cites}\n\n"
-        f"The newest determination on record is for {_model_link(ctx, latest)} ({when}) and gives no level; "
+        f"Anthropic runs today, {names}, which RSP {cur.id} commits it to keep or strengthen.{cites}\n"
+    )
+    if not detail:
+        return answer
+    return answer + (
+        f"\nThe newest determination on record is for {_model_link(ctx, latest)} ({when}) and gives no level; "
         f"Anthropic reports it threshold by threshold instead. {provenance(ctx, latest)}\n"
     )
 
@@ -102,7 +109,7 @@ def current_page(ctx: Ctx) -> str:
         f"The policy in force is {version_link(ctx, cur.id, f'RSP {cur.id}')}, effective "
         f"{fmt_date(cur.effective)}. {esc(cur.summary)}\n",
         "## Which AI Safety Level is Claude at now? { #claude-now }\n",
-        claude_now(ctx),
+        claude_now(ctx, detail=True),
         f"## The {len(thresholds)} thresholds {{ #thresholds }}\n",
         f"Each row of the RSP {cur.id} table pairs what Anthropic will do itself with what it thinks every "
         "frontier developer should do. Open a row for both columns; the threshold's page has its history.\n",
