@@ -21,12 +21,30 @@ from fnmatch import fnmatch
 class Accepted:
     engines: tuple[str, ...]
     kind: str  # "missing": only the reference has it; "extra": only the engine has it;
-    #            "differs": both have it, contents differ; "test": a test that does not apply
+    #            "differs": both have it, contents differ; "id": an element id the engine adds to
+    #            pages; "line": a regex of text that may differ in byte-compared files;
+    #            "test": a test that does not apply
     pattern: str  # a path glob under the site root, or a pytest node id for kind "test"
     reason: str
 
 
+# How each engine's output is compared with the MkDocs build: "bytes" (every file identical, after
+# the "line" entries below) or "content" (pages by content, as described above).
+COMPARISON = {"properdocs": "bytes", "zensical": "content"}
+
 ACCEPTED: tuple[Accepted, ...] = (
+    Accepted(
+        ("properdocs",),
+        "line",
+        r'<meta name="generator" content="[^"]*">',
+        "the generator tag names the engine (ProperDocs is otherwise a byte-identical drop-in)",
+    ),
+    Accepted(
+        ("zensical",),
+        "id",
+        "__skip",
+        "Zensical's skip-to-content link targets an anchor it puts at the top of the article",
+    ),
     Accepted(
         ("zensical",),
         "missing",
@@ -91,6 +109,14 @@ def accepted(engine: str, kind: str, path: str) -> Accepted | None:
         if engine in entry.engines and entry.kind == kind and matches(entry.pattern, path):
             return entry
     return None
+
+
+def ignored_ids(engine: str) -> set[str]:
+    return {e.pattern for e in ACCEPTED if e.kind == "id" and engine in e.engines}
+
+
+def line_patterns(engine: str) -> list[Accepted]:
+    return [e for e in ACCEPTED if e.kind == "line" and engine in e.engines]
 
 
 def skipped_tests(engine: str) -> dict[str, str]:
