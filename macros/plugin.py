@@ -64,12 +64,19 @@ def _error(line: str) -> None:
         print(f"ERROR    -  {line}", file=sys.stderr)
 
 
+_reported: set[tuple[tuple[str, int], ...]] = set()
+
+
 def load_site(root: Path) -> Site:
+    stamp = _stamp(root)
     try:
-        return _load(root, _stamp(root))
+        return _load(root, stamp)
     except DataError as exc:
-        for line in exc.messages:
-            _error(line)
+        # Once per state of the files, not once per page (Zensical calls define_env per page).
+        if stamp not in _reported:
+            _reported.add(stamp)
+            for line in exc.messages:
+                _error(line)
         # Nothing has been written yet: the build stops before its first page.
         raise AtlasAbort(f"Aborted: {len(exc.messages)} data error(s); see above.") from None
 
