@@ -122,11 +122,11 @@ def differences(engine: str, reference: Path, site: Path) -> tuple[list[str], se
     return problems, used
 
 
-@in_make_test_engines
 def _all_ids(path: Path) -> set[str]:
     return {el["id"] for el in soup(path).find_all(id=True)}
 
 
+@in_make_test_engines
 def test_engine_output_matches_the_mkdocs_build(site: Path) -> None:
     problems, used = differences(ENGINE, Path(REFERENCE), site)
     assert problems == []
