@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from macros import generated
 from macros.model import DataError, load_atlas
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,18 +27,21 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "validate":
         print(f"data OK: {len(atlas.versions)} versions, {sum(len(v) for v in atlas.entities.values())} entities")
         return 0
-    from macros import exports, pages
+    from macros import exports, pagemeta, pages, redirects
 
     docs = root / "docs"
     if args.command == "gen":
         from macros.published import append_new
 
-        changed = pages.write(atlas, docs) + exports.write(atlas, root)
+        changed = pages.write(atlas, docs) + exports.write(atlas, root) + redirects.write(atlas, root)
+        # After the stubs: the templates' page facts are read from the pages' front matter.
+        changed += generated.write(pagemeta.expected(atlas, root), root)
         changed += append_new(atlas, root)
         print("\n".join(changed) if changed else "generated files already up to date")
         return 0
     if args.command == "check":
-        problems = pages.drift(atlas, docs) + exports.drift(atlas, root)
+        problems = pages.drift(atlas, docs) + exports.drift(atlas, root) + redirects.drift(atlas, root)
+        problems += generated.drift(pagemeta.expected(atlas, root), root)
         for line in problems:
             print(line, file=sys.stderr)
         return 1 if problems else 0

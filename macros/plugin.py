@@ -1,58 +1,103 @@
-"""The bridge to mkdocs-macros: load the data once, then expose renderers as macros."""
+"""The bridge to the macros renderer: load the data once, then expose renderers as macros.
+
+The same ``define_env`` serves mkdocs-macros (MkDocs, ProperDocs) and Zensical's macros
+extension, so it uses only what both give it: ``env.project_dir``, ``env.variables``,
+``env.macro`` and ``env.page.url``. It imports nothing from an engine and writes nothing into
+the engine's configuration: what the theme templates need is a generated file
+(``includes/pagemeta.yml``, see macros/pagemeta.py) that mkdocs.yml inherits.
+"""
 
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from mkdocs.exceptions import Abort
-
 from macros.model import Atlas, DataError, load_atlas
-from macros.pagemeta import page_info
-from macros.release import releases, site_url
+from macros.pagemeta import src_by_url, titles
+from macros.release import Release, releases
 from macros.render.text import Ctx
 from macros.site import MACROS
 
 log = logging.getLogger("mkdocs.plugins.atlas")
 
 
-def _load(project_dir: Path) -> Atlas:
+class AtlasAbort(SystemExit):
+    """Stop the build with one line and no traceback, whichever engine runs it.
+
+    A ``SystemExit`` passes through the engines' ``except Exception`` handlers untouched, so
+    neither MkDocs nor Zensical wraps it in a traceback, and it needs no engine import.
+    """
+
+
+@dataclass(frozen=True)
+class Site:
+    atlas: Atlas
+    releases: tuple[Release, ...]
+    titles: dict[str, str]  # source path → page title
+    pages: dict[str, str]  # page URL (as the engine's page.url) → source path
+
+
+def _stamp(root: Path) -> tuple[tuple[str, int], ...]:
+    """What the loaded state depends on: a change to any of these files means a reload (`serve`)."""
+    files = [*sorted((root / "data").glob("*.yml")), root / "CHANGELOG.md", *sorted((root / "docs").rglob("*.md"))]
+    return tuple((p.as_posix(), p.stat().st_mtime_ns) for p in files if p.exists())
+
+
+@cache
+def _load(root: Path, _stamp: tuple[tuple[str, int], ...]) -> Site:
+    # Zensical calls define_env once per page: parse and check the data once per build.
+    atlas = load_atlas(root / "data")
+    docs = root / "docs"
+    return Site(atlas, tuple(releases(root)), titles(docs), src_by_url(docs))
+
+
+def _error(line: str) -> None:
+    # MkDocs routes its loggers to the terminal; Zensical's native CLI sets up no handlers.
+    if log.hasHandlers():
+        log.error(line)
+    else:
+        print(f"ERROR    -  {line}", file=sys.stderr)
+
+
+_reported: set[tuple[tuple[str, int], ...]] = set()
+
+
+def load_site(root: Path) -> Site:
+    stamp = _stamp(root)
     try:
-        return load_atlas(project_dir / "data")
+        return _load(root, stamp)
     except DataError as exc:
-        for line in exc.messages:
-            log.error(line)
-        # Abort prints one line and exits non-zero, with no traceback and nothing written.
-        raise Abort(f"Aborted: {len(exc.messages)} data error(s); see above.") from None
+        # Once per state of the files, not once per page (Zensical calls define_env per page).
+        if stamp not in _reported:
+            _reported.add(stamp)
+            for line in exc.messages:
+                _error(line)
+        # Nothing has been written yet: the build stops before its first page.
+        raise AtlasAbort(f"Aborted: {len(exc.messages)} data error(s); see above.") from None
+
+
+def page_src(site: Site, url: str | None) -> str:
+    """The source path of the page being rendered, from its URL (engines agree on URLs, not on files)."""
+    key = (url or "").lstrip("/")
+    if key not in site.pages:
+        raise KeyError(f"no page at URL {url!r}")
+    return site.pages[key]
 
 
 def define_env(env: Any) -> None:
-    root = Path(env.project_dir)
-    atlas = _load(root)
-    env.variables["atlas"] = atlas
-    rels = tuple(releases(root))
-    release = rels[0]
-    url = site_url(root)
-    pages = page_info(atlas, Path(env.conf["docs_dir"]), url, release)
-    titles = {src: info["title"] for src, info in pages.items()}
-    env.variables["release"] = release
-    # Redirects for moved pages and renamed IDs come from data/redirects.yml, not mkdocs.yml.
-    redirects = env.conf["plugins"].get("redirects")
-    if redirects is not None:
-        redirects.config["redirect_maps"] = {r.old: r.new for r in atlas.redirects}
-    # Templates cannot call macros: hand them what the cite box and head metadata need.
-    env.conf["extra"]["atlas"] = {
-        "release": release.version,
-        "release_date": release.date.isoformat(),
-        "current": atlas.versions[-1].id,
-        "pages": pages,
-    }
+    site = load_site(Path(env.project_dir))
+    env.variables["atlas"] = site.atlas
+    env.variables["release"] = site.releases[0]
 
     def bind(fn: Callable[..., str]) -> Callable[..., str]:
         def macro(*args: Any, **kwargs: Any) -> str:
-            return fn(Ctx(atlas, env.page.file.src_uri, rels, titles), *args, **kwargs)
+            ctx = Ctx(site.atlas, page_src(site, env.page.url), site.releases, site.titles)
+            return fn(ctx, *args, **kwargs)
 
         macro.__name__ = fn.__name__
         macro.__doc__ = fn.__doc__

@@ -32,6 +32,19 @@ def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
     return run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], project)
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On another engine's output (`make test-engines`), skip the tests listed as not applying to it."""
+    engine = os.environ.get("ATLAS_ENGINE")
+    if not engine:
+        return
+    from tests.engine_differences import skipped_tests
+
+    skips = skipped_tests(engine)
+    for item in items:
+        if item.nodeid in skips:
+            item.add_marker(pytest.mark.skip(reason=f"{engine}: {skips[item.nodeid]}"))
+
+
 @pytest.fixture(scope="session")
 def atlas() -> Atlas:
     return load_atlas(ROOT / "data")
@@ -62,7 +75,14 @@ def project_copy(tmp_path: Path) -> Callable[[], Path]:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per test session with the strict settings of mkdocs.yml."""
+    """The real site, built once per test session with the strict settings of mkdocs.yml.
+
+    ATLAS_SITE names a site another engine already built (`make test-engines`): the same
+    built-site tests then run against that output instead.
+    """
+    prebuilt = os.environ.get("ATLAS_SITE")
+    if prebuilt:
+        return Path(prebuilt).resolve()
     out = tmp_path_factory.mktemp("site")
     result = mkdocs_build(ROOT, out)
     assert result.returncode == 0, result.stderr[-4000:]

@@ -30,7 +30,12 @@ def url_of(site: Path, path: Path) -> str:
 
 
 def broken_links(site: Path) -> list[str]:
-    """Every internal href/src in the built HTML that does not resolve to a file (and anchor)."""
+    """Every internal link in the built HTML that does not resolve to a file (and anchor), offline.
+
+    Checks href, src, srcset, object data and form action of every page, fragments against the
+    target page's ids and named anchors, and flags relative links that climb above the site root
+    (a browser clamps them, so they work at a domain root and break under a path prefix).
+    """
     problems = []
     ids: dict[Path, set[str]] = {}
 
@@ -44,20 +49,18 @@ def broken_links(site: Path) -> list[str]:
     for path in html_pages(site):
         doc = soup(path)
         base = url_of(site, path)
-        for el in doc.find_all(["a", "link", "script", "img"]):
-            ref = el.get("href") or el.get("src")
-            if not ref or ref.startswith(("mailto:", "data:", "javascript:")):
+        for ref in _refs(doc):
+            if ref.startswith(("mailto:", "data:", "javascript:")):
                 continue
             parts = urlsplit(ref)
             if parts.scheme or parts.netloc:
                 continue
-            target_url = (
-                posixpath.normpath(
-                    posixpath.join(posixpath.dirname(base) if not base.endswith("/") else base, unquote(parts.path))
-                )
-                if parts.path
-                else base
-            )
+            joined = posixpath.join(base if base.endswith("/") else posixpath.dirname(base), unquote(parts.path))
+            if parts.path and _climbs_out(joined):
+                # Browsers clamp "/../x" to "/x": on a site served below a path prefix it breaks.
+                problems.append(f"{base}: {ref} → climbs above the site root")
+                continue
+            target_url = posixpath.normpath(joined) if parts.path else base
             if parts.path.endswith("/") and not target_url.endswith("/"):
                 target_url += "/"
             target = site / target_url.lstrip("/")
@@ -69,3 +72,27 @@ def broken_links(site: Path) -> list[str]:
             if parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in anchors(target):
                 problems.append(f"{base}: {ref} → no anchor #{parts.fragment}")
     return problems
+
+
+def _refs(doc: BeautifulSoup) -> list[str]:
+    """Every URL an element loads or links to: href, src, srcset candidates, object data, form action."""
+    refs = []
+    for el in doc.find_all(["a", "area", "link", "script", "img", "source", "iframe", "video", "audio", "embed"]):
+        refs += [el[attr] for attr in ("href", "src") if el.get(attr)]
+        if el.get("srcset"):
+            refs += [c.split()[0] for c in el["srcset"].split(",") if c.strip()]
+    refs += [el["data"] for el in doc.find_all("object", data=True)]
+    refs += [el["action"] for el in doc.find_all("form", action=True)]
+    return [r.strip() for r in refs if r.strip()]
+
+
+def _climbs_out(path: str) -> bool:
+    depth = 0
+    for part in path.split("/"):
+        if part == "..":
+            depth -= 1
+            if depth < 0:
+                return True
+        elif part and part != ".":
+            depth += 1
+    return False

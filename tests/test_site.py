@@ -158,3 +158,12 @@ def test_independence_statement_on_every_page(site: Path):
         if doc.select_one("#cite-this-page") is None:
             continue
         assert "independent" in doc.select_one(".atlas-verified").get_text()
+
+
+def test_link_checker_catches_links_above_the_root_and_in_srcset(tmp_path: Path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "x.txt").write_text("x")
+    (tmp_path / "a" / "index.html").write_text(
+        '<a href="../x.txt">ok</a><a href="../../x.txt">escapes</a><img srcset="../x.txt 1x, ../y.png 2x">'
+    )
+    assert broken_links(tmp_path) == ["/a/: ../../x.txt → climbs above the site root", "/a/: ../y.png → missing /y.png"]
