@@ -7,6 +7,7 @@ them) and checked for drift by ``python -m macros check``, like the page stubs.
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 from pathlib import Path
@@ -24,6 +25,7 @@ from macros.model.load import FILES
 from macros.pagemeta import front_matter, page_url
 from macros.release import Release, releases, site_url
 from macros.render.records import abbreviations
+from macros.render.text import one_line
 
 DATA_DIR = "docs/data"
 FEED = "docs/feed.xml"
@@ -297,9 +299,11 @@ def llms_txt(atlas: Atlas, root: Path) -> str:
         lines += ["", f"## {section}", ""]
         for src in pages:
             meta = front_matter(root / "docs" / src)
-            lines.append(
-                f"- [{meta.get('title', src)}]({page_url(base, src)}): {meta.get('description', '')}".rstrip(": ")
+            # Front-matter text may be HTML-escaped (see pages.inert_title); llms.txt is plain text.
+            title, about = (
+                one_line(html.unescape(str(meta.get(k, d)))) for k, d in (("title", src), ("description", ""))
             )
+            lines.append(f"- [{title}]({page_url(base, src)}): {about}".rstrip(": "))
     return "\n".join(lines) + "\n"
 
 

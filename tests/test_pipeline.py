@@ -71,6 +71,18 @@ UNVERIFIED_EVENT = """
     confidence: unverified
 """
 
+# A threshold whose name tries to close <title>, run script and be evaluated as Jinja.
+HOSTILE_NAME = "</title><script>alert(2)</script>{{ 7*7 }} {% raw %}"
+HOSTILE_THRESHOLD = f"""
+  - id: hostile-name
+    domain: chem-bio
+    states:
+      - from: "1.0"
+        name: "{HOSTILE_NAME}"
+        summary: "A test threshold."
+        sources: [{{source: rsp-1.0, locator: "p. 1"}}]
+"""
+
 REDIRECT = """
   - id: old-cbrn-page
     old: thresholds/cbrn-weapons.md
@@ -100,6 +112,8 @@ def test_adding_a_version_needs_no_other_edit_and_data_text_stays_inert(project_
         fh.write(UNVERIFIED_MODEL)
     with (project / "data" / "events.yml").open("a") as fh:
         fh.write(UNVERIFIED_EVENT)
+    with (project / "data" / "thresholds.yml").open("a") as fh:
+        fh.write(HOSTILE_THRESHOLD)
     (project / "data" / "redirects.yml").write_text('verified: "2026-11-28"\nitems:' + REDIRECT)
     # The documented step after editing data:
     gen = run([PY, "-m", "macros", "gen", "--root", str(project)], ROOT)
@@ -127,6 +141,14 @@ def test_adding_a_version_needs_no_other_edit_and_data_text_stays_inert(project_
     change = new.find(id="changes-editorial").find_next("li")
     assert HOSTILE in change.get_text()
     assert "Synthetic policy 3.5 <b>not bold</b>" in page(site, "/sources/").get_text()
+
+    # A hostile name is text in <title>, the nav and the head metadata; never markup or Jinja.
+    hostile = page(site, "/thresholds/hostile-name/")
+    assert hostile.title.get_text() == f"{HOSTILE_NAME} - RSP Atlas"
+    assert hostile.find("script", string=lambda s: s and "alert(2)" in s) is None
+    assert hostile.find("meta", attrs={"name": "citation_title"})["content"] == HOSTILE_NAME
+    nav = page(site, "/thresholds/").select_one("nav.md-nav--primary").get_text()
+    assert "{{ 7*7 }}" in nav and "49" not in nav
 
     # Records marked unverified stay in the data but never render as fact.
     for url in ("/models/", "/timeline/", "/levels/asl-3/"):

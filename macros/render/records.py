@@ -12,7 +12,7 @@ from macros.model import types as t
 from macros.render import urls
 from macros.render.common import display_title, entity_name, entity_ref, provenance, source_label, version_link
 from macros.render.entities import history, range_label
-from macros.render.text import Ctx, attr, esc, fmt_date, safe_url
+from macros.render.text import Ctx, attr, esc, fmt_date, mermaid_label, one_line, safe_url
 
 CATEGORY_TITLES = {
     "evaluation": "Evaluation cadence and triggers",
@@ -229,11 +229,13 @@ def abbreviations(atlas_terms: tuple[t.Entity, ...], index: dict[str, int]) -> s
     seen: set[str] = set()
     for term in sorted(atlas_terms, key=lambda e: e.id):
         latest = max(term.states, key=lambda s: index[s.from_])
-        definition = " ".join(latest.definition.split())  # type: ignore[attr-defined]
+        definition = one_line(latest.definition)  # type: ignore[attr-defined]
         if len(term.states) > 1:
             definition += " (Current meaning; the glossary shows how it changed across versions.)"
-        for phrase in tooltip_phrases(term, latest.name):
-            if phrase in seen:
+        for raw_phrase in tooltip_phrases(term, latest.name):
+            # One line each, and no bracket or backslash that could end the ``*[…]`` syntax early.
+            phrase = one_line(raw_phrase)
+            if phrase in seen or not phrase or any(ch in phrase for ch in "[]\\"):
                 continue
             seen.add(phrase)
             lines.append(f"*[{phrase}]: {definition}")
@@ -309,8 +311,7 @@ def mechanisms_diagram(ctx: Ctx) -> str:
 
 
 def _mm(text: str) -> str:
-    short = text if len(text) <= 70 else text[:67].rsplit(" ", 1)[0] + "…"
-    return short.replace('"', "'").replace("#", "").replace("[", "(").replace("]", ")").replace(";", ",")
+    return mermaid_label(text, limit=70)
 
 
 def _cites_only(ctx: Ctx, cites: list[t.Cite]) -> str:

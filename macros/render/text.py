@@ -64,6 +64,39 @@ def attr(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
+def one_line(value: object) -> str:
+    """Collapse every run of whitespace (newlines included) to one space: most exits are one line."""
+    return " ".join(str(value).split())
+
+
+def html_text(value: object) -> str:
+    """Data text for an HTML text node, on one line."""
+    return html.escape(one_line(value), quote=False)
+
+
+def inert_title(value: object) -> str:
+    """Data text for a page's front-matter ``title``/``description``.
+
+    Material writes ``page.meta.title`` into ``<title>`` and the nav, and ``description`` into a
+    double-quoted attribute, all unescaped; mkdocs-macros renders a title holding ``{{``/``{%`` as
+    Jinja. HTML-escaping (quotes included) and writing braces as entities makes it inert there."""
+    text = html.escape(one_line(value), quote=False).replace('"', "&quot;")
+    return text.replace("{", "&#123;").replace("}", "&#125;")
+
+
+# Mermaid decodes ``#name;``/``#123;`` entity codes inside quoted labels; these characters would
+# otherwise end the label ("), start a code (#), open markup (<, >, &) or a Markdown string (`).
+_MERMAID = {'"': "#quot;", "#": "#35;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "`": "#96;"}
+
+
+def mermaid_label(value: object, limit: int | None = None) -> str:
+    """Data text for a quoted Mermaid node label (``id["…"]``): one line, nothing that breaks out."""
+    text = one_line(value)
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 3].rsplit(" ", 1)[0] + "…"
+    return "".join(_MERMAID.get(ch, ch) for ch in text)
+
+
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
