@@ -116,3 +116,20 @@ def test_glossary_alias_cannot_break_the_abbreviation_file(mini: Atlas) -> None:
         assert re.fullmatch(r"\*\[[^\]\\\n]+\]: [^\n]+", block), block
     assert "*[fine phrase]: Line one. *[bad]: def" in blocks
     assert "*[two lines here]: Line one. *[bad]: def" in blocks
+
+
+def test_feed_stays_well_formed_xml_whatever_the_text(mini: Atlas) -> None:
+    import xml.etree.ElementTree as ET
+
+    from macros.exports import feed_xml
+    from macros.release import Release
+
+    text = "A\x07B\x00 <b>&amp;</b> ]]> \ufffe \"q\" 'a'"
+    versions = tuple(v.model_copy(update={"summary": text}) for v in mini.version_items)
+    atlas = dataclasses.replace(mini, version_items=versions)
+    rel = Release(version="0.1.0", date=mini.versions[0].effective, summary="Release <x> \x1b")
+    root = ET.fromstring(feed_xml(atlas, 'https://example.org/?a=1&b="2"/', [rel]).encode())
+    ns = "{http://www.w3.org/2005/Atom}"
+    summaries = [e.findtext(f"{ns}summary") for e in root.iter(f"{ns}entry")]
+    assert any(s.startswith("A\ufffdB\ufffd <b>&amp;</b> ]]> \ufffd \"q\" 'a'") for s in summaries)
+    assert root.find(f"{ns}link").get("href") == 'https://example.org/?a=1&b="2"/feed.xml'

@@ -256,11 +256,17 @@ def faq(ctx: Ctx) -> str:
         out.append(f"## {esc(q.question)} {{ #{q.id} }}\n")
         out.append(f"{esc(q.answer)}{flag}\n")
         if q.see:
-            out.append(
-                "See: " + ", ".join(ctx.link(esc(ctx.titles.get(p) or _page_title(p)), p) for p in q.see) + ".\n"
-            )
+            out.append("See: " + ", ".join(_see(ctx, p) for p in q.see) + ".\n")
         out.append(provenance(ctx, q) + "\n")
     return "\n".join(out) + "\n"
+
+
+def _see(ctx: Ctx, target: str) -> str:
+    """A "see also" link: a page of this site by its title, or an https address (the schema
+    admits nothing else) shown as itself."""
+    if target.startswith("https://"):
+        return f"[{esc(target)}]({safe_url(target)})"
+    return ctx.link(esc(ctx.titles.get(target) or _page_title(target)), target)
 
 
 def _page_title(path: str) -> str:
@@ -398,7 +404,7 @@ def quiz(ctx: Ctx, page: str | None = None) -> str:
     items = [q for q in ctx.atlas.quiz if q.confidence != "unverified" and (page is None or page in q.show_on)]
     out = []
     for q in items:
-        see = ", ".join(ctx.link(esc(ctx.titles.get(p) or _page_title(p)), p) for p in q.see)
+        see = ", ".join(_see(ctx, p) for p in q.see)
         out.append(f'??? question "{esc(q.question)}"\n')
         out.append(f"    {esc(q.answer)} See {see}.\n")
         out.append(f"    {provenance(ctx, q)}\n")
