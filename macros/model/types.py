@@ -371,6 +371,9 @@ class Faq(Sourced):
     answer: Text
     see: list[SeeLink] = []
     misreporting: bool = False
+    # A sentence computed from the data, put before the answer: facts that change when a version
+    # is added ("the newest version is …") are never typed into prose that would go stale.
+    lead: Literal["current-version"] | None = None
 
 
 class Question(Sourced):

@@ -254,11 +254,20 @@ def faq(ctx: Ctx) -> str:
             continue
         flag = ' <span class="atlas-tag">Corrects a common misreport</span>' if q.misreporting else ""
         out.append(f"## {esc(q.question)} {{ #{q.id} }}\n")
-        out.append(f"{esc(q.answer)}{flag}\n")
+        out.append(f"{_lead(ctx, q.lead)}{esc(q.answer)}{flag}\n")
         if q.see:
             out.append("See: " + ", ".join(_see(ctx, p) for p in q.see) + ".\n")
         out.append(provenance(ctx, q) + "\n")
     return "\n".join(out) + "\n"
+
+
+def _lead(ctx: Ctx, lead: str | None) -> str:
+    """The computed opening sentence a FAQ entry asks for (see ``Faq.lead``), or nothing."""
+    if lead == "current-version":
+        cur = cv.current(ctx.atlas)
+        link = version_link(ctx, cur.id, f"RSP {cur.id}")
+        return f"The newest version in this atlas is {link}, effective {fmt_date(cur.effective)}. "
+    return ""
 
 
 def _see(ctx: Ctx, target: str) -> str:
