@@ -37,6 +37,7 @@ _MD_SPECIAL = {
 
 
 _ENTITY_START = re.compile(r"#?[A-Za-z0-9]+;")
+_ORDERED = re.compile(r"(\d+\.)(?:\s|$)")
 _HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
 
 
@@ -50,6 +51,11 @@ def esc(value: object) -> str:
             out.append(ch)  # a bare "&" is safe, and keeps phrases like "R&D" matchable for tooltips
         else:
             out.append(_HTML_SPECIAL.get(ch) or _MD_SPECIAL.get(ch, ch))
+    # At the start of a line, "- x", "---" and "12. x" would open a list or draw a rule.
+    if text.startswith("-"):
+        out[0] = "&#45;"
+    elif m := _ORDERED.match(text):
+        out[m.end(1) - 1] = "&#46;"
     return "".join(out)
 
 
