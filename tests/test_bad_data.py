@@ -119,9 +119,8 @@ def test_bad_data_gives_one_clear_line(tmp_path: Path, case: str, capsys: pytest
     assert lines == [message]
 
 
-def test_fixture_itself_is_valid(tmp_path: Path) -> None:
-    code, lines = _validate(_mini_copy(tmp_path))
-    assert (code, lines) == (0, [])
+def test_fixture_itself_is_valid(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _cli(_mini_copy(tmp_path), capsys) == (0, [])
 
 
 def test_a_nul_byte_is_one_line_end_to_end(tmp_path: Path) -> None:
