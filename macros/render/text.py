@@ -86,8 +86,20 @@ def inert_title(value: object) -> str:
     Material writes ``page.meta.title`` into ``<title>`` and the nav, and ``description`` into a
     double-quoted attribute, all unescaped; mkdocs-macros renders a title holding ``{{``/``{%`` as
     Jinja. HTML-escaping (quotes included) and writing braces as entities makes it inert there."""
-    text = html.escape(one_line(value), quote=False).replace('"', "&quot;")
-    return text.replace("{", "&#123;").replace("}", "&#125;")
+    text = one_line(value)
+    out = []
+    for i, ch in enumerate(text):
+        if ch == "&":
+            # Only where it would start a character reference: a bare "&" (as in "R&D") stays, because
+            # Material escapes titles again in some places (the footer's aria-label) and "&amp;" would show.
+            tail = text[i : i + 40]
+            out.append("&amp;" if html.unescape(tail) != tail else "&")
+        else:
+            out.append(_TITLE_SPECIAL.get(ch, ch))
+    return "".join(out)
+
+
+_TITLE_SPECIAL = {"<": "&lt;", ">": "&gt;", '"': "&quot;", "{": "&#123;", "}": "&#125;"}
 
 
 # Mermaid decodes ``#name;``/``#123;`` entity codes inside quoted labels; these characters would
