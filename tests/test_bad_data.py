@@ -219,6 +219,38 @@ HOSTILE: dict[str, tuple[list[tuple[str, str, str]], str]] = {
         [("versions.yml", 'effective: "2023-01-01"', 'effective: "2022-01-01"')],
         "data/versions.yml:32: entry '3.0': effective: same effective date as version 2.1",
     ),
+    "unknown pdf source": (
+        [("versions.yml", "links: {pdf: doc-2}", "links: {pdf: doc-9}")],
+        "data/versions.yml:12: entry '2.0': links.pdf: unknown source 'doc-9'",
+    ),
+    "unknown level of a standard": (
+        [("standards.yml", "level: lvl-1", "level: lvl-9")],
+        "data/standards.yml:3: entry 'std-a': level: unknown level 'lvl-9'",
+    ),
+    "unknown domain of a threshold": (
+        [("thresholds.yml", "domain: bio", "domain: chem")],
+        "data/thresholds.yml:3: entry 'alpha': domain: unknown domain 'chem'",
+    ),
+    "unknown version of a source": (
+        [("sources.yml", 'version: "1.0"', 'version: "1.5"')],
+        "data/sources.yml:3: entry 'doc-1': version: unknown version '1.5'",
+    ),
+    "lineage to an unknown threshold": (
+        [("thresholds.yml", "      - to: beta", "      - to: omega")],
+        "data/thresholds.yml:24: entry 'alpha': lineage[0].to: unknown threshold 'omega'",
+    ),
+    "lineage at an unknown version": (
+        [("thresholds.yml", 'at: "2.0"', 'at: "2.5"')],
+        "data/thresholds.yml:24: entry 'alpha': lineage[0].at: unknown version '2.5'",
+    ),
+    "gap between states": (
+        [("standards.yml", '      - from: "2.1"\n', '      - from: "3.0"\n')],
+        "data/standards.yml:13: entry 'std-a': states[1].from: gap after states[0]: no state covers version 2.1",
+    ),
+    "state ends at an unknown version": (
+        [("thresholds.yml", '        to: "1.0"', '        to: "1.9"')],
+        "data/thresholds.yml:7: entry 'alpha': states[0].to: unknown version '1.9'",
+    ),
 }
 
 
