@@ -34,7 +34,7 @@ PIP_FILTER := { grep -v "^WARNING: Location 'file:" || true; }
 # Every step announces itself on one plain line.
 step = @printf '\n==> %s\n' "$(1)"
 
-.PHONY: help python setup browser build serve test test-engines lint check gen bench clean lock
+.PHONY: help python setup browser build serve test test-engines lint check gen bench clean lock mutation
 
 help:
 	@echo "make serve                  set up, build and serve the site at http://127.0.0.1:8000"
@@ -45,6 +45,7 @@ help:
 	@echo "make gen                    regenerate pages and exports from data/ (after editing data)"
 	@echo "make lock                   re-resolve the hash-locked requirements*.lock from requirements*.in"
 	@echo "make bench                  Lighthouse and build-time benchmarks (writes BENCHMARKS.md)"
+	@echo "make mutation               mutation score of the validation and escaping code (mutmut; ~15 min)"
 
 # The locks are resolved for CPython 3.11 (pyproject: >= 3.11.5): say so before anything installs.
 python:
@@ -150,6 +151,10 @@ lock:
 	  lock=$${src%.in}.lock; echo "$$src -> $$lock"; \
 	  /tmp/rsp-atlas-piptools/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-header \
 	    --no-emit-index-url --no-emit-find-links -o "$$lock" "$$src"; \
+	  { printf '# Hash-locked, resolved for Python 3.11 on Linux from %s; install with\n' "$$src"; \
+	    printf '#   pip install --require-hashes --no-deps -r %s\n' "$$lock"; \
+	    printf '# Regenerate with `make lock` (pip-tools, keeps existing pins unless %s changes them).\n\n' "$$src"; \
+	    cat "$$lock"; } > "$$lock.tmp" && mv "$$lock.tmp" "$$lock"; \
 	done
 
 # Lighthouse comes from npm (package-lock.json); `npm ci` only when the lock is newer than node_modules.
@@ -157,5 +162,15 @@ bench: build browser
 	@[ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund
 	$(PY) scripts/bench.py
 
+# Mutants of macros/model/{integrity,load}.py and macros/render/text.py against the fast in-process
+# tests ([tool.mutmut] in pyproject.toml); prints killed/survived and the score (BENCHMARKS.md).
+mutation: $(STAMP)
+	rm -rf mutants
+	$(VENV)/bin/mutmut run --max-children 2 >/dev/null
+	$(VENV)/bin/mutmut export-cicd-stats >/dev/null
+	@$(PY) -c "import json; s = json.load(open('mutants/mutmut-cicd-stats.json')); \
+	  k, v = s['killed'], s['survived']; print(f'mutants: {s[\"total\"]}, killed {k}, survived {v}, ' \
+	  f'no tests {s[\"no_tests\"]}; score {100 * k / (k + v):.1f} % of covered mutants')"
+
 clean:
-	rm -rf site .pytest_cache $(ENGINES_OUT) .cache
+	rm -rf site .pytest_cache $(ENGINES_OUT) .cache mutants

@@ -16,6 +16,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros", description=__doc__)
     parser.add_argument("command", choices=["validate", "gen", "check", "schema", "urls"])
     parser.add_argument("--root", type=Path, default=ROOT, help="project root (default: this checkout)")
+    parser.add_argument(
+        "--publish",
+        action="store_true",
+        help="with `urls`: append the URLs not yet in tests/published-urls.txt to it (do this at a release)",
+    )
     args = parser.parse_args(argv)
     root: Path = args.root
     try:
@@ -31,12 +36,11 @@ def main(argv: list[str] | None = None) -> int:
 
     docs = root / "docs"
     if args.command == "gen":
-        from macros.published import append_new
-
+        # gen never touches tests/published-urls.txt: a locally generated URL only becomes a
+        # permanent contract when it is published (`python -m macros urls --publish`, at a release).
         changed = pages.write(atlas, docs) + exports.write(atlas, root) + redirects.write(atlas, root)
         # After the stubs: the templates' page facts are read from the pages' front matter.
         changed += generated.write(pagemeta.expected(atlas, root), root)
-        changed += append_new(atlas, root)
         print("\n".join(changed) if changed else "generated files already up to date")
         return 0
     if args.command == "check":
@@ -46,9 +50,13 @@ def main(argv: list[str] | None = None) -> int:
             print(line, file=sys.stderr)
         return 1 if problems else 0
     if args.command == "urls":
-        from macros.published import current_urls
+        from macros.published import append_new, current_urls
 
-        print("\n".join(current_urls(atlas, docs)))
+        if args.publish:
+            added = append_new(atlas, root)
+            print("\n".join(added) if added else "no new URLs to publish")
+        else:
+            print("\n".join(current_urls(atlas, docs)))
         return 0
     if args.command == "schema":
         print(exports.schema_json())

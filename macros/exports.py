@@ -7,11 +7,13 @@ them) and checked for drift by ``python -m macros check``, like the page stubs.
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
+import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from pydantic import create_model
 
@@ -24,6 +26,7 @@ from macros.model.load import FILES
 from macros.pagemeta import front_matter, page_url
 from macros.release import Release, releases, site_url
 from macros.render.records import abbreviations
+from macros.render.text import one_line
 
 DATA_DIR = "docs/data"
 FEED = "docs/feed.xml"
@@ -207,62 +210,61 @@ def csv_files(atlas: Atlas) -> dict[str, str]:
     return out
 
 
-def _atom_entry(entry_id: str, title: str, link: str, updated: str, summary: str) -> str:
-    return (
-        "  <entry>\n"
-        f"    <id>{escape(entry_id)}</id>\n"
-        f"    <title>{escape(title)}</title>\n"
-        f'    <link rel="alternate" href="{escape(link)}"/>\n'
-        f"    <updated>{updated}</updated>\n"
-        f"    <summary>{escape(summary)}</summary>\n"
-        "  </entry>\n"
-    )
+ATOM_NS = "http://www.w3.org/2005/Atom"
+# Characters XML 1.0 cannot carry at all, even escaped (the validator refuses them in data; this
+# keeps the feed well-formed whatever reaches it).
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(value: object) -> str:
+    return _NOT_XML.sub("\ufffd", str(value))
+
+
+def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    el = ET.SubElement(parent, tag, {k: xml_text(v) for k, v in attrs.items()})
+    if text is not None:
+        el.text = xml_text(text)
+    return el
+
+
+def _atom_entry(feed: ET.Element, entry_id: str, title: str, link: str, updated: str, summary: str) -> None:
+    entry = _sub(feed, "entry")
+    _sub(entry, "id", entry_id)
+    _sub(entry, "title", title)
+    _sub(entry, "link", rel="alternate", href=link)
+    _sub(entry, "updated", updated)
+    _sub(entry, "summary", summary)
 
 
 def feed_xml(atlas: Atlas, base: str, rels: list[Release]) -> str:
-    entries: list[tuple[str, str]] = []
+    """The Atom feed, built as a tree (ElementTree escapes every text and attribute)."""
+    entries: list[tuple[str, tuple[str, str, str, str, str]]] = []
     for v in atlas.versions:
         prev = cv.predecessor(atlas, v.id)
         summary = v.summary
         if prev:
             summary += f" Comparison with {prev.id}: {base}compare/{prev.id}-vs-{v.id}/"
         stamp = f"{v.effective.isoformat()}T00:00:00Z"
-        entries.append(
-            (
-                stamp,
-                _atom_entry(
-                    f"{base}versions/{v.id}/", f"RSP {v.id} takes effect", f"{base}versions/{v.id}/", stamp, summary
-                ),
-            )
-        )
+        url = f"{base}versions/{v.id}/"
+        entries.append((stamp, (url, f"RSP {v.id} takes effect", url, stamp, summary)))
     for r in rels:
         stamp = f"{r.date.isoformat()}T12:00:00Z"
+        anchor = f"{base}about/#release-{r.version.replace('.', '-')}"
         entries.append(
-            (
-                stamp,
-                _atom_entry(
-                    f"{base}about/#release-{r.version.replace('.', '-')}",
-                    f"RSP Atlas site release {r.version}",
-                    f"{base}about/#changelog",
-                    stamp,
-                    r.summary,
-                ),
-            )
+            (stamp, (anchor, f"RSP Atlas site release {r.version}", f"{base}about/#changelog", stamp, r.summary))
         )
     entries.sort(key=lambda e: e[0], reverse=True)
-    updated = entries[0][0]
-    return (
-        '<?xml version="1.0" encoding="utf-8"?>\n'
-        '<feed xmlns="http://www.w3.org/2005/Atom">\n'
-        f"  <id>{escape(base)}feed.xml</id>\n"
-        "  <title>RSP Atlas: Responsible Scaling Policy versions and site releases</title>\n"
-        f'  <link rel="self" href="{escape(base)}feed.xml"/>\n'
-        f'  <link rel="alternate" href="{escape(base)}"/>\n'
-        f"  <updated>{updated}</updated>\n"
-        "  <author><name>RSP Atlas (independent; not affiliated with Anthropic)</name></author>\n"
-        + "".join(e[1] for e in entries)
-        + "</feed>\n"
-    )
+    feed = ET.Element("feed", xmlns=ATOM_NS)
+    _sub(feed, "id", f"{base}feed.xml")
+    _sub(feed, "title", "RSP Atlas: Responsible Scaling Policy versions and site releases")
+    _sub(feed, "link", rel="self", href=f"{base}feed.xml")
+    _sub(feed, "link", rel="alternate", href=base)
+    _sub(feed, "updated", entries[0][0])
+    _sub(_sub(feed, "author"), "name", "RSP Atlas (independent; not affiliated with Anthropic)")
+    for _stamp, fields in entries:
+        _atom_entry(feed, *fields)
+    ET.indent(feed, space="  ")
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 
 
 # llms.txt (https://llmstxt.org): the main pages by section, with their front-matter descriptions.
@@ -298,9 +300,11 @@ def llms_txt(atlas: Atlas, root: Path) -> str:
         lines += ["", f"## {section}", ""]
         for src in pages:
             meta = front_matter(root / "docs" / src)
-            lines.append(
-                f"- [{meta.get('title', src)}]({page_url(base, src)}): {meta.get('description', '')}".rstrip(": ")
+            # Front-matter text may be HTML-escaped (see pages.inert_title); llms.txt is plain text.
+            title, about = (
+                one_line(html.unescape(str(meta.get(k, d)))) for k, d in (("title", src), ("description", ""))
             )
+            lines.append(f"- [{title}]({page_url(base, src)}): {about}".rstrip(": "))
     return "\n".join(lines) + "\n"
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+import html
 from pathlib import Path
 from typing import Any
 
@@ -108,7 +109,7 @@ def page_info(atlas: Atlas, docs: Path, site_url: str, release: Release) -> dict
     for src, path in _sources(docs):
         meta = front_matter(path)
         rsp = meta.get("rsp_version")
-        title = str(meta.get("title") or src)
+        title = html.unescape(str(meta.get("title") or src))  # stub titles are stored HTML-escaped
         policy = None
         if rsp and rsp in atlas.version_ids:
             policy = atlas.sources[atlas.version(rsp).links.pdf].url

@@ -1,8 +1,9 @@
 """The URLs and anchors the site publishes: what `tests/published-urls.txt` snapshots.
 
 Once a URL or anchor is published it must keep resolving (directly or through a redirect):
-`python -m macros urls` prints the current set, to append new entries to the snapshot at a
-release; the test never lets an entry disappear.
+`python -m macros urls` prints the current set; `python -m macros urls --publish` appends the
+new ones to the snapshot, at a release (never from `gen`: a URL generated locally is not yet a
+promise). tests/test_urls.py never lets an entry disappear.
 """
 
 from __future__ import annotations

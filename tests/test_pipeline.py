@@ -3,10 +3,12 @@ data text is inert, builds are reproducible."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import sys
 from pathlib import Path
 
+from macros.model import load_atlas
 from tests.conftest import ROOT, mkdocs_build, run
 from tests.htmlsite import page, soup
 
@@ -21,7 +23,10 @@ def test_committed_pages_and_exports_match_the_data():
 def test_drift_is_detected(project_copy):
     project = project_copy()
     versions = project / "data" / "versions.yml"
-    versions.write_text(versions.read_text().replace('effective: "2026-07-08"', 'effective: "2026-07-09"'))
+    latest = ATLAS.versions[-1]  # re-dated by a day: still the latest, so only its pages change
+    day = latest.effective.isoformat()
+    later = (latest.effective + dt.timedelta(days=1)).isoformat()
+    versions.write_text(versions.read_text().replace(f'effective: "{day}"', f'effective: "{later}"'))
     stale = project / "docs" / "compare" / "1.0-vs-2.0.md"
     stale.write_text(stale.read_text() + "\nhand edit\n")
     orphan = project / "docs" / "thresholds" / "gone.md"
@@ -31,23 +36,32 @@ def test_drift_is_detected(project_copy):
     lines = result.stderr.splitlines()
     assert "docs/compare/1.0-vs-2.0.md: out of date with data/ (run `python -m macros gen`)" in lines
     assert "docs/thresholds/gone.md: generated page with no data behind it (run `python -m macros gen`)" in lines
-    assert "docs/versions/3.4.md: out of date with data/ (run `python -m macros gen`)" in lines
+    assert f"docs/versions/{latest.id}.md: out of date with data/ (run `python -m macros gen`)" in lines
     assert "docs/feed.xml: out of date with data/ (run `python -m macros gen`)" in lines
 
 
 HOSTILE = "<script>alert(1)</script> **bold** [link](https://evil.example) {{ atlas }} {% raw %} | cell | _x_ `code`"
 
+# The synthetic version is the one after the latest in the data, whatever that is: adding a real
+# version (README) must not collide with it.
+ATLAS = load_atlas(ROOT / "data")
+LATEST = ATLAS.versions[-1]
+_major, _minor = LATEST.id.split(".")
+NEW_ID = f"{_major}.{int(_minor) + 1}"
+NEW_DATE = (LATEST.effective + dt.timedelta(days=30)).isoformat()
+NEW_SRC = f"synthetic-{NEW_ID.replace('.', '-')}"
+
 NEW_VERSION = f"""
-  - id: "3.5"
+  - id: "{NEW_ID}"
     title: "Synthetic test version"
-    effective: "2026-12-01"
-    links: {{pdf: synthetic-3-5}}
+    effective: "{NEW_DATE}"
+    links: {{pdf: {NEW_SRC}}}
     summary: "{HOSTILE}"
     changes:
       - category: editorial
         text: "{HOSTILE}"
-        sources: [{{source: synthetic-3-5, locator: "p. 1"}}]
-    sources: [{{source: synthetic-3-5, locator: "Title page"}}]
+        sources: [{{source: {NEW_SRC}, locator: "p. 1"}}]
+    sources: [{{source: {NEW_SRC}, locator: "Title page"}}]
 """
 
 UNVERIFIED_MODEL = """
@@ -71,6 +85,18 @@ UNVERIFIED_EVENT = """
     confidence: unverified
 """
 
+# A threshold whose name tries to close <title>, run script and be evaluated as Jinja.
+HOSTILE_NAME = "</title><script>alert(2)</script>{{ 7*7 }} {% raw %}"
+HOSTILE_THRESHOLD = f"""
+  - id: hostile-name
+    domain: chem-bio
+    states:
+      - from: "1.0"
+        name: "{HOSTILE_NAME}"
+        summary: "A test threshold."
+        sources: [{{source: rsp-1.0, locator: "p. 1"}}]
+"""
+
 REDIRECT = """
   - id: old-cbrn-page
     old: thresholds/cbrn-weapons.md
@@ -78,15 +104,15 @@ REDIRECT = """
     reason: "Test: an ID renamed after publication."
 """
 
-NEW_SOURCE = """
-  - id: synthetic-3-5
-    title: "Synthetic policy 3.5 <b>not bold</b>"
+NEW_SOURCE = f"""
+  - id: {NEW_SRC}
+    title: "Synthetic policy {NEW_ID} <b>not bold</b>"
     publisher: Test
-    date: "2026-12-01"
-    url: https://example.org/synthetic-3-5.pdf
-    retrieved: "2026-12-01"
+    date: "{NEW_DATE}"
+    url: https://example.org/{NEW_SRC}.pdf
+    retrieved: "{NEW_DATE}"
     kind: policy
-    version: "3.5"
+    version: "{NEW_ID}"
 """
 
 
@@ -100,6 +126,8 @@ def test_adding_a_version_needs_no_other_edit_and_data_text_stays_inert(project_
         fh.write(UNVERIFIED_MODEL)
     with (project / "data" / "events.yml").open("a") as fh:
         fh.write(UNVERIFIED_EVENT)
+    with (project / "data" / "thresholds.yml").open("a") as fh:
+        fh.write(HOSTILE_THRESHOLD)
     (project / "data" / "redirects.yml").write_text('verified: "2026-11-28"\nitems:' + REDIRECT)
     # The documented step after editing data:
     gen = run([PY, "-m", "macros", "gen", "--root", str(project)], ROOT)
@@ -108,16 +136,20 @@ def test_adding_a_version_needs_no_other_edit_and_data_text_stays_inert(project_
     build = mkdocs_build(project, site)
     assert build.returncode == 0, build.stderr[-3000:]
 
-    new = page(site, "/versions/3.5/")
-    assert new.select_one("time.atlas-effective")["datetime"] == "2026-12-01"
+    new = page(site, f"/versions/{NEW_ID}/")
+    assert new.select_one("time.atlas-effective")["datetime"] == NEW_DATE
     assert "Current" in new.select_one(".atlas-status").get_text()
-    assert "Superseded" in page(site, "/versions/3.4/").select_one(".atlas-status").get_text()
-    for older in ("1.0", "2.2", "3.4"):
-        assert (site / "compare" / f"{older}-vs-3.5" / "index.html").exists()
-    assert soup(site / "timeline" / "index.html").find(id="v3.5") is not None
-    assert "3.5" in (site / "feed.xml").read_text()
+    assert "Superseded" in page(site, f"/versions/{LATEST.id}/").select_one(".atlas-status").get_text()
+    for older in (ATLAS.versions[0].id, LATEST.id):
+        assert (site / "compare" / f"{older}-vs-{NEW_ID}" / "index.html").exists()
+    assert soup(site / "timeline" / "index.html").find(id=f"v{NEW_ID}") is not None
+    assert f"/versions/{NEW_ID}/" in (site / "feed.xml").read_text()
     # Open-ended states carry into the new version: thresholds still in force appear in it.
-    assert "Non-novel chemical/biological" in new.get_text()
+    open_ended = [th.states[-1].name for th in ATLAS.entities["threshold"] if th.states[-1].to is None]
+    assert open_ended and all(esc_free in new.get_text() for esc_free in open_ended)
+    # The FAQ's computed lead names the new version; no prose still calls the old one the newest.
+    faq = page(site, "/faq/").find(id="current-version").find_next("p").get_text()
+    assert faq.startswith(f"The newest version in this atlas is RSP {NEW_ID}")
 
     # Hostile text renders as text: no script element, no markup, no Jinja evaluation.
     summary = new.find(id="summary").find_next("p")
@@ -126,7 +158,15 @@ def test_adding_a_version_needs_no_other_edit_and_data_text_stays_inert(project_
     assert new.find("script", string=lambda s: s and "alert(1)" in s) is None
     change = new.find(id="changes-editorial").find_next("li")
     assert HOSTILE in change.get_text()
-    assert "Synthetic policy 3.5 <b>not bold</b>" in page(site, "/sources/").get_text()
+    assert f"Synthetic policy {NEW_ID} <b>not bold</b>" in page(site, "/sources/").get_text()
+
+    # A hostile name is text in <title>, the nav and the head metadata; never markup or Jinja.
+    hostile = page(site, "/thresholds/hostile-name/")
+    assert hostile.title.get_text() == f"{HOSTILE_NAME} - RSP Atlas"
+    assert hostile.find("script", string=lambda s: s and "alert(2)" in s) is None
+    assert hostile.find("meta", attrs={"name": "citation_title"})["content"] == HOSTILE_NAME
+    nav = page(site, "/thresholds/").select_one("nav.md-nav--primary").get_text()
+    assert "{{ 7*7 }}" in nav and "49" not in nav
 
     # Records marked unverified stay in the data but never render as fact.
     for url in ("/models/", "/timeline/", "/levels/asl-3/"):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from itertools import pairwise
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
@@ -69,13 +71,55 @@ def _items(atlas: Atlas, stem: str) -> list[tuple[str, Loc, BaseModel]]:
     return [("items", ("items", i), item) for i, item in enumerate(items)]
 
 
-def check_integrity(atlas: Atlas, lines: dict[str, dict[Loc, int]]) -> list[str]:
+def check_integrity(atlas: Atlas, lines: dict[str, dict[Loc, int]], pages: frozenset[str] | None = None) -> list[str]:
+    """Every cross-file problem, one line each. ``pages``: the site's page paths, when known."""
     report = _Reporter(lines)
     _check_duplicates(atlas, lines, report)
+    if report.errors:
+        return report.errors  # every later check looks IDs up: a duplicate would echo through all of them
     _check_versions(atlas, report)
+    if report.errors:
+        return report.errors  # ranges are read in date order: a misdated version would echo in each
     _check_references(atlas, report)
     _check_ranges(atlas, report)
+    if pages is not None:
+        _check_pages(atlas, pages, report)
     return report.errors
+
+
+def site_pages(atlas: Atlas, docs: Path) -> frozenset[str]:
+    """Source paths of every page the site will have: files under docs/ plus the generated stubs
+    the data implies (they may not be written yet when a version is first added)."""
+    found = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
+    ids = atlas.version_ids
+    found |= {f"versions/{v}.md" for v in ids}
+    found |= {f"compare/{a}-vs-{b}.md" for i, a in enumerate(ids) for b in ids[i + 1 :]}
+    found |= {f"levels/{e.id}.md" for e in atlas.entities["level"]}
+    found |= {f"thresholds/{e.id}.md" for e in atlas.entities["threshold"]}
+    return frozenset(found)
+
+
+def _check_pages(atlas: Atlas, pages: frozenset[str], report: _Reporter) -> None:
+    def page_of(target: str) -> str:
+        return target.partition("#")[0]
+
+    for stem, items in (("faq", atlas.faq), ("quiz", atlas.quiz)):
+        for i, q in enumerate(items):
+            for field in ("see", "show_on"):
+                for j, target in enumerate(getattr(q, field, [])):
+                    if not target.startswith("https://") and page_of(target) not in pages:
+                        report(stem, ("items", i, field, j), q.id, f"{field}[{j}]", f"no page '{page_of(target)}'")
+    for i, r in enumerate(atlas.redirects):
+        if page_of(r.old) in pages:
+            report(
+                "redirects",
+                ("items", i, "old"),
+                r.id,
+                "old",
+                f"'{r.old}' is an existing page; a redirect would hide it",
+            )
+        if page_of(r.new) not in pages:
+            report("redirects", ("items", i, "new"), r.id, "new", f"no page '{page_of(r.new)}'")
 
 
 def _check_duplicates(atlas: Atlas, lines: dict[str, dict[Loc, int]], report: _Reporter) -> None:
@@ -94,20 +138,51 @@ def _check_duplicates(atlas: Atlas, lines: dict[str, dict[Loc, int]], report: _R
 
 
 def _check_versions(atlas: Atlas, report: _Reporter) -> None:
+    """Version numbers and effective dates must agree in order.
+
+    When they do not, blame the fewest versions whose removal leaves the rest in order (the
+    longest run of numbers with strictly increasing dates is kept; on a tie, the lower numbers
+    are kept). Re-dating 3.4 to before 2.1 blames 3.4, not the eight versions it jumped over."""
     raw = atlas.version_items
-    by_date = sorted(range(len(raw)), key=lambda i: raw[i].effective)
-    for prev, cur in pairwise(by_date):
-        a, b = raw[prev], raw[cur]
-        if a.effective == b.effective:
-            report("versions", ("items", cur), b.id, "effective", f"same effective date as version {a.id}")
-        elif _number(b.id) < _number(a.id):
-            report(
-                "versions",
-                ("items", cur),
-                b.id,
-                "effective",
-                f"takes effect after version {a.id} but has a lower number",
-            )
+    order = sorted(range(len(raw)), key=lambda i: _number(raw[i].id))
+    dates = [raw[i].effective for i in order]
+    n = len(order)
+    # longest[k]: length of the longest increasing run of dates starting at position k.
+    longest = [1] * n
+    for k in range(n - 2, -1, -1):
+        longest[k] = 1 + max((longest[m] for m in range(k + 1, n) if dates[m] > dates[k]), default=0)
+    kept: list[int] = []
+    need = max(longest, default=0)
+    for k in range(n):
+        if longest[k] == need and (not kept or dates[k] > dates[kept[-1]]):
+            kept.append(k)
+            need -= 1
+    for k in sorted(set(range(n)) - set(kept)):
+        v = raw[order[k]]
+        before = [m for m in kept if m < k and dates[m] >= dates[k]]
+        after = [m for m in kept if m > k and dates[m] <= dates[k]]
+        other = raw[order[(before or after)[0 if not before else -1]]]
+        if other.effective == v.effective:
+            problem = f"same effective date as version {other.id}"
+        elif before:
+            problem = f"takes effect {v.effective} but the lower-numbered version {other.id} takes effect later"
+        else:
+            problem = f"takes effect {v.effective} but the higher-numbered version {other.id} takes effect earlier"
+        report("versions", ("items", order[k], "effective"), v.id, "effective", problem)
+
+
+_PAGES = re.compile(r"\bpp?\.\s*(\d+)(?:\s*[-–]\s*(\d+))?")
+
+
+def _page_beyond(cite: t.Cite, source: t.Source) -> str | None:
+    """A problem if a "p. N"/"pp. N-M" locator names a page the source does not have."""
+    if source.pages is None:
+        return None
+    for m in _PAGES.finditer(cite.locator):
+        page = max(int(g) for g in m.groups() if g)
+        if page > source.pages:
+            return f"page {page} is beyond the {source.pages} pages of source '{source.id}'"
+    return None
 
 
 def _number(vid: str) -> tuple[int, ...]:
@@ -141,6 +216,8 @@ def _check_references(atlas: Atlas, report: _Reporter) -> None:
                     isinstance(value, t.Edition) and value.source not in atlas.sources
                 ):
                     report(stem, full, entry, f"{field}.source", f"unknown source '{value.source}'")
+                elif isinstance(value, t.Cite) and (beyond := _page_beyond(value, atlas.sources[value.source])):
+                    report(stem, full, entry, f"{field}.locator", beyond)
                 elif isinstance(value, t.VersionLinks):
                     for key in ("pdf", "redline", "announcement"):
                         key_value = getattr(value, key)
@@ -157,7 +234,9 @@ def _check_references(atlas: Atlas, report: _Reporter) -> None:
                         if sid not in standards:
                             report(stem, full, entry, f"{field}.required_safeguards[{i}]", f"unknown standard '{sid}'")
                 elif isinstance(value, t.LineageEdge):
-                    if value.to not in thresholds:
+                    if value.to == entry:
+                        report(stem, full, entry, f"{field}.to", "a lineage edge cannot lead to its own threshold")
+                    elif value.to not in thresholds:
                         report(stem, full, entry, f"{field}.to", f"unknown threshold '{value.to}'")
                     if value.at not in versions:
                         report(stem, full, entry, f"{field}.at", f"unknown version '{value.at}'")

@@ -6,6 +6,9 @@ Errors are collected and raised together as one :class:`DataError`; each message
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 from macros.model import types as t
 from macros.model.atlas import Atlas
 from macros.model.errors import DataError
-from macros.model.integrity import check_integrity
+from macros.model.integrity import check_integrity, site_pages
 
 # file stem → envelope model; the order is the order errors are reported in.
 FILES: dict[str, type[t.ListFile]] = {
@@ -86,7 +89,7 @@ def _entry_name(raw: Any, loc: Path_) -> str:
         if isinstance(items, list) and loc[1] < len(items):
             item = items[loc[1]]
             if isinstance(item, dict) and "id" in item:
-                return f"entry '{item['id']}'"
+                return f"entry '{printable(item['id'], 40)}'"
             return f"entry #{loc[1] + 1}"
     return "file"
 
@@ -106,8 +109,78 @@ def _line_for(loc: Path_, lines: dict[Path_, int]) -> int:
     return 1
 
 
+def printable(text: object, limit: int = 80) -> str:
+    """Text safe to print on one line of an error: non-printables as escapes, long text cut."""
+    out = "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in str(text))
+    return out if len(out) <= limit else out[: limit - 1] + "…"
+
+
 def format_error(rel: str, line: int, entry: str, field: str, problem: str) -> str:
-    return f"{rel}:{line}: {entry}: {field}: {problem}"
+    return printable(f"{rel}:{line}: {entry}: {field}: {problem}", limit=400)
+
+
+# Characters no text field may hold: C0/C1 controls (a line break or tab inside text included:
+# every text field is one paragraph, and the site collapses whitespace anyway), bidi overrides
+# and isolates, zero-width characters, and Unicode line/paragraph separators. They are invisible
+# in review, reorder what a reader sees, or make an export (XML, CSV, JSON, Markdown) invalid.
+_FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2069\ufeff]")
+
+
+def forbidden_char(text: str) -> str | None:
+    """A description of the first forbidden character in ``text`` (ends ignored), or None."""
+    m = _FORBIDDEN.search(text.strip())
+    if m is None:
+        return None
+    return f"contains {_describe(m.group())} at character {m.start() + 1}; remove it"
+
+
+def _describe(ch: str) -> str:
+    return f"U+{ord(ch):04X} ({unicodedata.name(ch, 'control character').lower()})"
+
+
+def _strings(node: Any, loc: Path_) -> Iterator[tuple[Path_, str]]:
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if isinstance(k, str):
+                yield (*loc, k), k
+            yield from _strings(v, (*loc, k))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from _strings(v, (*loc, i))
+    elif isinstance(node, str):
+        yield loc, node
+
+
+def _char_errors(rel: str, raw: Any, lines: dict[Path_, int]) -> list[str]:
+    errors = []
+    for loc, text in _strings(raw, ()):
+        problem = forbidden_char(text)
+        if problem:
+            errors.append(format_error(rel, _line_for(loc, lines), _entry_name(raw, loc), _field_path(loc), problem))
+    return errors
+
+
+def _parse(path: Path, rel: str) -> tuple[Any, list[str]]:
+    """Decode and parse one file; any failure is one line naming the line it happened on."""
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        return None, [f"{rel}:{line}: invalid UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded; save as UTF-8"]
+    try:
+        return yaml.load(text, Loader=_LineLoader), []
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        return None, [printable(f"{rel}:{line}: malformed YAML: {exc.problem or exc.context}", limit=400)]
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - text.rfind("\n", 0, exc.position)
+        char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)[:1]
+        return None, [f"{rel}:{line}: bad character: {_describe(char)} at column {column}; remove it"]
+    except yaml.YAMLError as exc:
+        return None, [printable(f"{rel}:1: malformed YAML: {exc}", limit=400)]
 
 
 def _problem(err: dict[str, Any]) -> str:
@@ -123,16 +196,16 @@ def read_file(
     path: Path, rel: str, model: type[BaseModel]
 ) -> tuple[BaseModel | None, list[str], dict[Path_, int], Any]:
     """Parse and validate one data file. Returns (model or None, errors, line map, raw)."""
-    try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        return None, [f"{rel}:{line}: malformed YAML: {exc.problem or exc.context}"], {}, None
+    raw, errors = _parse(path, rel)
+    if errors:
+        return None, errors, {}, None
     lines: dict[Path_, int] = {}
     raw = _strip_lines(raw, (), lines)
     if not isinstance(raw, dict):
         return None, [f"{rel}:1: file: (whole file): expected a mapping with 'verified' and 'items'"], {}, raw
+    errors = _char_errors(rel, raw, lines)
+    if errors:
+        return None, errors, lines, raw  # the same text would only fail again on its pattern
     try:
         return model.model_validate(raw), [], lines, raw
     except ValidationError as exc:
@@ -163,7 +236,8 @@ def load_atlas(data_dir: Path) -> Atlas:
     if errors:
         raise DataError(errors)
     atlas = Atlas.from_files(parsed)
-    errors = check_integrity(atlas, lines)
+    docs = data_dir.parent / "docs"
+    errors = check_integrity(atlas, lines, site_pages(atlas, docs) if docs.is_dir() else None)
     if errors:
         raise DataError(errors)
     return atlas

@@ -7,10 +7,23 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9.-]*$")]
-VersionLabel = Annotated[str, StringConstraints(pattern=r"^\d+\.\d+$")]
+# An ID is lower-case words joined by single "." or "-" (no "a..", "a-", ".."), short enough to
+# be a file name and a URL segment.
+_SLUG = r"[a-z0-9]+(?:[.-][a-z0-9]+)*"
+Slug = Annotated[str, StringConstraints(pattern=rf"^{_SLUG}$", max_length=64)]
+VersionLabel = Annotated[str, StringConstraints(pattern=r"^\d{1,3}\.\d{1,3}$")]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
-EntityRef = Annotated[str, StringConstraints(pattern=r"^[a-z]+:[a-z0-9][a-z0-9.-]*$")]
+EntityRef = Annotated[str, StringConstraints(pattern=rf"^[a-z]+:{_SLUG}$", max_length=80)]
+# A web address: http(s) only, and none of the characters that end a URL in Markdown or HTML.
+Url = Annotated[str, StringConstraints(pattern=r"^https://[^\s\"'<>\\^`{|}]+$", max_length=2000)]
+# A page of this site: a source path under docs/, optionally with an anchor.
+DocPath = Annotated[str, StringConstraints(pattern=rf"^(?:{_SLUG}/)*{_SLUG}\.md(?:#[a-z0-9-]+)?$")]
+# A "see also" target: a page of this site or an https address (never javascript:, data: …).
+SeeLink = Annotated[
+    str, StringConstraints(pattern=DocPath.__metadata__[0].pattern + r"|" + Url.__metadata__[0].pattern)
+]
+# A tooltip phrase: one line, no brackets or backslash (they would end the abbreviation syntax).
+Phrase = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True, pattern=r"^[^\[\]\\]+$")]
 Confidence = Literal["high", "medium", "low", "unverified"]
 Precision = Literal["day", "month"]
 
@@ -88,11 +101,12 @@ class Source(Strict):
     title: Text
     publisher: Text
     date: dt.date
-    url: Annotated[str, StringConstraints(pattern=r"^https://")]
-    archived_url: Annotated[str, StringConstraints(pattern=r"^https://")] | None = None
+    url: Url
+    archived_url: Url | None = None
     retrieved: dt.date
     kind: SourceKind
     version: VersionLabel | None = None
+    pages: int | None = Field(default=None, ge=1)  # a PDF's page count: "p. N" locators must fit
     printed_pages: list[PrintedPages] | None = None
 
     @field_validator("printed_pages")
@@ -277,8 +291,8 @@ class Provision(Entity):
 class Term(Entity):
     """A glossary term; ``abbr`` and ``aka`` phrases get tooltips across the site."""
 
-    abbr: str | None = None
-    aka: list[Text] = []
+    abbr: Phrase | None = None
+    aka: list[Phrase] = []
     states: list[TermState] = Field(min_length=1)
 
 
@@ -382,8 +396,11 @@ class Faq(Sourced):
     id: Slug
     question: Text
     answer: Text
-    see: list[Text] = []
+    see: list[SeeLink] = []
     misreporting: bool = False
+    # A sentence computed from the data, put before the answer: facts that change when a version
+    # is added ("the newest version is …") are never typed into prose that would go stale.
+    lead: Literal["current-version"] | None = None
 
 
 class Question(Sourced):
@@ -392,11 +409,8 @@ class Question(Sourced):
     id: Slug
     question: Text
     answer: Text
-    see: list[Text] = Field(min_length=1)
-    show_on: list[Text] = []
-
-
-DocPath = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9./-]*\.md(#[a-z0-9-]+)?$")]
+    see: list[SeeLink] = Field(min_length=1)
+    show_on: list[DocPath] = []
 
 
 class Redirect(Strict):

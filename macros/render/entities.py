@@ -9,7 +9,7 @@ from macros.model import types as t
 from macros.render import urls
 from macros.render.common import entity_name, provenance, version_link
 from macros.render.fields import label, name_in, value
-from macros.render.text import Ctx, attr, esc
+from macros.render.text import Ctx, attr, esc, mermaid_label
 
 # How each kind of lineage edge reads, from the older threshold's side: "{a} ... {b}".
 LINEAGE_PHRASES = {
@@ -334,8 +334,7 @@ def _family_diagram(ctx: Ctx, fam: list[str]) -> str:
         th = atlas.entity("threshold", eid)
         states = sorted(th.states, key=lambda s: atlas.index(s.from_))
         label_text = " / ".join(dict.fromkeys(s.name for s in states))
-        safe = label_text.replace('"', "'").replace("#", "").replace("[", "(").replace("]", ")")
-        lines.append(f'  {eid.replace("-", "_").replace(".", "_")}["{safe}"]')
+        lines.append(f'  {eid.replace("-", "_").replace(".", "_")}["{mermaid_label(label_text)}"]')
     for link in lineage.edges(atlas):
         if link.source in fam and link.target in fam:
             lines.append(f'  {_node(link.source)} -- "{link.edge.type} in {link.edge.at}" --> {_node(link.target)}')
@@ -414,5 +413,4 @@ def safeguard_map(ctx: Ctx) -> str:
     return "\n".join(out) + "\n"
 
 
-def _mm_label(text: str) -> str:
-    return text.replace('"', "'").replace("#", "").replace("[", "(").replace("]", ")")
+_mm_label = mermaid_label

@@ -12,7 +12,7 @@ from macros.model import types as t
 from macros.render import urls
 from macros.render.common import display_title, entity_ref, provenance, source_label, version_link
 from macros.render.entities import history, range_label
-from macros.render.text import Ctx, attr, esc, fmt_date, safe_url
+from macros.render.text import Ctx, attr, esc, fmt_date, mermaid_label, one_line, safe_url
 
 CATEGORY_TITLES = {
     "evaluation": "Evaluation cadence and triggers",
@@ -265,11 +265,13 @@ def abbreviations(atlas_terms: tuple[t.Entity, ...], index: dict[str, int]) -> s
     seen: set[str] = set()
     for term in sorted(atlas_terms, key=lambda e: e.id):
         latest = max(term.states, key=lambda s: index[s.from_])
-        definition = " ".join(latest.definition.split())  # type: ignore[attr-defined]
+        definition = one_line(latest.definition)  # type: ignore[attr-defined]
         if len(term.states) > 1:
             definition += " (Current meaning; the glossary shows how it changed across versions.)"
-        for phrase in tooltip_phrases(term, latest.name):
-            if phrase in seen:
+        for raw_phrase in tooltip_phrases(term, latest.name):
+            # One line each, and no bracket or backslash that could end the ``*[…]`` syntax early.
+            phrase = one_line(raw_phrase)
+            if phrase in seen or not phrase or any(ch in phrase for ch in "[]\\"):
                 continue
             seen.add(phrase)
             lines.append(f"*[{phrase}]: {definition}")
@@ -290,13 +292,28 @@ def faq(ctx: Ctx) -> str:
             continue
         flag = ' <span class="atlas-tag">Corrects a common misreport</span>' if q.misreporting else ""
         out.append(f"## {esc(q.question)} {{ #{q.id} }}\n")
-        out.append(f"{esc(q.answer)}{flag}\n")
+        out.append(f"{_lead(ctx, q.lead)}{esc(q.answer)}{flag}\n")
         if q.see:
-            out.append(
-                "See: " + ", ".join(ctx.link(esc(ctx.titles.get(p) or _page_title(p)), p) for p in q.see) + ".\n"
-            )
+            out.append("See: " + ", ".join(_see(ctx, p) for p in q.see) + ".\n")
         out.append(provenance(ctx, q) + "\n")
     return "\n".join(out) + "\n"
+
+
+def _lead(ctx: Ctx, lead: str | None) -> str:
+    """The computed opening sentence a FAQ entry asks for (see ``Faq.lead``), or nothing."""
+    if lead == "current-version":
+        cur = cv.current(ctx.atlas)
+        link = version_link(ctx, cur.id, f"RSP {cur.id}")
+        return f"The newest version in this atlas is {link}, effective {fmt_date(cur.effective)}. "
+    return ""
+
+
+def _see(ctx: Ctx, target: str) -> str:
+    """A "see also" link: a page of this site by its title, or an https address (the schema
+    admits nothing else) shown as itself."""
+    if target.startswith("https://"):
+        return f"[{esc(target)}]({safe_url(target)})"
+    return ctx.link(esc(ctx.titles.get(target) or _page_title(target)), target)
 
 
 def _page_title(path: str) -> str:
@@ -347,8 +364,7 @@ def mechanisms_diagram(ctx: Ctx) -> str:
 
 
 def _mm(text: str) -> str:
-    short = text if len(text) <= 70 else text[:67].rsplit(" ", 1)[0] + "…"
-    return short.replace('"', "'").replace("#", "").replace("[", "(").replace("]", ")").replace(";", ",")
+    return mermaid_label(text, limit=70)
 
 
 def _cites_only(ctx: Ctx, cites: list[t.Cite]) -> str:
@@ -435,7 +451,7 @@ def quiz(ctx: Ctx, page: str | None = None) -> str:
     items = [q for q in ctx.atlas.quiz if q.confidence != "unverified" and (page is None or page in q.show_on)]
     out = []
     for q in items:
-        see = ", ".join(ctx.link(esc(ctx.titles.get(p) or _page_title(p)), p) for p in q.see)
+        see = ", ".join(_see(ctx, p) for p in q.see)
         out.append(f'??? question "{esc(q.question)}"\n')
         out.append(f"    {esc(q.answer)} See {see}.\n")
         out.append(f"    {provenance(ctx, q)}\n")

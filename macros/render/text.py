@@ -37,6 +37,7 @@ _MD_SPECIAL = {
 
 
 _ENTITY_START = re.compile(r"#?[A-Za-z0-9]+;")
+_ORDERED = re.compile(r"(\d+\.)(?:\s|$)")
 _HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
 
 
@@ -50,6 +51,11 @@ def esc(value: object) -> str:
             out.append(ch)  # a bare "&" is safe, and keeps phrases like "R&D" matchable for tooltips
         else:
             out.append(_HTML_SPECIAL.get(ch) or _MD_SPECIAL.get(ch, ch))
+    # At the start of a line, "- x", "---" and "12. x" would open a list or draw a rule.
+    if text.startswith("-"):
+        out[0] = "&#45;"
+    elif m := _ORDERED.match(text):
+        out[m.end(1) - 1] = "&#46;"
     return "".join(out)
 
 
@@ -62,6 +68,51 @@ def safe_url(url: str) -> str:
 def attr(value: object) -> str:
     """A value for an HTML attribute."""
     return html.escape(str(value), quote=True)
+
+
+def one_line(value: object) -> str:
+    """Collapse every run of whitespace (newlines included) to one space: most exits are one line."""
+    return " ".join(str(value).split())
+
+
+def html_text(value: object) -> str:
+    """Data text for an HTML text node, on one line."""
+    return html.escape(one_line(value), quote=False)
+
+
+def inert_title(value: object) -> str:
+    """Data text for a page's front-matter ``title``/``description``.
+
+    Material writes ``page.meta.title`` into ``<title>`` and the nav, and ``description`` into a
+    double-quoted attribute, all unescaped; mkdocs-macros renders a title holding ``{{``/``{%`` as
+    Jinja. HTML-escaping (quotes included) and writing braces as entities makes it inert there."""
+    text = one_line(value)
+    out = []
+    for i, ch in enumerate(text):
+        if ch == "&":
+            # Only where it would start a character reference: a bare "&" (as in "R&D") stays, because
+            # Material escapes titles again in some places (the footer's aria-label) and "&amp;" would show.
+            tail = text[i : i + 40]
+            out.append("&amp;" if html.unescape(tail) != tail else "&")
+        else:
+            out.append(_TITLE_SPECIAL.get(ch, ch))
+    return "".join(out)
+
+
+_TITLE_SPECIAL = {"<": "&lt;", ">": "&gt;", '"': "&quot;", "{": "&#123;", "}": "&#125;"}
+
+
+# Mermaid decodes ``#name;``/``#123;`` entity codes inside quoted labels; these characters would
+# otherwise end the label ("), start a code (#), open markup (<, >, &) or a Markdown string (`).
+_MERMAID = {'"': "#quot;", "#": "#35;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "`": "#96;"}
+
+
+def mermaid_label(value: object, limit: int | None = None) -> str:
+    """Data text for a quoted Mermaid node label (``id["…"]``): one line, nothing that breaks out."""
+    text = one_line(value)
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 3].rsplit(" ", 1)[0] + "…"
+    return "".join(_MERMAID.get(ch, ch) for ch in text)
 
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

@@ -1,0 +1,135 @@
+"""Hostile data text reaches no reader unescaped: each exit (stub titles, templates, Mermaid,
+abbreviations, feed) is checked with a string built to break out of it. In-process: fast."""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import re
+
+import jinja2
+import yaml
+
+from macros import pages
+from macros.model import Atlas
+from macros.model import types as t
+from macros.render import entities
+from macros.render.records import abbreviations
+from macros.render.text import Ctx
+from tests.conftest import ROOT
+
+BREAKOUT = '</title><script>alert(1)</script> {{ 7*7 }} {% if 1 %}x{% endif %} "q" & #x; `b`'
+
+
+def with_name(atlas: Atlas, kind: str, eid: str, name: str) -> Atlas:
+    """``atlas`` with the last state of one entity renamed, bypassing validation (defence in depth:
+    each exit must hold even for text the validator would reject)."""
+    ents = []
+    for e in atlas.entities[kind]:
+        if e.id == eid:
+            states = [*e.states[:-1], e.states[-1].model_copy(update={"name": name})]
+            e = e.model_copy(update={"states": states})
+        ents.append(e)
+    return dataclasses.replace(atlas, entities={**atlas.entities, kind: tuple(ents)})
+
+
+def hostile_atlas(mini: Atlas, name: str) -> Atlas:
+    return with_name(mini, "threshold", "alpha", name)
+
+
+def _front(stub: str) -> dict[str, str]:
+    return yaml.safe_load(stub.split("---\n")[1])
+
+
+def test_stub_titles_are_inert_html_and_never_jinja(mini: Atlas) -> None:
+    atlas = hostile_atlas(mini, BREAKOUT)
+    meta = _front(pages.expected_stubs(atlas)["thresholds/alpha.md"])
+    for key in ("title", "description"):
+        # No tag, no quote to leave an attribute, no Jinja start string for mkdocs-macros.
+        assert not set(meta[key]) & set('<>"{}'), (key, meta[key])
+    assert html.unescape(meta["title"]) == " ".join(BREAKOUT.split())
+
+
+def _render_footer(policy_url: str) -> str:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"), autoescape=False)
+    page = {"meta": {}}
+    atlas_page = {"verified": "2026-01-01", "rsp_version": "1.0", "policy_url": policy_url, "cites": {}}
+    config = {"extra": {"atlas": {"release": "1", "release_date": "2026-01-01"}}}
+    return env.get_template("partials/atlas-footer.html").render(page=page, atlas_page=atlas_page, config=config)
+
+
+def test_footer_escapes_the_policy_url_attribute() -> None:
+    out = _render_footer('https://x.example/"><script>alert(1)</script>')
+    assert "<script>" not in out
+    assert 'href="https://x.example/&#34;&gt;&lt;script&gt;' in out
+
+
+def test_head_template_escapes_urls_and_titles() -> None:
+    # main.html extends Material's base; check each data-bearing expression is filtered.
+    text = (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
+    raw = re.findall(r"\{\{\s*(?:atlas_page\.(?:url|policy_url)|title)\s*\}\}", text)
+    assert raw == [], raw
+
+
+def _fence_lines(markdown: str) -> list[list[str]]:
+    blocks, cur = [], None
+    for line in markdown.splitlines():
+        if line.startswith("``` mermaid"):
+            cur = []
+        elif line.startswith("```") and cur is not None:
+            blocks.append(cur)
+            cur = None
+        elif cur is not None:
+            cur.append(line)
+    assert cur is None, "a Mermaid fence was never closed"
+    return blocks
+
+
+def test_mermaid_labels_cannot_leave_their_node_or_fence(mini: Atlas) -> None:
+    atlas = hostile_atlas(mini, 'Alpha\n```\n<script>alert(1)</script>\n"] --> x["#quot;')
+    for md in (
+        entities.safeguard_map(Ctx(atlas, "safeguards.md")),
+        entities.threshold_page(Ctx(atlas, "thresholds/alpha.md"), "alpha"),
+    ):
+        blocks = _fence_lines(md)
+        assert blocks
+        for block in blocks:
+            for line in block:
+                assert line == "flowchart LR" or line.startswith("  "), line
+                # Each node line holds exactly one quoted label: no quote escaped the label.
+                if '["' in line:
+                    assert line.count('"') % 2 == 0 and "<" not in line, line
+
+
+def test_glossary_alias_cannot_break_the_abbreviation_file(mini: Atlas) -> None:
+    state = mini.entities["threshold"][0].states[0]
+    term_state = t.TermState.model_construct(
+        **{**dict(state), "name": "Term X", "definition": "Line one.\n\n*[bad]: def"}
+    )
+    term = t.Term.model_construct(
+        id="term-x", abbr="XYZ", aka=["two\nlines here", "ok phrase]: injected", "fine phrase"], states=[term_state]
+    )
+    out = abbreviations((term,), {v: i for i, v in enumerate(mini.version_ids)})
+    blocks = out.strip().split("\n\n")
+    assert blocks[0].startswith("<!--")
+    for block in blocks[1:]:
+        assert re.fullmatch(r"\*\[[^\]\\\n]+\]: [^\n]+", block), block
+    assert "*[fine phrase]: Line one. *[bad]: def" in blocks
+    assert "*[two lines here]: Line one. *[bad]: def" in blocks
+
+
+def test_feed_stays_well_formed_xml_whatever_the_text(mini: Atlas) -> None:
+    import xml.etree.ElementTree as ET
+
+    from macros.exports import feed_xml
+    from macros.release import Release
+
+    text = "A\x07B\x00 <b>&amp;</b> ]]> \ufffe \"q\" 'a'"
+    versions = tuple(v.model_copy(update={"summary": text}) for v in mini.version_items)
+    atlas = dataclasses.replace(mini, version_items=versions)
+    rel = Release(version="0.1.0", date=mini.versions[0].effective, summary="Release <x> \x1b")
+    root = ET.fromstring(feed_xml(atlas, 'https://example.org/?a=1&b="2"/', [rel]).encode())
+    ns = "{http://www.w3.org/2005/Atom}"
+    summaries = [e.findtext(f"{ns}summary") for e in root.iter(f"{ns}entry")]
+    assert any(s.startswith("A\ufffdB\ufffd <b>&amp;</b> ]]> \ufffd \"q\" 'a'") for s in summaries)
+    assert root.find(f"{ns}link").get("href") == 'https://example.org/?a=1&b="2"/feed.xml'
