@@ -53,9 +53,9 @@ def test_stub_titles_are_inert_html_and_never_jinja(mini: Atlas) -> None:
 def _render_footer(policy_url: str) -> str:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"), autoescape=False)
     page = {"meta": {}}
-    atlas_page = {"verified": "2026-01-01", "rsp_version": "1.0", "policy_url": policy_url, "cites": {}}
-    config = {"extra": {"atlas": {"release": "1", "release_date": "2026-01-01"}}}
-    return env.get_template("partials/atlas-footer.html").render(page=page, atlas_page=atlas_page, config=config)
+    atlas_page = {"verified": "2026-01-01", "rsp_version": "1.0", "policy_url": policy_url, "cites": []}
+    pagemeta = {"release": "1", "release_date": "2026-01-01"}  # main.html sets it from config.extra
+    return env.get_template("partials/atlas-footer.html").render(page=page, atlas_page=atlas_page, pagemeta=pagemeta)
 
 
 def test_footer_escapes_the_policy_url_attribute() -> None:
