@@ -44,7 +44,11 @@ NEW_VERSION = f"""
     links: {{pdf: synthetic-3-5}}
     summary: "{HOSTILE}"
     changes:
-      - category: editorial
+      - id: synthetic-change
+        category: editorial
+        effect: editorial
+        effect_note: "{HOSTILE}"
+        in_changelog: "partly"
         text: "{HOSTILE}"
         sources: [{{source: synthetic-3-5, locator: "p. 1"}}]
     sources: [{{source: synthetic-3-5, locator: "Title page"}}]
