@@ -130,6 +130,9 @@ def test_adding_a_version_needs_no_other_edit_and_data_text_stays_inert(project_
     assert new.find("script", string=lambda s: s and "alert(1)" in s) is None
     change = new.find(id="changes-editorial").find_next("li")
     assert HOSTILE in change.get_text()
+    row = page(site, "/changes/").find(id="v3.5-synthetic-change")
+    assert row is not None and row.get_text().count(HOSTILE) == 2  # effect note and change text
+    assert row.find(["script", "em", "code"]) is None and row.find("a", href="https://evil.example") is None
     assert "Synthetic policy 3.5 <b>not bold</b>" in page(site, "/sources/").get_text()
 
     # Records marked unverified stay in the data but never render as fact.
