@@ -142,7 +142,7 @@ EFFECT_LABELS: dict[str, tuple[str, str]] = {
     "lowers-bar": ("Lowers a bar", "A threshold or trigger becomes easier to reach, so what it sets off comes sooner."),
     "redefines": (
         "Redefines",
-        "A threshold is reworded so it moves in more than one direction, or in one the texts do not settle.",
+        "A threshold or scope test is reworded so it moves in more than one direction, or one the texts do not settle.",
     ),
     "restructures": ("Restructures", "The policy's machinery is reorganised; obligations move or change form."),
     "clarifies": ("Clarifies", "Wording or naming presented as leaving the substance alone."),
