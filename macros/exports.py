@@ -147,9 +147,34 @@ def csv_files(atlas: Atlas) -> dict[str, str]:
         ],
     )
     out["changes.csv"] = _csv(
-        ["version", "n", "category", "text", "entities", "confidence", "sources"],
+        # New columns go last so readers that index columns by position keep working.
         [
-            [v.id, i + 1, c.category, c.text, " | ".join(c.entities), c.confidence, _cites(c.sources)]
+            "version",
+            "n",
+            "category",
+            "text",
+            "entities",
+            "confidence",
+            "sources",
+            "id",
+            "effect",
+            "effect_note",
+            "in_changelog",
+        ],
+        [
+            [
+                v.id,
+                i + 1,
+                c.category,
+                c.text,
+                " | ".join(c.entities),
+                c.confidence,
+                _cites(c.sources),
+                c.id,
+                c.effect,
+                c.effect_note,
+                c.in_changelog,
+            ]
             for v in atlas.versions
             for i, c in enumerate(v.changes)
         ],

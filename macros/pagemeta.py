@@ -35,6 +35,7 @@ PAGE_DATA: list[tuple[str, list[str]]] = [
     ("models.md", ["models", "levels", "versions"]),
     ("timeline.md", ["versions", "models", "events", "related"]),
     ("as-of.md", ["versions", "models", "events"]),
+    ("changes.md", ["versions"]),
     ("theory-of-change.md", ["theory", "provisions"]),
     ("related.md", ["related"]),
     ("glossary.md", ["glossary"]),

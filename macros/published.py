@@ -29,6 +29,7 @@ def current_urls(atlas: Atlas, docs: Path) -> list[str]:
         *(f"/related/#{f.id}" for f in atlas.related),
         *(f"/sources/#src-{s.id}" for s in atlas.source_items),
         *(f"/compare/{a}-vs-{b}/" for a, b in cv.pairs(atlas)),
+        *(f"/changes/#v{v.id}-{c.id}" for v in atlas.versions for c in v.changes),
     ]
     return sorted(set(pages) | set(anchors))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from macros.render import asof, compare, current, dictionary, entities, inline, paths, records, versions
+from macros.render import asof, compare, current, dictionary, entities, inline, ledger, paths, records, versions
 
 MACROS: dict[str, Callable[..., str]] = {
     "version_page": versions.version_page,
@@ -12,6 +12,7 @@ MACROS: dict[str, Callable[..., str]] = {
     "versions_timeline": versions.versions_timeline,
     "versions_diagram": versions.versions_diagram,
     "as_of": asof.as_of,
+    "change_ledger": ledger.ledger,
     "current_page": current.current_page,
     "claude_now": current.claude_now,
     "compare_page": compare.compare_page,

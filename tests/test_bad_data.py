@@ -80,7 +80,48 @@ CASES = {
         "versions.yml",
         '["threshold:alpha"]',
         '["threshold:omega"]',
-        "data/versions.yml:17: entry '2.0': changes[0].entities[0]: unknown entity 'threshold:omega'",
+        "data/versions.yml:21: entry '2.0': changes[0].entities[0]: unknown entity 'threshold:omega'",
+    ),
+    "change without effect": (
+        "versions.yml",
+        "        effect: clarifies\n",
+        "",
+        "data/versions.yml:15: entry '2.0': changes[0].effect: missing required field",
+    ),
+    "unknown change effect": (
+        "versions.yml",
+        "effect: clarifies",
+        "effect: improves",
+        "data/versions.yml:17: entry '2.0': changes[0].effect: input should be 'adds-obligation', "
+        "'removes-obligation', 'widens-scope', 'narrows-scope', 'raises-bar', 'lowers-bar', 'redefines', "
+        "'restructures', 'clarifies' or 'editorial'",
+    ),
+    "change without changelog answer": (
+        "versions.yml",
+        '        in_changelog: "yes"\n',
+        "",
+        "data/versions.yml:15: entry '2.0': changes[0].in_changelog: missing required field",
+    ),
+    "effect note too long": (
+        "versions.yml",
+        "effect_note: A new name with the same meaning.",
+        "effect_note: " + "word " * 31,
+        "data/versions.yml:18: entry '2.0': changes[0].effect_note: value error, at most 30 words",
+    ),
+    "unsourced changelog silence": (
+        "versions.yml",
+        ', {source: doc-3, locator: "Changelog, p. 9"}',
+        "",
+        "data/versions.yml:30: entry '2.1': changes[0]: value error, "
+        "in_changelog 'no' needs a source citing the version's changelog",
+    ),
+    "duplicate change id": (
+        "versions.yml",
+        "      - id: tidy-up\n",
+        "      - id: tidy-up\n        category: editorial\n        effect: editorial\n"
+        '        effect_note: Twice.\n        in_changelog: "yes"\n        text: Again.\n'
+        '        sources: [{source: doc-3, locator: "p. 9"}]\n      - id: tidy-up\n',
+        "data/versions.yml:29: entry '2.1': changes: value error, duplicate change id 'tidy-up'",
     ),
     "dangling source key": (
         "levels.yml",

@@ -58,7 +58,11 @@ NEW_VERSION = f"""
     links: {{pdf: {NEW_SRC}}}
     summary: "{HOSTILE}"
     changes:
-      - category: editorial
+      - id: synthetic-change
+        category: editorial
+        effect: editorial
+        effect_note: "{HOSTILE}"
+        in_changelog: "partly"
         text: "{HOSTILE}"
         sources: [{{source: {NEW_SRC}, locator: "p. 1"}}]
     sources: [{{source: {NEW_SRC}, locator: "Title page"}}]
@@ -158,6 +162,9 @@ def test_adding_a_version_needs_no_other_edit_and_data_text_stays_inert(project_
     assert new.find("script", string=lambda s: s and "alert(1)" in s) is None
     change = new.find(id="changes-editorial").find_next("li")
     assert HOSTILE in change.get_text()
+    row = page(site, "/changes/").find(id=f"v{NEW_ID}-synthetic-change")
+    assert row is not None and row.get_text().count(HOSTILE) == 2  # effect note and change text
+    assert row.find(["script", "em", "code"]) is None and row.find("a", href="https://evil.example") is None
     assert f"Synthetic policy {NEW_ID} <b>not bold</b>" in page(site, "/sources/").get_text()
 
     # A hostile name is text in <title>, the nav and the head metadata; never markup or Jinja.

@@ -1,4 +1,4 @@
-/* RSP Atlas: compare picker, explorer and timeline filters. Works with instant navigation. */
+/* RSP Atlas: compare picker, explorer, timeline and change-ledger filters. Works with instant navigation. */
 (function () {
   "use strict";
 
@@ -86,7 +86,58 @@
     if (asked) { input.value = asked; show(asked); }
   }
 
+  // /changes/: filter the ledger rows; the filters live in the query so a filtered view can be shared.
+  var LEDGER_KEYS = ["from", "to", "entity", "effect", "changelog"];
+  function setupLedger(form) {
+    var ledger = document.getElementById(form.dataset.target);
+    if (!ledger) return;
+    var rows = Array.prototype.slice.call(ledger.querySelectorAll(".atlas-change"));
+    var sections = Array.prototype.slice.call(ledger.querySelectorAll(".atlas-ledger__version"));
+    var msg = form.querySelector("output");
+    var order = {};
+    sections.forEach(function (s) { order[s.dataset.version] = parseInt(s.dataset.order, 10); });
+    function field(name) { return form.querySelector("[name=" + name + "]"); }
+    function apply(write) {
+      var lo = order[field("from").value], hi = order[field("to").value];
+      if (lo > hi) { var t = lo; lo = hi; hi = t; }
+      var ent = field("entity").value, eff = field("effect").value, log = field("changelog").value;
+      var shown = 0;
+      rows.forEach(function (row) {
+        var o = parseInt(row.dataset.order, 10);
+        var ok = o >= lo && o <= hi && (!eff || row.dataset.effect === eff) &&
+          (!log || row.dataset.changelog === log) &&
+          (!ent || row.dataset.entities.split(" ").indexOf(ent) >= 0);
+        row.hidden = !ok;
+        if (ok) shown += 1;
+      });
+      sections.forEach(function (s) { s.hidden = !s.querySelector(".atlas-change:not([hidden])"); });
+      msg.textContent = "Showing " + shown + " of " + rows.length + " changes.";
+      if (!write) return;
+      var url = new URL(window.location.href);
+      LEDGER_KEYS.forEach(function (k) {
+        var el = field(k);
+        var dflt = el.querySelector("option[selected]") || el.options[0];
+        if (el.value && el.value !== dflt.value) url.searchParams.set(k, el.value);
+        else url.searchParams.delete(k);
+      });
+      window.history.replaceState(null, "", url.pathname + url.search + url.hash);
+    }
+    var asked = new URL(window.location.href).searchParams;
+    LEDGER_KEYS.forEach(function (k) {
+      var want = asked.get(k), el = field(k);
+      if (want !== null && Array.prototype.some.call(el.options, function (o) { return o.value === want; })) {
+        el.value = want;
+      }
+    });
+    form.hidden = false;
+    form.addEventListener("change", function () { apply(true); });
+    form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
+    form.addEventListener("submit", function (ev) { ev.preventDefault(); });
+    apply(false);
+  }
+
   function init() {
+    document.querySelectorAll("form.atlas-ledger-filter").forEach(setupLedger);
     document.querySelectorAll("form.atlas-asof").forEach(setupAsOf);
     document.querySelectorAll("form.atlas-picker").forEach(setupPicker);
     document.querySelectorAll("form.atlas-filter:not(.atlas-filter--kinds)").forEach(setupExplorer);

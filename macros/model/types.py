@@ -132,12 +132,82 @@ ChangeCategory = Literal[
 ]
 
 
-class Change(Sourced):
-    """One change a version made against its predecessor, in our words, with its category."""
+ChangeEffect = Literal[
+    "adds-obligation",
+    "removes-obligation",
+    "widens-scope",
+    "narrows-scope",
+    "raises-bar",
+    "lowers-bar",
+    "redefines",
+    "restructures",
+    "clarifies",
+    "editorial",
+]
 
+# Reader-facing names and one-line meanings of each effect; a test keeps the keys equal to the
+# Literal, so adding an effect without a label (or the reverse) fails.
+EFFECT_LABELS: dict[str, tuple[str, str]] = {
+    "adds-obligation": ("Adds an obligation", "Anthropic must now do something it did not have to do before."),
+    "removes-obligation": ("Removes an obligation", "Something Anthropic had to do is no longer required."),
+    "widens-scope": ("Widens scope", "An existing rule or watch list covers more models, risks, people or cases."),
+    "narrows-scope": ("Narrows scope", "An existing rule covers fewer models, risks, attackers, people or cases."),
+    "raises-bar": ("Raises a bar", "A threshold or trigger becomes harder to reach, so what it sets off comes later."),
+    "lowers-bar": ("Lowers a bar", "A threshold or trigger becomes easier to reach, so what it sets off comes sooner."),
+    "redefines": (
+        "Redefines",
+        "A threshold or scope test is reworded so it moves in more than one direction, or one the texts do not settle.",
+    ),
+    "restructures": ("Restructures", "The policy's machinery is reorganised; obligations move or change form."),
+    "clarifies": ("Clarifies", "Wording or naming presented as leaving the substance alone."),
+    "editorial": ("Editorial", "Layout, numbering, typos or dates; no change of meaning."),
+}
+
+InChangelog = Literal["yes", "partly", "no"]
+
+IN_CHANGELOG_LABELS: dict[str, str] = {
+    "yes": "Mentioned in Anthropic's changelog",
+    "partly": "Partly mentioned in Anthropic's changelog",
+    "no": "Not in Anthropic's changelog",
+}
+
+EFFECT_NOTE_MAX_WORDS = 30
+
+
+class Change(Sourced):
+    """One change a version made against its predecessor, in our words, with its category.
+
+    ``id`` is a slug unique within the version, so a change keeps its anchor when another is
+    inserted before it. ``effect`` says what the change does to Anthropic's obligations, not
+    whether that is good; ``in_changelog`` says whether Anthropic's own account of the version
+    (in-document changelog or RSP-page entry) mentions it.
+    """
+
+    id: Slug
     category: ChangeCategory
+    effect: ChangeEffect
+    effect_note: Text
+    in_changelog: InChangelog
     text: Text
     entities: list[EntityRef] = []
+
+    @field_validator("effect_note")
+    @classmethod
+    def _short_note(cls, note: str) -> str:
+        if len(note.split()) > EFFECT_NOTE_MAX_WORDS:
+            raise ValueError(f"at most {EFFECT_NOTE_MAX_WORDS} words")
+        return note
+
+    @model_validator(mode="after")
+    def _unannounced_is_sourced(self) -> Change:
+        # A claim that Anthropic's changelog is silent must point at that changelog.
+        if self.in_changelog == "no" and not any(_is_changelog(c) for c in self.sources):
+            raise ValueError("in_changelog 'no' needs a source citing the version's changelog")
+        return self
+
+
+def _is_changelog(cite: Cite) -> bool:
+    return "Changelog" in cite.locator or (cite.source == "rsp-page" and cite.locator.startswith("Version history"))
 
 
 class VersionLinks(Strict):
@@ -158,6 +228,16 @@ class Version(Sourced):
     links: VersionLinks
     summary: Text
     changes: list[Change] = []
+
+    @field_validator("changes")
+    @classmethod
+    def _unique_change_ids(cls, changes: list[Change]) -> list[Change]:
+        seen: set[str] = set()
+        for c in changes:
+            if c.id in seen:
+                raise ValueError(f"duplicate change id '{c.id}'")
+            seen.add(c.id)
+        return changes
 
 
 # --- version-scoped entities ----------------------------------------------------------------

@@ -7,7 +7,7 @@ from macros.compute.diff import PAIR_KINDS, changed_only, diff
 from macros.compute.scope import in_force
 from macros.model import types as t
 from macros.render import urls
-from macros.render.common import KIND_LABELS, entity_name, entity_ref, provenance, version_link
+from macros.render.common import KIND_LABELS, effect_link, entity_name, entity_ref, provenance, version_link
 from macros.render.paths import path_nav, path_next
 from macros.render.text import Ctx, esc, fmt_date, safe_url
 
@@ -96,7 +96,8 @@ def _changes(ctx: Ctx, v: t.Version) -> str:
             touches = ""
             if c.entities:
                 touches = " *Affects:* " + ", ".join(entity_ref(ctx, r, v.id) for r in c.entities) + "."
-            out.append(f"- {esc(c.text)}{touches}  \n  {provenance(ctx, c)}")
+            effect = f" *Effect:* {effect_link(ctx, v.id, c)}."
+            out.append(f"- {esc(c.text)}{effect}{touches}  \n  {provenance(ctx, c)}")
         out.append("")
     return "\n".join(out) + "\n"
 

@@ -26,6 +26,7 @@ PAGES = {
     "timeline": "/timeline/",
     "current": "/current/",
     "as-of": "/as-of/",
+    "changes": "/changes/",
     "paths": "/paths/",
     "governance": "/governance/",
 }
