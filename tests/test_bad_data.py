@@ -256,16 +256,16 @@ HOSTILE: dict[str, tuple[list[tuple[str, str, str]], str]] = {
     ),
     "duplicated version id": (
         [("versions.yml", '- id: "2.1"', '- id: "2.0"')],
-        "data/versions.yml:20: entry '2.0': id: duplicate id (first used by entry #2)",
+        "data/versions.yml:24: entry '2.0': id: duplicate id (first used by entry #2)",
     ),
     "re-dated version": (
         [("versions.yml", 'effective: "2023-01-01"', 'effective: "2020-06-01"')],
-        "data/versions.yml:32: entry '3.0': effective: takes effect 2020-06-01 but the lower-numbered version 2.1"
+        "data/versions.yml:40: entry '3.0': effective: takes effect 2020-06-01 but the lower-numbered version 2.1"
         " takes effect later",
     ),
     "version dated like another": (
         [("versions.yml", 'effective: "2023-01-01"', 'effective: "2022-01-01"')],
-        "data/versions.yml:32: entry '3.0': effective: same effective date as version 2.1",
+        "data/versions.yml:40: entry '3.0': effective: same effective date as version 2.1",
     ),
     "unknown pdf source": (
         [("versions.yml", "links: {pdf: doc-2}", "links: {pdf: doc-9}")],
