@@ -15,7 +15,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help setup browser build serve test lint check gen bench clean
+.PHONY: help setup browser build serve test lint check gen bench clean edition
 
 help:
 	@echo "make serve   set up, build and serve the site at http://127.0.0.1:8000"
@@ -23,6 +23,7 @@ help:
 	@echo "make build   write the site to site/"
 	@echo "make gen     regenerate pages and exports from data/ (after editing data)"
 	@echo "make bench   Lighthouse and build-time benchmarks (writes BENCHMARKS.md)"
+	@echo "make edition build release RELEASE (default: newest) from tag v<RELEASE> into site/editions/<RELEASE>/"
 
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +64,13 @@ test: $(STAMP) browser lint
 bench: build browser
 	@[ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund
 	$(PY) scripts/bench.py
+
+# A frozen edition of one release, built from its git tag (see docs/cite.md, "Editions").
+# Run after `make build`: `mkdocs build --clean` empties site/, editions included.
+RELEASE ?=
+REF ?=
+edition: $(STAMP)
+	$(PY) scripts/edition.py $(if $(RELEASE),--release $(RELEASE)) $(if $(REF),--ref $(REF))
 
 clean:
 	rm -rf site .pytest_cache
