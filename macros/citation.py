@@ -13,7 +13,9 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass
+from html import escape
 from typing import Literal
+from urllib.parse import urlencode
 
 SITE = "RSP Atlas"
 AUTHOR = "RSP Atlas contributors"
@@ -278,6 +280,38 @@ def csl_item(w: Work) -> dict[str, object]:
 def csl_json(w: Work | PageCite) -> str:
     w = as_work(w)
     return json.dumps([csl_item(w)], indent=2, ensure_ascii=False)
+
+
+def coins(w: Work | PageCite) -> str:
+    """COinS (OpenURL 1.0 KEV in a ``Z3988`` span), which Zotero and other tools pick up from a page.
+
+    A policy document goes as a book-format "report" with a corporate author (``rft.aucorp``);
+    a site page as Dublin Core. The span is empty and invisible: it is metadata only.
+    """
+    w = as_work(w)
+    pairs: list[tuple[str, str]] = [("ctx_ver", "Z39.88-2004")]
+    if w.kind == "report":
+        pairs += [
+            ("rft_val_fmt", "info:ofi/fmt:kev:mtx:book"),
+            ("rft.genre", "report"),
+            ("rft.btitle", w.title),
+            ("rft.aucorp", w.author),
+            ("rft.pub", w.publisher or w.author),
+            ("rft.date", w.issued.isoformat()),
+        ]
+        if w.page:
+            pairs.append(("rft.pages", w.page))
+    else:
+        pairs += [
+            ("rft_val_fmt", "info:ofi/fmt:kev:mtx:dc"),
+            ("rft.type", "webpage"),
+            ("rft.title", w.title),
+            ("rft.creator", w.author),
+            ("rft.publisher", w.container or w.author),
+            ("rft.date", w.issued.isoformat()),
+        ]
+    pairs.append(("rft_id", w.url))
+    return f'<span class="Z3988" title="{escape(urlencode(pairs), quote=True)}"></span>'
 
 
 def work_formats(w: Work, *, with_pinpoint: bool = False) -> dict[str, str]:

@@ -136,6 +136,10 @@ class PinpointCite:
             "entry": citation.work_formats(self.entry),
         }
 
+    def coins(self) -> str:
+        """Two COinS spans (policy text, Atlas entry) to place beside the state; escaped HTML."""
+        return citation.coins(self.primary) + citation.coins(self.entry)
+
 
 def _versions_phrase(atlas: Atlas, state: t.State) -> str:
     first, last = span(atlas, state)

@@ -176,3 +176,28 @@ def test_pair_meta_names_both_policy_texts() -> None:
     assert rel == ["https://example.org/2.2.pdf", "https://example.org/3.0.pdf"]
     single = page(title="Version 3.4", rsp_version="3.4", policy_url="https://example.org/3.4.pdf")
     assert dict(c.meta_tags(single))["DC.coverage"] == "RSP version 3.4"
+
+
+def test_coins_span_carries_the_work() -> None:
+    from urllib.parse import parse_qs
+
+    from bs4 import BeautifulSoup
+
+    w = c.Work(
+        key="k",
+        kind="report",
+        author="Anthropic",
+        title='Policy "A" & <B>',
+        issued=dt.date(2025, 5, 14),
+        url="https://example.org/a.pdf#page=8",
+        publisher="Anthropic",
+        page="4",
+    )
+    span = BeautifulSoup(c.coins(w), "html.parser").find("span", class_="Z3988")
+    kev = parse_qs(span["title"])
+    assert kev["rft.btitle"] == ['Policy "A" & <B>']
+    assert kev["rft.aucorp"] == ["Anthropic"] and kev["rft.pages"] == ["4"]
+    assert kev["rft_id"] == ["https://example.org/a.pdf#page=8"]
+    assert kev["rft.date"] == ["2025-05-14"]
+    page_kev = parse_qs(BeautifulSoup(c.coins(PAGES[3]), "html.parser").span["title"])
+    assert page_kev["rft.title"] == ["RSP 2.2 vs 3.0"] and page_kev["rft.type"] == ["webpage"]

@@ -123,3 +123,14 @@ def test_pinpoint_styles_match_citeproc(atlas: Atlas, name: str, style: str) -> 
         for who in ("primary", "entry"):
             ours = p.formats()[who][name].split("\nIn text:")[0]
             assert normal(ours) == citeproc(json.loads(p.formats()[who]["CSL-JSON"])[0], style), (k, e, v, who)
+
+
+def test_pinpoint_coins(cbrn4: ct.PinpointCite) -> None:
+    from urllib.parse import parse_qs
+
+    from bs4 import BeautifulSoup
+
+    spans = BeautifulSoup(cbrn4.coins(), "html.parser").find_all("span", class_="Z3988")
+    primary, entry = (parse_qs(s["title"]) for s in spans)
+    assert primary["rft_id"][0].endswith("#page=8") and primary["rft.pages"] == ["4"]
+    assert entry["rft.title"] == ["CBRN-4 in RSP version 2.2"]
