@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
+import rispy
 from playwright.sync_api import BrowserContext, expect
+from pybtex.database import parse_string
 
 from tests.browser.support import Watched
 
@@ -92,6 +94,14 @@ def test_cite_box_copy_button_copies_the_visible_tab(
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith(start), copied[:80]
     assert copied.strip() == block.locator("code").text_content().strip()
+    # What lands on the clipboard must still parse: RIS keeps its "ER  - " closing tag whole
+    # (trailing space included), BibTeX reads as one entry with a corporate author.
+    if tab == "RIS":
+        assert copied.rstrip("\n").endswith("\nER  - "), repr(copied[-20:])
+        assert len(rispy.loads(copied)) == 1
+    else:
+        (entry,) = parse_string(copied, "bibtex").entries.values()
+        assert not entry.persons["author"][0].first_names
     watched.assert_clean()
 
 
