@@ -34,7 +34,7 @@ PIP_FILTER := { grep -v "^WARNING: Location 'file:" || true; }
 # Every step announces itself on one plain line.
 step = @printf '\n==> %s\n' "$(1)"
 
-.PHONY: help python setup browser build serve test test-engines lint check gen bench clean lock mutation
+.PHONY: help python setup browser build serve test test-engines lint check gen bench clean lock mutation edition
 
 help:
 	@echo "make serve                  set up, build and serve the site at http://127.0.0.1:8000"
@@ -46,6 +46,7 @@ help:
 	@echo "make lock                   re-resolve the hash-locked requirements*.lock from requirements*.in"
 	@echo "make bench                  Lighthouse and build-time benchmarks (writes BENCHMARKS.md)"
 	@echo "make mutation               mutation score of the validation and escaping code (mutmut; ~15 min)"
+	@echo "make edition [RELEASE=]     build a release from its tag v<RELEASE> into site/editions/<RELEASE>/"
 
 # The locks are resolved for CPython 3.11 (pyproject: >= 3.11.5): say so before anything installs.
 python:
@@ -171,6 +172,13 @@ mutation: $(STAMP)
 	@$(PY) -c "import json; s = json.load(open('mutants/mutmut-cicd-stats.json')); \
 	  k, v = s['killed'], s['survived']; print(f'mutants: {s[\"total\"]}, killed {k}, survived {v}, ' \
 	  f'no tests {s[\"no_tests\"]}; score {100 * k / (k + v):.1f} % of covered mutants')"
+
+# A frozen edition of one release, built from its git tag (see docs/cite.md, "Editions").
+# Run after `make build`: `mkdocs build --clean` empties site/, editions included.
+RELEASE ?=
+REF ?=
+edition: $(STAMP)
+	$(PY) scripts/edition.py $(if $(RELEASE),--release $(RELEASE)) $(if $(REF),--ref $(REF))
 
 clean:
 	rm -rf site .pytest_cache $(ENGINES_OUT) .cache mutants

@@ -128,9 +128,9 @@ def test_changelog_parsing():
 def test_citation_formats():
     c = citation.PageCite("RSP 3.0", "https://x.org/versions/3.0/", "0.1.0", dt.date(2026, 11, 28), "3.0")
     out = citation.all_formats(c)
-    assert out["APA"].startswith("RSP Atlas contributors. (2026, November 28). RSP 3.0.")
+    assert out["APA"].startswith("RSP Atlas contributors. (2026, November 28). RSP 3.0 [Release 0.1.0].")
     assert "@misc{rspatlas-3-0-0-1-0," in out["BibTeX"]
-    assert json.loads(out["CSL-JSON"])[0]["version"] == "0.1.0"
+    assert json.loads(out["CSL-JSON"])[0]["genre"] == "Release 0.1.0"
     assert out["RIS"].splitlines()[0] == "TY  - ELEC"
     c2 = citation.PageCite("Glossary", "https://x.org/glossary/", "0.1.0", dt.date(2026, 11, 28))
     assert "RSP v" not in citation.apa(c2)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
+import rispy
 from playwright.sync_api import BrowserContext, expect
+from pybtex.database import parse_string
 
 from tests.browser.support import Watched
 
@@ -92,7 +94,29 @@ def test_cite_box_copy_button_copies_the_visible_tab(
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith(start), copied[:80]
     assert copied.strip() == block.locator("code").text_content().strip()
+    if tab == "BibTeX":
+        # What lands on the clipboard must still parse, as one entry with a corporate author.
+        (entry,) = parse_string(copied, "bibtex").entries.values()
+        assert not entry.persons["author"][0].first_names
     watched.assert_clean()
+
+
+# Material's copy button trims trailing whitespace (``trimEnd`` on the copied text), which cuts
+# the RIS closing tag "ER  - " to "ER  -". The cure is in the footer template: give each cite
+# block a button with ``data-clipboard-text="{{ text | e }}"`` (Material copies that verbatim)
+# instead of the automatic code-block button. strict: once fixed, this XPASS fails until the
+# marker is removed.
+@pytest.mark.xfail(strict=True, reason="copy button trims the RIS 'ER  - ' trailing space (template fix pending)")
+def test_copied_ris_keeps_the_closing_tag_whole(context: BrowserContext, base_url: str, watched: Watched) -> None:
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
+    open_cite_box(watched, "/cite/")
+    page = watched.page
+    page.locator(".atlas-cite-tabs .tabbed-labels label", has_text="RIS").click()
+    block = page.locator(".atlas-cite-tabs .tabbed-block").filter(has=page.locator("code:visible"))
+    block.locator("button[data-clipboard-text], button[data-clipboard-target]").first.click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.rstrip("\n").endswith("\nER  - "), repr(copied[-20:])
+    assert len(rispy.loads(copied)) == 1
 
 
 @pytest.mark.parametrize(("first", "second"), [("2.2", "3.4"), ("3.4", "2.2")])
