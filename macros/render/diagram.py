@@ -76,6 +76,12 @@ def svg_text(text: str) -> str:
     )
 
 
+def one_line(text: str) -> str:
+    """Whitespace collapsed to single spaces: a blank line inside the figure would end Markdown's
+    raw HTML block and spill the rest of the SVG into the page as text."""
+    return " ".join(text.split())
+
+
 def wrap(text: str, width: int) -> list[str]:
     """Greedy word wrap to at most `width` characters a line; a longer word is split, never cut off."""
     width = max(width, 1)
@@ -125,12 +131,12 @@ def _ident(kind: str, payload: str) -> str:
 def _frame(ident: str, title: str, desc: str, height: float, body: str) -> str:
     # One line, no blank lines: Markdown passes it through as a raw HTML block, untouched.
     aria = f"{ident}-t {ident}-d" if desc else f"{ident}-t"
-    d = f'<desc id="{ident}-d">{svg_text(desc)}</desc>' if desc else ""
+    d = f'<desc id="{ident}-d">{svg_text(one_line(desc))}</desc>' if desc else ""
     return (
         f'<svg class="atlas-svg" role="img" aria-labelledby="{aria}" width="100%" '
         f'viewBox="0 0 {VIEW_W} {_n(height)}" xmlns="http://www.w3.org/2000/svg" '
         f'font-size="{FONT}" fill="currentColor">'
-        f'<title id="{ident}-t">{svg_text(title)}</title>{d}{STYLE}{body}</svg>'
+        f'<title id="{ident}-t">{svg_text(one_line(title))}</title>{d}{STYLE}{body}</svg>'
     )
 
 
@@ -316,5 +322,5 @@ def safeguard_svg(title: str, nodes: Sequence[tuple[str, str]], edges: Sequence[
 def figure(svg: str, caption: str = "") -> str:
     """The SVG in a figure with a plain-text caption (escaped here: the figure is raw HTML, so
     Markdown inside it would not be rendered anyway)."""
-    cap = f"<figcaption>{svg_text(caption)}</figcaption>" if caption else ""
+    cap = f"<figcaption>{svg_text(one_line(caption))}</figcaption>" if caption else ""
     return f'<figure class="atlas-diagram atlas-diagram--svg">{svg}{cap}</figure>\n'
