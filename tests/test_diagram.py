@@ -237,6 +237,14 @@ def test_built_pages_have_inline_svg_diagrams(site: Path, url: str):
     doc = page(site, url)
     assert svg_problems(doc) == []
     assert not doc.select('script[src*="mermaid"]')
+    # The text alternatives next to the diagrams are rendered, not left as raw Markdown.
+    content = doc.select_one("article") or doc
+    assert "](" not in content.get_text(), "unrendered Markdown link on the page"
+
+
+def test_version_timeline_list_has_links(site: Path):
+    items = page(site, "/versions/").select("ol.atlas-tl li")
+    assert items and all(li.select_one("a[href]") for li in items)
 
 
 def test_svg_problems_catches_broken_pages():
@@ -252,3 +260,18 @@ def test_svg_problems_catches_broken_pages():
     assert check('<svg role="img"><g/></svg>') == ["an SVG without a <title>"]
     assert check('<svg role="img"><title id="a">T</title></svg>') == ["an SVG not labelled by its <title>"]
     assert check('<svg role="img" aria-labelledby="a"><title id="a">T</title></svg>') == []
+
+
+def test_many_side_arrows_stay_inside_the_drawing():
+    # A star: one source, twenty targets, so nineteen arrows need a side lane each.
+    nodes = [D.Node("hub", "Hub")] + [D.Node(f"t{i}", f"Target {i}") for i in range(20)]
+    root = _parse(D.flowchart("star", nodes, [D.Edge("hub", f"t{i}", str(i)) for i in range(20)]))
+    view_w = float(root.get("viewBox", "").split()[2])
+    xs = [float(x) for p in root.iter(f"{SVG}path") for x in re.findall(r"[MH](-?[\d.]+)", p.get("d", ""))]
+    assert max(xs) <= view_w
+    assert min(float(r.get("width", 0)) for r in root.iter(f"{SVG}rect")) >= D.MIN_BOX
+
+
+def test_lanes_are_reused_when_arrows_do_not_overlap():
+    assert D._assign_lanes([(0, 2), (3, 5), (1, 4)]) == [0, 0, 1]
+    assert D._assign_lanes([(0, 2), (2, 4)]) == [0, 1]  # touching at a box: separate lanes

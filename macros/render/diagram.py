@@ -16,23 +16,24 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-# viewBox units. The figure is drawn VIEW_W wide and shown at most MAX_WIDTH_REM wide, so one unit
-# is about one CSS pixel on a phone (a 390 px screen leaves ~350 px for content) and a little more
-# on a desktop: 16-unit text renders at roughly 15-18 px.
-VIEW_W = 360
-MAX_WIDTH_REM = 26
+# viewBox units. The figure is drawn VIEW_W wide and shown at most MAX_WIDTH_PX wide, so one unit
+# is one CSS pixel on a 390 px phone (Material leaves ~320 px for content there) and a little more
+# on a desktop: text renders at 15-16 px on the phone and at most ~19 px on a desktop.
+VIEW_W = 320
+MAX_WIDTH_PX = 380
 FONT = 16
-EDGE_FONT = 14
+EDGE_FONT = 15
 LINE = 21  # line height for FONT
-EDGE_LINE = 18
+EDGE_LINE = 19
 # Average advance of a sans-serif glyph, in ems, rounded up so a wrapped line never overflows its box.
 CHAR_EM = 0.55
 PAD = 10
 LANE = 12  # horizontal spacing of the side lanes that carry arrows between non-adjacent boxes
+MIN_BOX = 200
 
 STYLE = (
     "<style>"
-    ".atlas-svg{display:block;width:100%;max-width:%srem;height:auto;margin:1em 0;color:inherit}"
+    ".atlas-svg{display:block;width:100%;max-width:%spx;height:auto;margin:1em 0;color:inherit}"
     ".atlas-svg text{fill:var(--md-default-fg-color,currentColor);font-family:inherit}"
     ".atlas-svg .b{fill:var(--md-default-bg-color,none);stroke:var(--md-default-fg-color--light,currentColor)}"
     ".atlas-svg .b.k{stroke:var(--md-accent-fg-color,currentColor);stroke-width:2.5}"
@@ -41,7 +42,7 @@ STYLE = (
     ".atlas-svg .y{fill:var(--md-accent-fg-color,currentColor)}"
     ".atlas-svg .y text,.atlas-svg text.yl{font-weight:700}"
     "</style>"
-).replace("%s", str(MAX_WIDTH_REM))
+).replace("%s", str(MAX_WIDTH_PX))
 
 
 @dataclass(frozen=True)
@@ -116,8 +117,14 @@ def _n(x: float) -> str:
     return s[:-2] if s.endswith(".0") else s
 
 
-def _tspans(lines: list[str], x: float, y0: float, line_h: int, cls: str = "", anchor: str = "") -> str:
-    attrs = (f' class="{cls}"' if cls else "") + (f' text-anchor="{anchor}"' if anchor else "")
+def _tspans(
+    lines: list[str], x: float, y0: float, line_h: int, cls: str = "", anchor: str = "", size: int = FONT
+) -> str:
+    attrs = (
+        (f' class="{cls}"' if cls else "")
+        + (f' text-anchor="{anchor}"' if anchor else "")
+        + (f' font-size="{size}"' if size != FONT else "")
+    )
     return "".join(
         f'<text x="{_n(x)}" y="{_n(y0 + i * line_h)}"{attrs}>{svg_text(line)}</text>' for i, line in enumerate(lines)
     )
@@ -189,6 +196,24 @@ def stacked_order(nodes: Sequence[Node], edges: Sequence[Edge]) -> list[str]:
     return list(reversed(post))
 
 
+def _assign_lanes(spans: list[tuple[int, int]]) -> list[int]:
+    """A lane per span (rows from, to), reusing a lane once the arrow in it has ended: inner lanes
+    go to the shortest arrows because the spans arrive sorted by length."""
+    taken: list[list[tuple[int, int]]] = []
+    out = []
+    for a, b in spans:
+        lo, hi = min(a, b), max(a, b)
+        for k, used in enumerate(taken):
+            if all(hi < u_lo or lo > u_hi for u_lo, u_hi in used):
+                used.append((lo, hi))
+                out.append(k)
+                break
+        else:
+            taken.append([(lo, hi)])
+            out.append(len(taken) - 1)
+    return out
+
+
 def flowchart(title: str, nodes: Sequence[Node], edges: Sequence[Edge], desc: str = "") -> str:
     """Boxes one under another, joined by labelled arrows: straight down between neighbours, along
     a side lane otherwise. `title` names the figure for assistive technology; the caller also prints
@@ -206,9 +231,11 @@ def flowchart(title: str, nodes: Sequence[Node], edges: Sequence[Edge], desc: st
         (e for e in edges if pos[e.target] != pos[e.source] + 1),
         key=lambda e: (abs(pos[e.target] - pos[e.source]), pos[e.source], pos[e.target]),
     )
-    lane_of = {id(e): k for k, e in enumerate(lanes)}
-    box_w = VIEW_W - 2 - (len(lanes) * LANE + (8 if lanes else 0))
-    box_w = max(box_w, 120.0)
+    lane_of = _assign_lanes([(pos[e.source], pos[e.target]) for e in lanes])
+    n_lanes = max(lane_of, default=-1) + 1
+    # Keep boxes at least MIN_BOX wide: with many lanes they move closer together instead.
+    step = min(float(LANE), (VIEW_W - 2 - 8 - MIN_BOX) / n_lanes) if n_lanes else float(LANE)
+    box_w = VIEW_W - 2 - (n_lanes * step + (8 if n_lanes else 0))
     x0 = 1.0
     cx = x0 + box_w / 2
     text_chars = chars_fitting(box_w - 2 * PAD, FONT)
@@ -229,10 +256,10 @@ def flowchart(title: str, nodes: Sequence[Node], edges: Sequence[Edge], desc: st
             gap = 16 + max(len(adj_lines) * EDGE_LINE, 12) + n_lane_lines * EDGE_LINE + 8
             ty = y
             if adj_lines:
-                body.append(_tspans(adj_lines, cx + 12, ty + 14 + EDGE_FONT - 2, EDGE_LINE))
+                body.append(_tspans(adj_lines, cx + 12, ty + 14 + EDGE_FONT - 2, EDGE_LINE, size=EDGE_FONT))
             ty += 16 + max(len(adj_lines) * EDGE_LINE, 12)
             for _e, ls in lane_lines:
-                body.append(_tspans(ls, x0 + box_w - 4, ty + EDGE_FONT - 4, EDGE_LINE, anchor="end"))
+                body.append(_tspans(ls, x0 + box_w - 4, ty + EDGE_FONT - 4, EDGE_LINE, anchor="end", size=EDGE_FONT))
                 ty += len(ls) * EDGE_LINE
             y += gap
         node = known[nid]
@@ -252,9 +279,8 @@ def flowchart(title: str, nodes: Sequence[Node], edges: Sequence[Edge], desc: st
         body.append(_arrowhead(cx, y2, 0, 1))
     out_count: dict[str, int] = {}
     in_count: dict[str, int] = {}
-    for e in lanes:
-        k = lane_of[id(e)]
-        lx = x0 + box_w + 8 + k * LANE + LANE / 2
+    for k, e in zip(lane_of, lanes, strict=True):
+        lx = x0 + box_w + 8 + k * step + step / 2
         o = out_count.get(e.source, 0)
         n_in = in_count.get(e.target, 0)
         out_count[e.source], in_count[e.target] = o + 1, n_in + 1

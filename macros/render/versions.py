@@ -49,7 +49,7 @@ def versions_timeline(ctx: Ctx) -> str:
     items = []
     for v in ctx.atlas.versions:
         items.append(
-            f'<li class="atlas-tl__item" id="tl-v{esc(v.id)}"><time datetime="{v.effective.isoformat()}">'
+            f'<li class="atlas-tl__item" id="tl-v{esc(v.id)}" markdown><time datetime="{v.effective.isoformat()}">'
             f"{fmt_date(v.effective)}</time> "
             f"{ctx.link(esc(f'RSP {v.id}'), urls.version_page(v.id))} — "
             f"{esc(v.summary.split('. ')[0].rstrip('.'))}.</li>"
