@@ -275,3 +275,39 @@ def test_many_side_arrows_stay_inside_the_drawing():
 def test_lanes_are_reused_when_arrows_do_not_overlap():
     assert D._assign_lanes([(0, 2), (3, 5), (1, 4)]) == [0, 0, 1]
     assert D._assign_lanes([(0, 2), (2, 4)]) == [0, 1]  # touching at a box: separate lanes
+
+
+def test_lineage_and_safeguard_svgs_take_the_real_data(atlas):
+    """What the entity pages will pass once wired: every lineage family and every era's safeguard map."""
+    from macros.compute import lineage
+    from macros.compute.scope import state_at
+
+    for th in atlas.entities["threshold"]:
+        fam = lineage.family(atlas, th.id)
+        links = [lk for lk in lineage.edges(atlas) if lk.source in fam and lk.target in fam]
+        if not links:
+            continue
+        nodes = []
+        for eid in fam:
+            states = sorted(atlas.entity("threshold", eid).states, key=lambda s: atlas.index(s.from_))
+            nodes.append((eid, " / ".join(dict.fromkeys(s.name for s in states))))
+        edges = [(lk.source, lk.target, f"{lk.edge.type} in {lk.edge.at}") for lk in links]
+        root = _parse(D.lineage_svg(f"Lineage of {th.id}", nodes, edges))
+        shown = "".join("".join(_texts(root)).split())
+        for _, label in nodes:
+            assert "".join(label.split()) in shown
+    for vid in ["1.0", "2.2", atlas.version_ids[-1]]:
+        nodes, edges, seen = [], [], set()
+        for th in atlas.entities["threshold"]:
+            st = state_at(atlas, th, vid)
+            if st is None:
+                continue
+            nodes.append((th.id, st.name))
+            for sid in getattr(st, "required_safeguards", []):
+                std = state_at(atlas, atlas.entity("standard", sid), vid)
+                if sid not in seen:
+                    seen.add(sid)
+                    nodes.append((sid, std.name if std else sid))
+                edges.append((th.id, sid, "requires"))
+        root = _parse(D.safeguard_svg(f"Safeguards as of {vid}", nodes, edges))
+        assert len(list(root.iter(f"{SVG}rect"))) == len(nodes)

@@ -33,6 +33,8 @@ MIN_BOX = 200
 
 STYLE = (
     "<style>"
+    # Material sizes figures to fit their content, which for a 100%-wide SVG is a shrunken default.
+    ".md-typeset figure.atlas-diagram--svg{width:100%}"
     ".atlas-svg{display:block;width:100%;max-width:%spx;height:auto;margin:1em 0;color:inherit}"
     ".atlas-svg text{fill:var(--md-default-fg-color,currentColor);font-family:inherit}"
     ".atlas-svg .b{fill:var(--md-default-bg-color,none);stroke:var(--md-default-fg-color--light,currentColor)}"

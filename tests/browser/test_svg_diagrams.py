@@ -96,6 +96,14 @@ def test_diagrams_are_legible_on_a_phone(phone: Watched, path: str) -> None:
     phone.assert_clean()
 
 
+def test_diagrams_are_legible_on_a_desktop(watched: Watched) -> None:
+    watched.page.set_viewport_size({"width": 1280, "height": 800})
+    watched.goto("/theory-of-change/")
+    assert problems(watched.page) == []
+    width = watched.page.locator("svg.atlas-svg").first.bounding_box()["width"]  # type: ignore[index]
+    assert width >= 320, f"the diagram is squeezed to {width} px on a desktop"
+
+
 def test_the_check_catches_small_clipped_or_unthemed_diagrams(phone: Watched) -> None:
     phone.goto("/overview/")
     page = phone.page
