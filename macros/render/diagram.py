@@ -43,6 +43,8 @@ STYLE = (
     ".atlas-svg .h{fill:var(--md-default-fg-color--light,currentColor)}"
     ".atlas-svg .y{fill:var(--md-accent-fg-color,currentColor)}"
     ".atlas-svg .y text,.atlas-svg text.yl{font-weight:700}"
+    # On paper the text version (printed open) carries the same facts in a fraction of the space.
+    "@media print{.md-typeset figure.atlas-diagram--svg{display:none}}"
     "</style>"
 ).replace("%s", str(MAX_WIDTH_PX))
 
