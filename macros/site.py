@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from macros.render import asof, compare, current, dictionary, entities, inline, ledger, paths, records, versions
+from macros.render import (
+    asof,
+    compare,
+    current,
+    dictionary,
+    entities,
+    inline,
+    ledger,
+    paths,
+    records,
+    structure,
+    versions,
+)
 
 MACROS: dict[str, Callable[..., str]] = {
     "version_page": versions.version_page,
@@ -39,6 +51,8 @@ MACROS: dict[str, Callable[..., str]] = {
     "page_quiz": records.page_quiz,
     "mechanisms": records.mechanisms,
     "mechanisms_diagram": records.mechanisms_diagram,
+    "structure_now": structure.structure_now,
+    "structure_ifthen": structure.structure_ifthen,
     "framings": records.framings,
     "assessment": records.assessment,
     "critiques": records.critiques,

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from macros.compute import versions as cv
 from macros.compute.scope import latest_state, name_at, span
 from macros.model import types as t
-from macros.render import urls
+from macros.render import diagram, urls
 from macros.render.common import display_title, entity_ref, provenance, source_label, version_link
 from macros.render.entities import history, range_label
-from macros.render.text import Ctx, attr, esc, fmt_date, mermaid_label, one_line, safe_url
+from macros.render.text import Ctx, attr, esc, fmt_date, one_line, safe_url
 
 CATEGORY_TITLES = {
     "evaluation": "Evaluation cadence and triggers",
@@ -345,26 +345,30 @@ def mechanisms(ctx: Ctx) -> str:
 
 
 def mechanisms_diagram(ctx: Ctx) -> str:
+    """The mechanisms as an inline-SVG flowchart, each followed by what it relies on; the text list
+    below the figure carries the same facts."""
     th = ctx.atlas.theory
-    lines = ["``` mermaid", "flowchart TD", '  rsp["RSP commitments"]']
+    nodes = [diagram.Node("rsp", "RSP commitments", key=True)]
+    edges = []
     for m in th.mechanisms:
-        node = m.id.replace("-", "_")
-        lines.append(f'  rsp --> {node}["{_mm(m.name)}"]')
-        lines.append(f'  {node} -.-> {node}_r["relies on: {_mm(m.relies_on)}"]')
-    lines.append("```")
+        nodes.append(diagram.Node(m.id, m.name))
+        nodes.append(diagram.Node(f"{m.id}--relies", f"Relies on: {m.relies_on}"))
+        edges.append(diagram.Edge("rsp", m.id))
+        edges.append(diagram.Edge(m.id, f"{m.id}--relies", dashed=True))
+    svg = diagram.flowchart(
+        "How the RSP is meant to reduce risk",
+        nodes,
+        edges,
+        desc=f"The {len(th.mechanisms)} mechanisms named for the RSP commitments, each with what it relies on.",
+    )
     alt = "\n".join(f"- {esc(m.name)}: relies on {esc(m.relies_on)}" for m in th.mechanisms)
     return (
-        '<figure class="atlas-diagram" markdown>\n\n'
-        + "\n".join(lines)
-        + "\n\n<figcaption>The four mechanisms and what each relies on.</figcaption>\n</figure>\n\n"
+        diagram.figure(svg, f"The {len(th.mechanisms)} mechanisms and what each relies on.")
+        + "\n"
         + '??? info "Text version of the diagram"\n\n'
         + "\n".join("    " + ln for ln in alt.splitlines())
         + "\n"
     )
-
-
-def _mm(text: str) -> str:
-    return mermaid_label(text, limit=70)
 
 
 def _cites_only(ctx: Ctx, cites: list[t.Cite]) -> str:

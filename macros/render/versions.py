@@ -6,7 +6,7 @@ from macros.compute import versions as cv
 from macros.compute.diff import PAIR_KINDS, changed_only, diff
 from macros.compute.scope import in_force
 from macros.model import types as t
-from macros.render import urls
+from macros.render import diagram, urls
 from macros.render.common import KIND_LABELS, effect_link, entity_name, entity_ref, provenance, version_link
 from macros.render.paths import path_nav, path_next
 from macros.render.text import Ctx, esc, fmt_date, safe_url
@@ -49,7 +49,7 @@ def versions_timeline(ctx: Ctx) -> str:
     items = []
     for v in ctx.atlas.versions:
         items.append(
-            f'<li class="atlas-tl__item" id="tl-v{esc(v.id)}"><time datetime="{v.effective.isoformat()}">'
+            f'<li class="atlas-tl__item" id="tl-v{esc(v.id)}" markdown><time datetime="{v.effective.isoformat()}">'
             f"{fmt_date(v.effective)}</time> "
             f"{ctx.link(esc(f'RSP {v.id}'), urls.version_page(v.id))} — "
             f"{esc(v.summary.split('. ')[0].rstrip('.'))}.</li>"
@@ -164,11 +164,15 @@ def version_page(ctx: Ctx, vid: str) -> str:
 
 
 def versions_diagram(ctx: Ctx) -> str:
-    """A Mermaid timeline of versions by year; the table above carries the same facts as text."""
+    """An inline-SVG timeline of versions by year; the table above and the list below carry the same facts."""
     by_year: dict[int, list[str]] = {}
     for v in ctx.atlas.versions:
         by_year.setdefault(v.effective.year, []).append(f"{v.id} ({fmt_date(v.effective)[:-5]})")
-    lines = ["``` mermaid", "timeline", "  title RSP versions by effective date"]
-    lines += [f"  {year} : " + " : ".join(items) for year, items in by_year.items()]
-    lines.append("```")
-    return '<figure class="atlas-diagram" markdown>\n\n' + "\n".join(lines) + "\n\n</figure>\n"
+    groups = [(str(year), items) for year, items in by_year.items()]
+    first, last = ctx.atlas.versions[0], ctx.atlas.versions[-1]
+    svg = diagram.timeline(
+        "RSP versions by effective date",
+        groups,
+        desc=f"{len(ctx.atlas.versions)} versions, {first.id} to {last.id}, grouped by the year they took effect.",
+    )
+    return diagram.figure(svg, "Versions by the year they took effect; the table and list give the same dates.")

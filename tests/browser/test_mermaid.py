@@ -30,7 +30,8 @@ def expect_diagrams(w: Watched) -> None:
     w.assert_clean()
 
 
-@pytest.mark.parametrize("path", ["/theory-of-change/", "/overview/"])
+# Pages still drawn by Mermaid; overview, theory of change and versions are inline SVG now (test_svg_diagrams.py).
+@pytest.mark.parametrize("path", ["/safeguards/", "/thresholds/ai-rnd/"])
 def test_diagram_renders_from_own_copy(watched: Watched, path: str) -> None:
     watched.page.add_init_script(OPEN_SHADOW_ROOTS)
     watched.goto(path)
@@ -53,7 +54,7 @@ def test_diagram_renders_after_instant_navigation(watched: Watched) -> None:
     watched.goto("/glossary/", wait_until="networkidle")  # instant navigation starts once the sitemap is in
     assert not any(u.endswith(VENDOR) for u in watched.requests), "a page without diagrams loaded Mermaid"
     page.evaluate("window.__sameDocument = true")
-    page.locator("nav.md-nav--primary a[href$='/overview/']").first.click()
-    page.wait_for_url("**/overview/")
+    page.locator("nav.md-nav--primary a[href$='/safeguards/']").first.click()
+    page.wait_for_url("**/safeguards/")
     expect_diagrams(watched)
     assert page.evaluate("window.__sameDocument === true"), "that was a full page load, not instant navigation"
