@@ -19,7 +19,7 @@ from typing import Any
 
 from macros.model import Atlas, DataError, load_atlas
 from macros.pagemeta import src_by_url, titles
-from macros.release import Release, releases
+from macros.release import Release, releases, site_url
 from macros.render.text import Ctx
 from macros.site import MACROS
 
@@ -40,6 +40,7 @@ class Site:
     releases: tuple[Release, ...]
     titles: dict[str, str]  # source path → page title
     pages: dict[str, str]  # page URL (as the engine's page.url) → source path
+    url: str  # site_url, for absolute citation URLs
 
 
 def _stamp(root: Path) -> tuple[tuple[str, int], ...]:
@@ -53,7 +54,7 @@ def _load(root: Path, _stamp: tuple[tuple[str, int], ...]) -> Site:
     # Zensical calls define_env once per page: parse and check the data once per build.
     atlas = load_atlas(root / "data")
     docs = root / "docs"
-    return Site(atlas, tuple(releases(root)), titles(docs), src_by_url(docs))
+    return Site(atlas, tuple(releases(root)), titles(docs), src_by_url(docs), site_url(root))
 
 
 def _error(line: str) -> None:
@@ -96,7 +97,7 @@ def define_env(env: Any) -> None:
 
     def bind(fn: Callable[..., str]) -> Callable[..., str]:
         def macro(*args: Any, **kwargs: Any) -> str:
-            ctx = Ctx(site.atlas, page_src(site, env.page.url), site.releases, site.titles)
+            ctx = Ctx(site.atlas, page_src(site, env.page.url), site.releases, site.titles, site.url)
             return fn(ctx, *args, **kwargs)
 
         macro.__name__ = fn.__name__

@@ -11,8 +11,24 @@ from __future__ import annotations
 from pathlib import Path
 
 from macros.compute import versions as cv
+from macros.compute.scope import span
 from macros.model import Atlas
 from macros.pagemeta import page_url
+from macros.render.citethis import ANCHORED_KINDS, version_anchor
+from macros.render.urls import entity_target
+
+
+def _version_anchors(atlas: Atlas) -> list[str]:
+    """Point-in-time anchors: an entity as it stood in each version it existed in ("#v2.2")."""
+    out = []
+    for kind in sorted(ANCHORED_KINDS):
+        for entity in atlas.entities[kind]:
+            page, _ = entity_target(kind, entity.id)
+            for state in entity.states:
+                first, last = span(atlas, state)
+                for vid in atlas.version_ids[first : last + 1]:
+                    out.append(page_url("/", page) + "#" + version_anchor(kind, entity.id, vid))
+    return out
 
 
 def current_urls(atlas: Atlas, docs: Path) -> list[str]:
@@ -30,6 +46,7 @@ def current_urls(atlas: Atlas, docs: Path) -> list[str]:
         *(f"/sources/#src-{s.id}" for s in atlas.source_items),
         *(f"/compare/{a}-vs-{b}/" for a, b in cv.pairs(atlas)),
         *(f"/changes/#v{v.id}-{c.id}" for v in atlas.versions for c in v.changes),
+        *_version_anchors(atlas),
     ]
     return sorted(set(pages) | set(anchors))
 

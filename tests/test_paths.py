@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from pathlib import Path
 
@@ -24,7 +25,9 @@ def _url(step: t.PathStep) -> tuple[str, str]:
 
 def _words(site: Path, step: t.PathStep) -> int:
     url, anchor = _url(step)
-    article = page(site, url).select_one("article")
+    article = copy.copy(page(site, url).select_one("article"))
+    for folded in article.select("details.atlas-citethis"):  # closed citation boxes are not read through
+        folded.decompose()
     if not anchor:
         return len(article.get_text(" ").split())
     head = article.find(id=anchor)

@@ -7,6 +7,7 @@ from macros.compute.diff import diff_entity
 from macros.compute.scope import name_at, span, state_at, substance
 from macros.model import types as t
 from macros.render import urls
+from macros.render.citethis import cite_this, version_anchor
 from macros.render.common import entity_name, provenance, version_link
 from macros.render.fields import label, name_in, value
 from macros.render.text import Ctx, attr, esc, mermaid_label
@@ -83,17 +84,27 @@ def state_table(ctx: Ctx, state: t.State) -> str:
     return "\n".join(rows) + "\n" if len(rows) > 2 else ""
 
 
+def anchored_range_links(ctx: Ctx, kind: str, entity: t.Entity, state: t.State) -> str:
+    """The versions a state covers, each link carrying that version's anchor (``#v2.2``), so a
+    point-in-time link lands on the state in force then even when the state spans several versions."""
+    first, last = span(ctx.atlas, state)
+    ids = ctx.atlas.version_ids[first : last + 1]
+    return ", ".join(f"{version_link(ctx, v)}{{ #{version_anchor(kind, entity.id, v)} }}" for v in ids)
+
+
 def history(ctx: Ctx, kind: str, entity: t.Entity, heading: str = "###") -> str:
-    """Each state of an entity, oldest first, with what changed at each step and its sources."""
+    """Each state of an entity, the one in force now first, then older ones: what changed at each
+    step, its sources, and a citation of the state as of its newest version."""
     out = []
     states = sorted(entity.states, key=lambda s: ctx.atlas.index(s.from_))
-    for i, state in enumerate(states):
+    for i in reversed(range(len(states))):
+        state = states[i]
         anchor = f"{entity.id}-{state.from_.replace('.', '-')}"
         if heading:
             out.append(f"{heading} {esc(state.name)} <small>({range_label(ctx, state)})</small> {{ #{anchor} }}\n")
         else:  # a titled paragraph: keeps the anchor, stays out of the table of contents
             out.append(f"**{esc(state.name)}** ({range_label(ctx, state)})\n{{: #{anchor} .atlas-state }}\n")
-        out.append(f"In force in: {range_links(ctx, state)}.\n")
+        out.append(f"In force in: {anchored_range_links(ctx, kind, entity, state)}.\n")
         if i > 0:
             prev = states[i - 1]
             d = diff_entity(ctx.atlas, kind, entity, prev.from_, state.from_)
@@ -108,6 +119,7 @@ def history(ctx: Ctx, kind: str, entity: t.Entity, heading: str = "###") -> str:
         if state.note:
             out.append(f"*Note:* {esc(state.note)}\n")
         out.append(provenance(ctx, state) + "\n")
+        out.append(cite_this(ctx, kind, entity, state))
     return "\n".join(out)
 
 

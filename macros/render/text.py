@@ -132,6 +132,7 @@ class Ctx:
     page: str  # source path of the current page, e.g. "compare/2.2-vs-3.0.md"
     releases: tuple[Release, ...] = ()
     titles: dict[str, str] = field(default_factory=dict)  # source path → page title
+    site_url: str = "https://rsp-atlas.github.io/"  # for absolute citation URLs
 
     def href(self, target: str, anchor: str = "") -> str:
         """Relative link from the current page to a source path (MkDocs validates and rewrites it)."""

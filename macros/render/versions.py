@@ -7,6 +7,7 @@ from macros.compute.diff import PAIR_KINDS, changed_only, diff
 from macros.compute.scope import in_force
 from macros.model import types as t
 from macros.render import diagram, urls
+from macros.render.citethis import ANCHORED_KINDS, version_anchor
 from macros.render.common import KIND_LABELS, effect_link, entity_name, entity_ref, provenance, version_link
 from macros.render.paths import path_nav, path_next
 from macros.render.text import Ctx, esc, fmt_date, safe_url
@@ -102,6 +103,14 @@ def _changes(ctx: Ctx, v: t.Version) -> str:
     return "\n".join(out) + "\n"
 
 
+def _pinned_name(ctx: Ctx, kind: str, entity: t.Entity, state: t.State, vid: str) -> str:
+    """The entity's name in ``vid``, linked to the state in force in that version (``#v2.2``), not the page top."""
+    if kind not in ANCHORED_KINDS:
+        return entity_name(ctx, kind, entity, state)
+    page, _ = urls.entity_target(kind, entity.id)
+    return ctx.link(esc(state.name), page, version_anchor(kind, entity.id, vid))
+
+
 def _in_force(ctx: Ctx, v: t.Version) -> str:
     out = []
     for kind in IN_FORCE_KINDS:
@@ -113,7 +122,9 @@ def _in_force(ctx: Ctx, v: t.Version) -> str:
         out.append("| Name | In this version | Since |\n|---|---|---|")
         for entity, state in rows:
             text = getattr(state, "summary", "")
-            out.append(f"| {entity_name(ctx, kind, entity, state)} | {esc(text)} | {version_link(ctx, state.from_)} |")
+            out.append(
+                f"| {_pinned_name(ctx, kind, entity, state, v.id)} | {esc(text)} | {version_link(ctx, state.from_)} |"
+            )
         out.append("")
     return "\n".join(out) + "\n"
 

@@ -1,0 +1,73 @@
+"""Point-in-time anchors and "Cite this" beside each state, checked on the built site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pybtex.database
+import rispy
+
+from macros.compute.scope import latest_state, span, state_at
+from macros.pagemeta import page_url
+from macros.render.citethis import ANCHORED_KINDS, version_anchor
+from macros.render.urls import entity_target
+from tests.htmlsite import page
+
+
+def _state_block_of(anchor_el):
+    """The state an anchor belongs to: the nearest state heading or titled paragraph above it."""
+    return anchor_el.find_previous(lambda el: el.name in ("h2", "h3") or "atlas-state" in (el.get("class") or []))
+
+
+def test_every_version_of_every_state_has_its_own_anchor_on_the_right_state(site: Path, atlas):
+    for kind in sorted(ANCHORED_KINDS):
+        for entity in atlas.entities[kind]:
+            target, _ = entity_target(kind, entity.id)
+            doc = page(site, page_url("/", target))
+            for vid in atlas.version_ids:
+                state = state_at(atlas, entity, vid)
+                el = doc.find(id=version_anchor(kind, entity.id, vid))
+                if state is None:
+                    assert el is None, (kind, entity.id, vid)
+                    continue
+                assert el is not None, (kind, entity.id, vid)
+                first = atlas.version_ids[span(atlas, state)[0]]
+                block = _state_block_of(el)
+                assert block is not None and block.get("id") == f"{entity.id}-{first.replace('.', '-')}", (
+                    kind,
+                    entity.id,
+                    vid,
+                    block.get("id") if block else None,
+                )
+
+
+def test_the_state_in_force_now_comes_first(site: Path, atlas):
+    th = atlas.entity("threshold", "cbrn-4")
+    doc = page(site, "/thresholds/cbrn-4/")
+    latest = latest_state(atlas, th)
+    first_state = doc.select_one("article h3[id^=cbrn-4-]")
+    assert first_state["id"] == f"cbrn-4-{latest.from_.replace('.', '-')}"
+
+
+def test_version_pages_link_to_the_state_in_force_then(site: Path):
+    doc = page(site, "/versions/2.2/")
+    hrefs = [a["href"] for a in doc.select("#in-force-threshold ~ * a[href*='thresholds/']")]
+    assert any(h.endswith("thresholds/cbrn-4/#v2.2") for h in hrefs), hrefs
+
+
+def test_cbrn_4_in_2_2_cites_the_policy_text_at_its_page_and_the_entry_by_its_2_2_name(site: Path):
+    doc = page(site, "/thresholds/cbrn-4/")
+    box = next(d for d in doc.select("details.atlas-citethis") if "RSP 2.2" in d.summary.get_text())
+    assert "CBRN-4 in RSP 2.2" in box.summary.get_text()
+    codes = [c.get_text() for c in box.select("pre code")]
+    assert len(codes) == 10, "five formats for the policy text, five for the entry"
+    primary_bib, entry_bib = codes[2], codes[7]
+    bib = pybtex.database.parse_string(primary_bib, "bibtex")
+    (entry,) = bib.entries.values()
+    assert "Version 2.2" in entry.fields["title"] and entry.fields["url"].endswith("#page=8")
+    assert "p. 4 (PDF p. 8)" in entry.fields["note"]
+    atlas_entry = next(iter(pybtex.database.parse_string(entry_bib, "bibtex").entries.values()))
+    assert "CBRN-4" in atlas_entry.fields["title"] and "Novel" not in atlas_entry.fields["title"]
+    assert atlas_entry.fields["url"].endswith("/thresholds/cbrn-4/#v2.2")
+    ris = rispy.loads(codes[3])
+    assert ris[0]["urls"][0].endswith("#page=8")
