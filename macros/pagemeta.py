@@ -101,6 +101,13 @@ def src_by_url(docs: Path) -> dict[str, str]:
     return {url_key(src): src for src, _ in _sources(docs)}
 
 
+def _policy_url(atlas: Atlas, vid: str | None) -> str | None:
+    """The PDF of a version a page is about (None for pages about no one version)."""
+    if vid and vid in atlas.version_ids:
+        return atlas.sources[atlas.version(vid).links.pdf].url
+    return None
+
+
 def page_info(atlas: Atlas, docs: Path, site_url: str, release: Release) -> dict[str, dict[str, Any]]:
     """src_uri → {title, verified, url, rsp_version, policy_url, cites} for every Markdown page.
 
@@ -111,23 +118,27 @@ def page_info(atlas: Atlas, docs: Path, site_url: str, release: Release) -> dict
         meta = front_matter(path)
         rsp = meta.get("rsp_version")
         title = html.unescape(str(meta.get("title") or src))  # stub titles are stored HTML-escaped
-        policy = None
-        if rsp and rsp in atlas.version_ids:
-            policy = atlas.sources[atlas.version(rsp).links.pdf].url
+        older = meta.get("rsp_compare")
         cite = citation.PageCite(
             title=title,
             url=page_url(site_url, src),
             release=release.version,
             release_date=release.date,
             rsp_version=rsp,
-            policy_url=policy,
+            policy_url=_policy_url(atlas, rsp),
+            rsp_compare=older,
+            compare_policy_url=_policy_url(atlas, older),
         )
         out[src] = {
             "title": title,
             "verified": verified_for(atlas, src).isoformat(),
             "url": cite.url,
             "rsp_version": rsp,
-            "policy_url": policy,
+            "policy_url": cite.policy_url,
+            "rsp_compare": older,
+            "compare_policy_url": cite.compare_policy_url,
+            # citation_* and Dublin Core tags, as reference managers read them; a list keeps the order.
+            "meta": [list(pair) for pair in citation.meta_tags(cite)],
             "cites": [
                 {"name": name, "slug": name.lower().replace("-", ""), "text": text}
                 for name, text in citation.all_formats(cite).items()
