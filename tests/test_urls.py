@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path
 
@@ -71,3 +72,18 @@ def test_resolver_fails_on_a_missing_anchor(site: Path):
     assert resolve(site, "/glossary/")
     assert not resolve(site, "/glossary/#no-such-term")
     assert not resolve(site, "/no-such-page/")
+
+
+def test_friendly_urls_lead_to_the_page_a_reader_meant(site: Path, atlas):
+    newest = atlas.versions[-1].id
+    expected = {"/versions/latest/": f"/versions/{newest}/"}
+    expected |= {f"/versions/v{vid}/": f"/versions/{vid}/" for vid in atlas.version_ids}
+    older, newer = atlas.version_ids[0], atlas.version_ids[-1]
+    expected[f"/compare/{newer}-vs-{older}/"] = f"/compare/{older}-vs-{newer}/"
+    for old, new in expected.items():
+        html = (site / old.strip("/") / "index.html").read_text(encoding="utf-8")
+        m = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', html)
+        assert m is not None, old
+        resolved = posixpath.normpath(posixpath.join(old, m.group(1))) + "/"
+        assert resolved == new, (old, resolved)
+        assert (site / new.strip("/") / "index.html").exists()
