@@ -212,7 +212,7 @@ def test_renderers_emit_svg_not_mermaid(atlas):
 
 # --- the built site ---------------------------------------------------------------------------
 
-SVG_PAGES = ["/overview/", "/theory-of-change/", "/versions/"]
+SVG_PAGES = ["/overview/", "/theory-of-change/", "/versions/", "/safeguards/", "/thresholds/ai-rnd/"]
 
 
 def svg_problems(doc) -> list[str]:  # type: ignore[no-untyped-def]

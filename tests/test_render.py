@@ -99,7 +99,7 @@ def test_threshold_page_shows_lineage(mini):
         "In [v2.0](../versions/2.0.md), [Alpha](alpha.md) was split in two: [Alpha-3](alpha.md) and "
         "Beta ([1.0 → 2.0](../compare/1.0-vs-2.0.md#threshold-beta))."
     ) in out
-    assert "flowchart LR" in out
+    assert '<svg class="atlas-svg" role="img"' in out and "split in 2.0" in out
 
 
 def test_abbreviations_file_has_one_block_per_phrase(atlas):

@@ -152,39 +152,11 @@
 })();
 
 /* ==========================================================================
-   Quality gates: accessibility names for Material's widgets and self-hosted
-   Mermaid under instant navigation. Kept apart from the code above; tested by
-   tests/browser/.
+   Quality gates: accessibility names for Material's widgets. Kept apart from
+   the code above; tested by tests/browser/.
    ========================================================================== */
 (function () {
   "use strict";
-
-  // Material loads Mermaid from unpkg.com when `mermaid` is undefined. Pages with a
-  // diagram include our copy (overrides/main.html), but instant navigation from a page
-  // without one does not run that tag. This stand-in makes Material load our copy instead.
-  var self = document.currentScript && document.currentScript.src;
-  if (self && typeof window.mermaid === "undefined") {
-    var vendor = new URL("vendor/mermaid.min.js", self).href;
-    var options = null, loading = null;
-    var load = function () {
-      loading = loading || new Promise(function (resolve, reject) {
-        var script = document.createElement("script");
-        script.src = vendor;
-        script.onload = function () {
-          var real = window.mermaid;  // the script replaced the stand-in
-          if (options) real.initialize(options);
-          resolve(real);
-        };
-        script.onerror = function () { reject(new Error("Could not load " + vendor)); };
-        document.head.appendChild(script);
-      });
-      return loading;
-    };
-    window.mermaid = {
-      initialize: function (opts) { options = opts; },
-      render: function (id, text) { return load().then(function (real) { return real.render(id, text); }); }
-    };
-  }
 
   function label(el, name) {
     if (el && !el.getAttribute("aria-label")) el.setAttribute("aria-label", name);

@@ -6,11 +6,11 @@ from macros.compute import lineage
 from macros.compute.diff import diff_entity
 from macros.compute.scope import name_at, span, state_at, substance
 from macros.model import types as t
-from macros.render import urls
+from macros.render import diagram, urls
 from macros.render.citethis import cite_this, version_anchor
 from macros.render.common import entity_name, provenance, version_link
 from macros.render.fields import label, name_in, value
-from macros.render.text import Ctx, attr, esc, mermaid_label
+from macros.render.text import Ctx, attr, esc
 
 # How each kind of lineage edge reads, from the older threshold's side: "{a} ... {b}".
 LINEAGE_PHRASES = {
@@ -339,28 +339,22 @@ def threshold_page(ctx: Ctx, tid: str) -> str:
 
 
 def _family_diagram(ctx: Ctx, fam: list[str]) -> str:
-    """A Mermaid flowchart of the lineage family, with a text list as its accessible alternative."""
+    """An SVG flowchart of the lineage family; the list above it is the accessible alternative."""
     atlas = ctx.atlas
-    lines = ["``` mermaid", "flowchart LR"]
+    nodes: list[tuple[str, str]] = []
+    latest: list[str] = []
     for eid in fam:
         th = atlas.entity("threshold", eid)
         states = sorted(th.states, key=lambda s: atlas.index(s.from_))
-        label_text = " / ".join(dict.fromkeys(s.name for s in states))
-        lines.append(f'  {eid.replace("-", "_").replace(".", "_")}["{mermaid_label(label_text)}"]')
-    for link in lineage.edges(atlas):
-        if link.source in fam and link.target in fam:
-            lines.append(f'  {_node(link.source)} -- "{link.edge.type} in {link.edge.at}" --> {_node(link.target)}')
-    lines.append("```")
-    return (
-        '<figure class="atlas-diagram" markdown>\n\n'
-        + "\n".join(lines)
-        + "\n\n<figcaption>Lineage diagram; the list above gives the same information as text."
-        + "</figcaption>\n</figure>\n"
-    )
-
-
-def _node(eid: str) -> str:
-    return eid.replace("-", "_").replace(".", "_")
+        nodes.append((eid, " / ".join(dict.fromkeys(s.name for s in states))))
+        latest.append(states[-1].name)
+    edges = [
+        (link.source, link.target, f"{link.edge.type} in {link.edge.at}")
+        for link in lineage.edges(atlas)
+        if link.source in fam and link.target in fam
+    ]
+    svg = diagram.lineage_svg(f"Lineage of {', '.join(latest)}", nodes, edges)
+    return diagram.figure(svg, "Lineage diagram; the list above gives the same information as text.")
 
 
 def thresholds_list(ctx: Ctx) -> str:
@@ -388,19 +382,26 @@ def _era_versions(ctx: Ctx) -> list[str]:
     return list(last.values())
 
 
+def _once(nodes: list[tuple[str, str]], nid: str, label_text: str) -> str:
+    """Add a node unless present: a standard several thresholds require is drawn once, reached by several arrows."""
+    if all(n != nid for n, _ in nodes):
+        nodes.append((nid, label_text))
+    return nid
+
+
 def safeguard_map(ctx: Ctx) -> str:
     """Per era, which safeguards each threshold required; a text list carries the same facts."""
     atlas = ctx.atlas
     out = []
     for vid in _era_versions(ctx):
-        lines = ["``` mermaid", "flowchart LR"]
+        nodes: list[tuple[str, str]] = []
+        edges: list[tuple[str, str, str]] = []
         text = []
         for th in atlas.entities["threshold"]:
             st = state_at(atlas, th, vid)
             if st is None:
                 continue
-            node = _node(th.id)
-            lines.append(f'  {node}["{_mm_label(st.name)}"]')
+            nodes.append((th.id, st.name))
             reqs = getattr(st, "required_safeguards", [])
             if reqs:
                 names = []
@@ -408,21 +409,18 @@ def safeguard_map(ctx: Ctx) -> str:
                     n = name_at(atlas, atlas.entity("standard", sid), vid)
                     name = n.name if n.when == "in" else f"{n.name} (not described in {vid})"
                     names.append(name)
-                    lines.append(f'  {node} --> {_node(sid)}["{_mm_label(name)}"]')
+                    edges.append((th.id, _once(nodes, sid, name), ""))
                 text.append(f"- {esc(st.name)} → {esc(', '.join(names))}")
             elif getattr(st, "anthropic_plan", "") or getattr(st, "industry_recommendation", ""):
-                lines.append(f'  {node} --> {node}_plan["own plan + industry-wide recommendation"]')
+                edges.append((th.id, _once(nodes, f"{th.id}_plan", "own plan + industry-wide recommendation"), ""))
                 text.append(
                     f"- {esc(st.name)} → no required standard; Anthropic's plan and an industry-wide recommendation"
                 )
             else:
-                lines.append(f'  {node} --> {node}_none["no required standard named"]')
+                edges.append((th.id, _once(nodes, f"{th.id}_none", "no required standard named"), ""))
                 text.append(f"- {esc(st.name)} → no required standard named")
-        lines.append("```")
+        svg = diagram.safeguard_svg(f"Safeguards each threshold required as of version {vid}", nodes, edges)
         out.append(f"### As of version {vid} {{ #map-{vid.replace('.', '-')} }}\n")
-        out.append('<figure class="atlas-diagram" markdown>\n\n' + "\n".join(lines) + "\n\n</figure>\n")
+        out.append(diagram.figure(svg, "Safeguard map; the text version below gives the same information."))
         out.append("Text version:\n\n" + "\n".join(text) + "\n")
     return "\n".join(out) + "\n"
-
-
-_mm_label = mermaid_label

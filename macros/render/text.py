@@ -102,19 +102,6 @@ def inert_title(value: object) -> str:
 _TITLE_SPECIAL = {"<": "&lt;", ">": "&gt;", '"': "&quot;", "{": "&#123;", "}": "&#125;"}
 
 
-# Mermaid decodes ``#name;``/``#123;`` entity codes inside quoted labels; these characters would
-# otherwise end the label ("), start a code (#), open markup (<, >, &) or a Markdown string (`).
-_MERMAID = {'"': "#quot;", "#": "#35;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "`": "#96;"}
-
-
-def mermaid_label(value: object, limit: int | None = None) -> str:
-    """Data text for a quoted Mermaid node label (``id["…"]``): one line, nothing that breaks out."""
-    text = one_line(value)
-    if limit is not None and len(text) > limit:
-        text = text[: limit - 3].rsplit(" ", 1)[0] + "…"
-    return "".join(_MERMAID.get(ch, ch) for ch in text)
-
-
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 

@@ -1,5 +1,5 @@
-"""Mermaid shows data text exactly: labels are written with Mermaid's entity codes (``#amp;``,
-``#quot;`` …, macros/render/text.py mermaid_label) and must render as the original characters."""
+"""Inline SVG diagrams show data text exactly: labels are XML-escaped at build time
+(macros/render/diagram.py svg_text) and must render as the original characters, not as codes."""
 
 from __future__ import annotations
 
@@ -7,18 +7,16 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.support import Watched
-from tests.browser.test_mermaid import OPEN_SHADOW_ROOTS
 
 pytestmark = pytest.mark.browser
 
 
-def test_mermaid_labels_show_the_data_text(watched: Watched, atlas) -> None:
-    watched.page.add_init_script(OPEN_SHADOW_ROOTS)
+def test_svg_labels_show_the_data_text(watched: Watched, atlas) -> None:
     watched.goto("/safeguards/")
-    expect(watched.page.locator("div.mermaid svg").first).to_be_visible(timeout=20_000)
-    labels = set(watched.page.locator("div.mermaid svg .nodeLabel").all_text_contents())
+    expect(watched.page.locator("svg.atlas-svg").first).to_be_visible()
+    shown = " ".join(watched.page.locator("svg.atlas-svg text").all_text_contents())
     names = {st.name for th in atlas.entities["threshold"] for st in th.states}
-    with_amp = {n for n in names if "&" in n} & labels
+    with_amp = {n for n in names if "&" in n and n in shown}
     assert with_amp, "expected a threshold name with '&' (e.g. 'AI R&D-4') among the diagram labels"
-    assert not [t for t in labels if "#amp;" in t or "&amp;" in t or "#quot;" in t], labels
+    assert "&amp;" not in shown and "&#" not in shown and "#amp;" not in shown, shown
     watched.assert_clean()

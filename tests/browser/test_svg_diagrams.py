@@ -11,7 +11,7 @@ from tests.browser.support import Watched, watch
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["/theory-of-change/", "/overview/", "/versions/"]
+PAGES = ["/theory-of-change/", "/overview/", "/versions/", "/safeguards/", "/thresholds/ai-rnd/"]
 MIN_PX = 14.0  # issue 13 asks for 12 CSS px at least; the design aims at 14+
 
 # For every visible diagram text: its font size as drawn (computed size x the SVG's scale), the height
