@@ -34,7 +34,7 @@ PIP_FILTER := { grep -v "^WARNING: Location 'file:" || true; }
 # Every step announces itself on one plain line.
 step = @printf '\n==> %s\n' "$(1)"
 
-.PHONY: help python setup browser build serve test test-engines lint check gen bench clean lock mutation edition
+.PHONY: help python setup browser build serve test test-mkdocs test-engine test-engines lint check gen bench clean lock mutation edition
 
 help:
 	@echo "make serve                  set up, build and serve the site at http://127.0.0.1:8000"
@@ -115,10 +115,20 @@ lint: $(STAMP)
 	@$(PY) -m ruff check --quiet macros tests scripts
 	@$(PY) -m ruff format --check --quiet macros tests scripts && echo "ruff: clean"
 
-test: $(STAMP) browser lint check
+test: test-mkdocs
+	@$(MAKE) --no-print-directory $(foreach e,$(filter-out mkdocs,$(ENGINES)),$(VENV)-$(e)/.installed) _engines
+
+# The MkDocs half of `make test`: CI's per-engine jobs run it and `make test-engine` side by side.
+test-mkdocs: $(STAMP) browser lint check
 	$(call step,Test suite on MkDocs (pytest))
 	@$(PY) -m pytest -q
-	@$(MAKE) --no-print-directory $(foreach e,$(filter-out mkdocs,$(ENGINES)),$(VENV)-$(e)/.installed) _engines
+
+# One engine's share of `make test-engines`, for a CI job of its own: builds MkDocs (the reference)
+# and ENGINE, then runs the built-site tests on ENGINE's output. `make test-engine ENGINE=zensical`.
+test-engine: $(STAMP) browser check
+	@[ "$(ENGINE)" != mkdocs ] || { echo "make test-engine needs ENGINE=properdocs or ENGINE=zensical"; exit 2; }
+	@$(MAKE) --no-print-directory $(VENV)-$(ENGINE)/.installed
+	@$(MAKE) --no-print-directory _engines ENGINE_LIST="mkdocs $(ENGINE)"
 
 # The same built-site tests (HTML, URL contract, links and anchors, citations, feed, browser) on
 # every engine's output, plus an engine-by-engine comparison with the MkDocs build. The differences
@@ -133,8 +143,8 @@ SITE_TESTS := tests/test_engines.py tests/test_site.py tests/test_urls.py tests/
 _engines:
 	@rm -rf $(ENGINES_OUT) && mkdir -p $(ENGINES_OUT)
 	$(call step,Building with each engine into $(ENGINES_OUT)/)
-	@set -e; for e in $(ENGINES); do $(MAKE) --no-print-directory _build_one E=$$e; done
-	@set -e; for e in $(filter-out mkdocs,$(ENGINES)); do \
+	@set -e; for e in $(or $(ENGINE_LIST),$(ENGINES)); do $(MAKE) --no-print-directory _build_one E=$$e; done
+	@set -e; for e in $(filter-out mkdocs,$(or $(ENGINE_LIST),$(ENGINES))); do \
 	  printf '\n==> %s\n' "Built-site tests on the $$e build"; \
 	  ATLAS_ENGINE=$$e ATLAS_SITE=$(ENGINES_OUT)/$$e ATLAS_REFERENCE=$(ENGINES_OUT)/mkdocs \
 	    $(PY) -m pytest -q -p no:cacheprovider $(SITE_TESTS) $$([ $$e = properdocs ] || echo tests/browser); \
