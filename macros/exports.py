@@ -21,6 +21,7 @@ from macros import generated
 from macros.compute import versions as cv
 from macros.compute.scope import span
 from macros.model import Atlas
+from macros.model import types as t
 from macros.model.atlas import KIND_FILES
 from macros.model.load import FILES
 from macros.pagemeta import front_matter, page_url
@@ -261,12 +262,27 @@ def _atom_entry(feed: ET.Element, entry_id: str, title: str, link: str, updated:
     _sub(entry, "summary", summary)
 
 
+def _ledger_line(v: t.Version, base: str) -> str:
+    """What the version's recorded changes did, by effect, and where the ledger lists them."""
+    if not v.changes:
+        return ""
+    counts: dict[str, int] = {}
+    for c in v.changes:
+        counts[c.effect] = counts.get(c.effect, 0) + 1
+    parts = [f"{t.EFFECT_LABELS[k][0].lower()} {counts[k]}" for k in t.EFFECT_LABELS if k in counts]
+    unlisted = sum(1 for c in v.changes if c.in_changelog == "no")
+    note = f"; {unlisted} not in Anthropic's changelog" if unlisted else ""
+    return (
+        f" Recorded changes: {len(v.changes)} ({', '.join(parts)}{note}). Ledger: {base}changes/?from={v.id}&to={v.id}"
+    )
+
+
 def feed_xml(atlas: Atlas, base: str, rels: list[Release]) -> str:
     """The Atom feed, built as a tree (ElementTree escapes every text and attribute)."""
     entries: list[tuple[str, tuple[str, str, str, str, str]]] = []
     for v in atlas.versions:
         prev = cv.predecessor(atlas, v.id)
-        summary = v.summary
+        summary = v.summary + _ledger_line(v, base)
         if prev:
             summary += f" Comparison with {prev.id}: {base}compare/{prev.id}-vs-{v.id}/"
         stamp = f"{v.effective.isoformat()}T00:00:00Z"

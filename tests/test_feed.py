@@ -97,3 +97,18 @@ def test_feed_checker_catches_breaches() -> None:
     assert "entry 1: no atom:author (and the feed has none)" in problems
     assert "entry 1: neither atom:content nor an alternate link" in problems
     assert rfc4287_problems(b"<feed><oops></feed>")[0].startswith("not well-formed")
+
+
+def test_each_version_entry_counts_its_recorded_changes_and_links_the_ledger(atlas):
+    from macros.exports import feed_xml
+
+    root = ET.fromstring(feed_xml(atlas, "https://x.example/", []))
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    by_link = {e.find("a:link", ns).get("href"): e.find("a:summary", ns).text for e in root.findall("a:entry", ns)}
+    for v in atlas.versions:
+        summary = by_link[f"https://x.example/versions/{v.id}/"]
+        if v.changes:
+            assert f"Recorded changes: {len(v.changes)} (" in summary, v.id
+            assert f"https://x.example/changes/?from={v.id}&to={v.id}" in summary
+        else:
+            assert "Recorded changes" not in summary
