@@ -170,9 +170,11 @@ def test_2_0_to_3_4_shows_the_path_with_links_to_each_steps_pair_page(site: Path
 
 def test_2_2_to_3_4_risk_reports_first_appear_in_3_0_only(site: Path) -> None:
     line = _line(site, "/compare/2.2-vs-3.4/", "Provision: Risk Reports")
-    assert "Risk Reports (new in 3.0) → Risk Reports with a coverage date" in line and "· New in 3.0 ·" in line
+    assert "Risk Reports (new in 3.0) → Risk Reports with a coverage date" in line
+    # Arrival is one event (3.0); later edits are named as changes, never as a second arrival.
+    assert "· New in 3.0; changed in " in line and "New in 3.0," not in line
     block = _block(site, "/compare/2.2-vs-3.4/", "provision-risk-reports")
-    assert "New in 3.0." in block and "3.0, v3.4" not in block and "3.0, 3.4" not in block
+    assert "New in 3.0;" in block and "New in 3.0, " not in block and "3.0, v3.4" not in block
 
 
 def test_2_0_to_3_0_checkpoint_dropped_once_not_in_2_1_and_3_0(site: Path) -> None:
@@ -182,9 +184,9 @@ def test_2_0_to_3_0_checkpoint_dropped_once_not_in_2_1_and_3_0(site: Path) -> No
 
 def test_1_0_to_3_4_no_entity_appears_or_disappears_in_two_versions(site: Path) -> None:
     for line in _glance(site, "/compare/1.0-vs-3.4/"):
-        how = line.split(" · ")[1]
-        if how.startswith(("New in", "Dropped in", "Replaced in", "Retired in")):
-            assert "," not in how, line
+        for part in line.split(" · ")[1].split("; "):
+            if part.lower().startswith(("new in", "dropped in", "replaced in", "retired in")):
+                assert "," not in part, line
 
 
 # --- threshold histories ----------------------------------------------------------------------
@@ -248,3 +250,10 @@ def test_provisions_and_domains_are_never_claimed_renamed(site: Path, atlas) -> 
                 assert "enamed" not in line, (a, b, line)
     block = _block(site, "/compare/3.3-vs-3.4/", "provision-risk-reports")
     assert block.startswith("Risk Reports") and "Changed in 3.4." in block and "enamed" not in block
+
+
+def test_2_0_to_3_4_novel_chem_bio_shows_its_later_rewrites(site: Path) -> None:
+    """Arrived in 2.1 (as CBRN-4), rewritten in 3.0 and redefined in 3.3: a long range must say so."""
+    line = _line(site, "/compare/2.0-vs-3.4/", "Threshold: CBRN-4")
+    how = line.split(" · ")[1]
+    assert how.startswith("New in 2.1; changed in") and "3.0" in how and "3.3" in how, line

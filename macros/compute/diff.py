@@ -60,6 +60,9 @@ class EntityDiff:
     moves: tuple[lineage.Link, ...] = ()
     # For "unchanged": whether every version in the range cites its own text for this entity.
     confirmed: bool = False
+    # For "added"/"removed" over a long range: versions in the range where its content changed while
+    # it was there (after it arrived, before it left). The arrival or departure itself stays in ``at``.
+    revised: tuple[str, ...] = ()
 
     @property
     def renamed(self) -> bool:
@@ -107,7 +110,9 @@ def diff_entity(atlas: Atlas, kind: str, entity: t.Entity, a: str, b: str) -> En
         # and went inside the range counts only by where it ends up).
         event = steps[PRESENCE][-1].version
         status: Status = "added" if before is None else "removed"
-        return EntityDiff(kind, entity, status, before, after, (), (event,), moves)
+        edits = {s.version for key, ss in steps.items() if key != PRESENCE for s in ss}
+        revised = tuple(sorted(edits - {event}, key=atlas.index))
+        return EntityDiff(kind, entity, status, before, after, (), (event,), moves, revised=revised)
     old, new = substance(before), substance(after)
     fields = tuple(
         FieldChange(key, old.get(key), new.get(key), tuple(steps.get(key, ())))

@@ -57,15 +57,21 @@ def _anchor(d: EntityDiff) -> str:
 def kind_of_change(d: EntityDiff, with_moves: bool = True) -> str:
     """A short label: added/removed/changed, or what lineage says about the arrival/departure."""
     if d.status == "added":
+        said = f"New in {d.event}"
         for link in d.moves:
             if link.target == d.entity.id and link.edge.at == d.event and link.edge.type in ARRIVAL:
-                return f"{ARRIVAL[link.edge.type]} in {d.event}"
-        return f"New in {d.event}"
+                said = f"{ARRIVAL[link.edge.type]} in {d.event}"
+                break
+        # Changes after it arrived belong in the label too, or a long range hides them.
+        return said + (f"; changed in {', '.join(d.revised)}" if d.revised else "")
     if d.status == "removed":
+        said = f"dropped in {d.event}"
         for link in d.moves:
             if link.source == d.entity.id and link.edge.at == d.event:
-                return f"{DEPARTURE[link.edge.type]} in {d.event}"
-        return f"Dropped in {d.event}"
+                said = f"{DEPARTURE[link.edge.type][0].lower()}{DEPARTURE[link.edge.type][1:]} in {d.event}"
+                break
+        text = (f"changed in {', '.join(d.revised)}; " if d.revised else "") + said
+        return text[0].upper() + text[1:]
     if d.status == "unchanged":
         return "Unchanged" if d.confirmed else "No change recorded"
     parts = []
@@ -270,6 +276,18 @@ def _entity_block(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
         step = ctx.link(esc(f"{prev} vs {d.event}"), urls.compare_page(prev, d.event), _anchor(d))
         record = entity_name(ctx, d.kind, d.entity, state)
         out.append(f"\nShown in full on {step}; its record as of {esc(b if d.after else a)}: {record}.\n")
+        if d.revised:
+            ids = ctx.atlas.version_ids
+            later = [
+                ctx.link(
+                    esc(f"{ids[ctx.atlas.index(v) - 1]} vs {v}"),
+                    urls.compare_page(ids[ctx.atlas.index(v) - 1], v),
+                    _anchor(d),
+                )
+                for v in d.revised
+            ]
+            when = "after it arrived" if d.status == "added" else "before it left"
+            out.append(f"It also changed {when}, in {', '.join(d.revised)}: see {', '.join(later)}.\n")
         return "\n".join(out) + "\n"
     if d.status in ("added", "removed"):
         side = b if d.status == "added" else a
