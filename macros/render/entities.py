@@ -354,7 +354,13 @@ def _family_diagram(ctx: Ctx, fam: list[str]) -> str:
         if link.source in fam and link.target in fam
     ]
     svg = diagram.lineage_svg(f"Lineage of {', '.join(latest)}", nodes, edges)
-    return diagram.figure(svg, "Lineage diagram; the list above gives the same information as text.")
+    # The diagram shows the whole family, more than this threshold's own steps listed above: its
+    # text alternative names every step, each with the names in force at that step.
+    steps = [
+        f"- {lineage_sentence(ctx, link)}" for link in lineage.edges(atlas) if link.source in fam and link.target in fam
+    ]
+    caption = "Lineage of the whole family; the list below gives every step as text."
+    return diagram.figure(svg, caption) + "\nEvery step in this family:\n\n" + "\n".join(steps) + "\n"
 
 
 def thresholds_list(ctx: Ctx) -> str:
