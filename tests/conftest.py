@@ -41,8 +41,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
     skips = skipped_tests(engine)
     for item in items:
-        if item.nodeid in skips:
-            item.add_marker(pytest.mark.skip(reason=f"{engine}: {skips[item.nodeid]}"))
+        # A node id names one test (every parameter of it), or a whole test file.
+        for key in (item.nodeid, item.nodeid.split("[")[0], item.nodeid.split("::")[0]):
+            if key in skips:
+                item.add_marker(pytest.mark.skip(reason=f"{engine}: {skips[key]}"))
+                break
 
 
 @pytest.fixture(scope="session")
