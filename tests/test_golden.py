@@ -257,3 +257,16 @@ def test_2_0_to_3_4_novel_chem_bio_shows_its_later_rewrites(site: Path) -> None:
     line = _line(site, "/compare/2.0-vs-3.4/", "Threshold: CBRN-4")
     how = line.split(" · ")[1]
     assert how.startswith("New in 2.1; changed in") and "3.0" in how and "3.3" in how, line
+
+
+def test_1_0_to_2_2_headline_comes_from_a_version_where_the_row_changed(site: Path) -> None:
+    """The ASL-4 security row changed in 2.0 and 2.1; 2.2's insider footnote is an ASL-3 change."""
+    line = _line(site, "/compare/1.0-vs-2.2/", "Standard: ASL-4 security")
+    assert "insider" not in line.split(" · ")[2], line
+
+
+def test_1_0_to_2_0_counts_say_which_arrivals_and_departures_are_one_lineage_step(site: Path) -> None:
+    """ARA → checkpoint (replaced) and the misuse trigger → CBRN (redefined) are one step each."""
+    counts = _text(page(site, "/compare/1.0-vs-2.0/").select_one("p.atlas-counts"))
+    assert "added (2 succeeding an earlier threshold)" in counts, counts
+    assert "removed (2 continued by a successor)" in counts, counts

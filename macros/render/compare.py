@@ -123,7 +123,10 @@ def _truncate(text: str, words: int = HEADLINE_WORDS) -> str:
 def headline(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
     """At most 25 words: the policy's own change note that names this entity, else a computed one."""
     ref = f"{d.kind}:{d.entity.id}"
-    notes = [c for v, c in stated_changes(ctx.atlas, a, b) if ref in c.entities and v.id in (d.event or v.id)]
+    # Only a note from a version in which this entity itself arrived, left or changed: a note from
+    # another step of the range would describe a change this row does not have.
+    when = {d.event} if d.event else set(d.at)
+    notes = [c for v, c in stated_changes(ctx.atlas, a, b) if ref in c.entities and v.id in when]
     if notes:
         # the most specific note: the one naming the fewest entities (the latest among equals)
         best = min(reversed(notes), key=lambda c: len(c.entities))
@@ -355,6 +358,29 @@ def _stated(ctx: Ctx, a: str, b: str) -> str:
     return "\n".join(out) + "\n"
 
 
+# Departures that hand the threshold on (a retirement only names the nearest related one).
+SUCCESSION = frozenset({"renamed", "split", "merged", "redefined", "replaced"})
+
+
+def _via(diffs: list[EntityDiff], status: str) -> str:
+    """How many arrivals (departures) are a lineage step, so a replaced threshold is not read as a
+    loss plus an unrelated gain."""
+    n = 0
+    for d in diffs:
+        if d.status != status:
+            continue
+        end = "target" if status == "added" else "source"
+        kinds = ARRIVAL if status == "added" else SUCCESSION
+        if any(
+            getattr(link, end) == d.entity.id and link.edge.at == d.event and link.edge.type in kinds
+            for link in d.moves
+        ):
+            n += 1
+    if not n:
+        return ""
+    return f" ({n} succeeding an earlier threshold)" if status == "added" else f" ({n} continued by a successor)"
+
+
 def summary_counts(diffs: list[EntityDiff]) -> dict[str, int]:
     counts = {k: 0 for k in STATUS_LABELS}
     for d in diffs:
@@ -407,8 +433,9 @@ def compare_page(ctx: Ctx, a: str, b: str) -> str:
     parts.append("## At a glance { #glance }\n")
     parts.append(
         f'<p class="atlas-counts">Computed from the data over {len(diffs)} thresholds, standards, levels, '
-        f"provisions and risk domains: <strong>{counts['added']}</strong> added, "
-        f"<strong>{counts['removed']}</strong> removed, <strong>{counts['changed']}</strong> changed, "
+        f"provisions and risk domains: <strong>{counts['added']}</strong> added{_via(diffs, 'added')}, "
+        f"<strong>{counts['removed']}</strong> removed{_via(diffs, 'removed')}, "
+        f"<strong>{counts['changed']}</strong> changed, "
         f"{counts['unchanged']} without a recorded change. Names are as of {esc(a)} on the left of an "
         f"arrow and as of {esc(b)} on the right.</p>\n"
     )
