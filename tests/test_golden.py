@@ -10,6 +10,7 @@ years of 2018-2024 progress in one, AI R&D-5's acceleration test); 1.0 ("contain
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from tests.htmlsite import page
@@ -179,14 +180,17 @@ def test_2_2_to_3_4_risk_reports_first_appear_in_3_0_only(site: Path) -> None:
 
 def test_2_0_to_3_0_checkpoint_dropped_once_not_in_2_1_and_3_0(site: Path) -> None:
     line = _line(site, "/compare/2.0-vs-3.0/", "Threshold: Model Autonomy checkpoint")
-    assert "Retired in 3.0" in line and "2.1" not in line.split("·")[1]
+    how = line.split(" · ")[1]
+    assert how.startswith("Retired in 3.0") and "etired in 2.1" not in how and "ropped in 2.1" not in how
 
 
 def test_1_0_to_3_4_no_entity_appears_or_disappears_in_two_versions(site: Path) -> None:
     for line in _glance(site, "/compare/1.0-vs-3.4/"):
-        for part in line.split(" · ")[1].split("; "):
+        # Each event is its own phrase ("new in 2.0, split in 2.1"): an arrival or departure names
+        # exactly one version; only "changed in" may list several.
+        for part in re.split(r"; |, (?=[a-z]+ in )", line.split(" · ")[1]):
             if part.lower().startswith(("new in", "dropped in", "replaced in", "retired in")):
-                assert "," not in part, line
+                assert re.fullmatch(r"[A-Za-z]+ in \d+\.\d+", part), line
 
 
 # --- threshold histories ----------------------------------------------------------------------
@@ -270,3 +274,8 @@ def test_1_0_to_2_0_counts_say_which_arrivals_and_departures_are_one_lineage_ste
     counts = _text(page(site, "/compare/1.0-vs-2.0/").select_one("p.atlas-counts"))
     assert "added (2 succeeding an earlier threshold)" in counts, counts
     assert "removed (2 continued by a successor)" in counts, counts
+
+
+def test_1_0_to_2_2_ai_rnd_row_says_it_arrived_in_2_0_before_the_split(site: Path) -> None:
+    line = _line(site, "/compare/1.0-vs-2.2/", "Threshold: — → AI R&D")
+    assert line.split(" · ")[1].startswith("New in 2.0, split in 2.1"), line

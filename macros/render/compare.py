@@ -205,12 +205,22 @@ def _glance_line(ctx: Ctx, group: list[EntityDiff], a: str, b: str) -> str:
     else:
         names = f"{then} → {now}"
     if len(group) > 1 or lead.moves:
-        moves = {(link.edge.at, link.edge.type) for d in group for link in d.moves}
-        how = ", ".join(f"{typ} in {at}" for at, typ in sorted(moves))
+        events = {(link.edge.at, f"{link.edge.type} in {link.edge.at}") for d in group for link in d.moves}
+        # A member that simply arrived or left inside the range (no lineage edge explains it) says so,
+        # or a row like "— → AI R&D-4 and AI R&D-5 · split in 2.1" hides that it was new in 2.0.
+        for d in group:
+            if d.status in ("added", "removed") and d.event and not any(at == d.event for at, _ in events):
+                events.add((d.event, f"{'new' if d.status == 'added' else 'dropped'} in {d.event}"))
+        how = ", ".join(text for _, text in sorted(events, key=lambda e: (_vkey(e[0]), e[1])))
         how = how[0].upper() + how[1:]
         changed = [d for d in group if d.fields]
         if changed:
             how += "; " + kind_of_change(changed[0], with_moves=False).lower()
+        else:
+            # Members that arrived or left inside the range may have changed while there.
+            revised = sorted({v for d in group for v in d.revised}, key=_vkey)
+            if revised:
+                how += "; changed in " + ", ".join(revised)
     else:
         how = kind_of_change(lead)
     detail = ctx.link("details", ctx.page, _anchor(lead))
