@@ -54,3 +54,11 @@ def test_recent_determinations_are_newest_first_and_in_the_current_series(atlas)
     assert [m.date for m in recent] == sorted((m.date for m in recent), reverse=True)
     start = next(v for v in atlas.versions if v.id.split(".")[0] == cv.current(atlas).id.split(".")[0])
     assert all(m.date >= start.effective for m in recent)
+
+
+def test_unverified_determinations_are_never_the_answer(atlas):
+    """The newest record is unverified here: the answer must skip it (one filter, render.common.shown)."""
+    latest = [m for m in atlas.models if m.confidence != "unverified"][-1]
+    rumour = latest.model_copy(update={"id": "rumour", "model": "Claude Rumour", "confidence": "unverified"})
+    text = current.claude_now(_ctx(dataclasses.replace(atlas, model_items=(*atlas.model_items, rumour))), detail=True)
+    assert "Rumour" not in text and latest.model.split(" / ")[0] in text

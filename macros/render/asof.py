@@ -13,7 +13,7 @@ from macros.compute import versions as cv
 from macros.model import Atlas
 from macros.model import types as t
 from macros.render import urls
-from macros.render.common import version_link
+from macros.render.common import shown, version_link
 from macros.render.text import Ctx, attr, esc, fmt_date
 
 
@@ -69,8 +69,8 @@ def _period_block(ctx: Ctx, p: Period) -> str:
         f'data-end="{end_attr}" data-label="{attr(fmt_date(p.start))}" markdown>\n',
         f"{version_link(ctx, v.id, f'RSP {v.id}')}: {esc(v.summary)}\n",
     ]
-    models = _window([m for m in ctx.atlas.models if m.confidence != "unverified"], p)
-    events = _window([e for e in ctx.atlas.events if e.confidence != "unverified"], p)
+    models = _window(shown(ctx.atlas.models), p)
+    events = _window(shown(ctx.atlas.events), p)
     if models:
         out.append("Model determinations while it was in force:\n")
         out += [

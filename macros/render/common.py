@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TypeVar
+
 from macros.compute.scope import latest_state
 from macros.model import types as t
 from macros.render import urls
 from macros.render.locators import first_pdf_page, reader_locator
 from macros.render.text import Ctx, esc, indent, safe_url
+
+S = TypeVar("S", bound=t.Sourced)
 
 KIND_LABELS = {
     "level": "AI Safety Levels",
@@ -118,3 +123,8 @@ def entity_ref(ctx: Ctx, ref: str, vid: str | None = None) -> str:
 
 def version_link(ctx: Ctx, vid: str, text: str | None = None) -> str:
     return ctx.link(esc(text or f"v{vid}"), urls.version_page(vid))
+
+
+def shown(items: Iterable[S]) -> list[S]:
+    """Records a reader may see: unverified ones stay in the data for the record, never shown as fact."""
+    return [i for i in items if i.confidence != "unverified"]

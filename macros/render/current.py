@@ -10,16 +10,12 @@ from macros.compute import versions as cv
 from macros.compute.scope import in_force, state_at
 from macros.model import types as t
 from macros.render import urls
-from macros.render.common import entity_name, provenance, version_link
+from macros.render.common import entity_name, provenance, shown, version_link
 from macros.render.text import Ctx, esc, fmt_date, indent
 
 # Governance topics a new reader asks about first, in the order the page answers them.
 WHO_DECIDES = ("decision-makers",)
 REPORTING = ("reporting", "external-review")
-
-
-def _visible(items: tuple[t.Determination, ...]) -> list[t.Determination]:
-    return [m for m in items if m.confidence != "unverified"]
 
 
 def _series_start(ctx: Ctx) -> t.Version:
@@ -32,7 +28,7 @@ def _series_start(ctx: Ctx) -> t.Version:
 def recent_determinations(ctx: Ctx) -> list[t.Determination]:
     """Determinations made since the newest major series began, newest first."""
     start = _series_start(ctx).effective
-    return [m for m in reversed(_visible(ctx.atlas.models)) if m.date >= start]
+    return [m for m in reversed(shown(ctx.atlas.models)) if m.date >= start]
 
 
 def _model_link(ctx: Ctx, m: t.Determination) -> str:
@@ -46,10 +42,10 @@ def claude_now(ctx: Ctx, detail: bool = False) -> str:
     """
     atlas = ctx.atlas
     cur = cv.current(atlas)
-    shown = _visible(atlas.models)
-    if not shown:
+    records = shown(atlas.models)
+    if not records:
         return "No model determination is recorded yet.\n"
-    latest = shown[-1]
+    latest = records[-1]
     when = fmt_date(latest.date, latest.date_precision)
     if latest.level is not None:
         level = atlas.entity("level", latest.level)

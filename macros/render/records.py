@@ -10,7 +10,7 @@ from macros.compute import versions as cv
 from macros.compute.scope import latest_state, name_at, span
 from macros.model import types as t
 from macros.render import diagram, urls
-from macros.render.common import display_title, entity_ref, provenance, source_label, version_link
+from macros.render.common import display_title, entity_ref, provenance, shown, source_label, version_link
 from macros.render.entities import history, range_label
 from macros.render.text import Ctx, attr, esc, fmt_date, one_line, safe_url
 
@@ -86,7 +86,7 @@ def governance_matrix(ctx: Ctx) -> str:
 
 def _visible(items: tuple[t.Determination, ...] | tuple[t.Event, ...]) -> list:  # type: ignore[type-arg]
     """Unverified records are kept in the data for the record, never shown as fact."""
-    return [i for i in items if i.confidence != "unverified"]
+    return shown(items)
 
 
 def models(ctx: Ctx) -> str:
