@@ -22,17 +22,9 @@ from macros.citation import MONTH_NAMES, Work, slug
 from macros.compute.scope import span, state_at
 from macros.model import Atlas
 from macros.model import types as t
+from macros.model.kinds import kind as kind_of
 from macros.render.locators import first_pdf_page, printed_page, reader_locator
 from macros.render.urls import entity_target, version_page
-
-KIND_LABELS = {
-    "level": "AI Safety Level",
-    "standard": "Safeguards standard",
-    "domain": "Risk domain",
-    "threshold": "Capability threshold",
-    "provision": "Provision",
-    "term": "Glossary term",
-}
 
 
 def state_anchor(vid: str) -> str:
@@ -176,7 +168,7 @@ def cite_state(
         container=citation.SITE,
         genre=f"Release {release}",
         note=(
-            f"{KIND_LABELS[kind]} {state.name} as it stood in Anthropic's Responsible Scaling Policy "
+            f"{kind_of(kind).cite_label} {state.name} as it stood in Anthropic's Responsible Scaling Policy "
             f"version {vid} (this wording covers {_versions_phrase(atlas, state)})."
         ),
         accessed=accessed,

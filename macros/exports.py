@@ -22,8 +22,8 @@ from macros.compute import versions as cv
 from macros.compute.scope import span
 from macros.model import Atlas
 from macros.model import types as t
-from macros.model.atlas import KIND_FILES
-from macros.model.load import FILES
+from macros.model.atlas import FILES
+from macros.model.kinds import KINDS
 from macros.pagemeta import front_matter, page_url
 from macros.release import Release, releases, site_url
 from macros.render.records import abbreviations
@@ -57,17 +57,12 @@ def schema_json() -> str:
 
 
 def _envelopes(atlas: Atlas) -> dict[str, Any]:
+    # File order, except that dated records are exported in date order.
     items: dict[str, Any] = {
-        "sources": atlas.source_items,
+        **atlas.by_file,
         "versions": atlas.versions,
         "models": atlas.models,
         "events": atlas.events,
-        "related": atlas.related,
-        "faq": atlas.faq,
-        "quiz": atlas.quiz,
-        "paths": atlas.paths,
-        "redirects": atlas.redirects,
-        **{stem: atlas.entities[kind] for kind, stem in KIND_FILES.items()},
     }
     out: dict[str, Any] = {}
     for stem in FILES:
@@ -128,7 +123,7 @@ def _entity_csv(atlas: Atlas, kind: str) -> str:
 
 
 def csv_files(atlas: Atlas) -> dict[str, str]:
-    out = {f"{stem}.csv": _entity_csv(atlas, kind) for kind, stem in KIND_FILES.items()}
+    out = {f"{k.file}.csv": _entity_csv(atlas, k.name) for k in KINDS}
     out["versions.csv"] = _csv(
         ["id", "title", "effective", "status", "superseded_on", "pdf", "redline", "announcement", "summary", "sources"],
         [

@@ -19,9 +19,11 @@ import yaml
 
 from macros import citation
 from macros.model import Atlas
+from macros.model.kinds import KINDS
 from macros.release import Release, releases, site_url
 
-ENTITY_FILES = ["versions", "levels", "standards", "domains", "thresholds", "provisions"]
+# What a version page shows: the version and every kind a version page lists or compares.
+ENTITY_FILES = ["versions", *(k.file for k in KINDS if k.in_force or k.diff_order is not None)]
 # Which data files each page draws on (first matching pattern wins): its "last verified" date
 # is the oldest verification date among them.
 PAGE_DATA: list[tuple[str, list[str]]] = [

@@ -13,8 +13,9 @@ from pathlib import Path
 from macros.compute import versions as cv
 from macros.compute.scope import span
 from macros.model import Atlas
+from macros.model.kinds import ANCHORED_KINDS, KINDS
 from macros.pagemeta import page_url
-from macros.render.citethis import ANCHORED_KINDS, version_anchor
+from macros.render.citethis import version_anchor
 from macros.render.urls import entity_target
 
 
@@ -36,10 +37,14 @@ def current_urls(atlas: Atlas, docs: Path) -> list[str]:
         page_url("/", p.relative_to(docs).as_posix()) for p in docs.rglob("*.md") if "/." not in p.as_posix()
     )
     anchors = [
-        *(f"/safeguards/#{e.id}" for e in atlas.entities["standard"]),
-        *(f"/governance/#{e.id}" for e in atlas.entities["provision"]),
-        *(f"/glossary/#{e.id}" for e in atlas.entities["term"]),
-        *(f"/thresholds/#domain-{e.id}" for e in atlas.entities["domain"]),
+        # Entities sharing a page: each has an anchor there (one with a page of its own is a page).
+        *(
+            page_url("/", page) + "#" + anchor
+            for k in KINDS
+            for e in atlas.entities[k.name]
+            for page, anchor in [entity_target(k.name, e.id)]
+            if anchor
+        ),
         *(f"/models/#{m.id}" for m in atlas.models if m.confidence != "unverified"),
         *(f"/faq/#{q.id}" for q in atlas.faq),
         *(f"/related/#{f.id}" for f in atlas.related),

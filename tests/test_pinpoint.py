@@ -8,8 +8,9 @@ import pybtex.database
 import rispy
 
 from macros.compute.scope import latest_state, span, state_at
+from macros.model.kinds import ANCHORED_KINDS
 from macros.pagemeta import page_url
-from macros.render.citethis import ANCHORED_KINDS, version_anchor
+from macros.render.citethis import version_anchor
 from macros.render.urls import entity_target
 from tests.htmlsite import page
 

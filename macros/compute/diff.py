@@ -18,10 +18,6 @@ from macros.compute.scope import boundaries, state_at, states_by_version, substa
 from macros.model import Atlas
 from macros.model import types as t
 
-# What pair pages compare. Glossary terms are left out: a term's entry records its meaning, not
-# each version's wording, so a diff could only repeat one definition as "unchanged" or guess.
-PAIR_KINDS = ("threshold", "standard", "level", "provision", "domain")
-
 Status = Literal["added", "removed", "changed", "unchanged"]
 PRESENCE = "(presence)"
 

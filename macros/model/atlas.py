@@ -5,19 +5,29 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar, cast
+
+from pydantic import BaseModel
 
 from macros.model import types as t
+from macros.model.kinds import KINDS, Kind
 
-# entity kind → data file stem. The kind is the prefix of an entity reference ("threshold:ara").
-KIND_FILES: dict[str, str] = {
-    "level": "levels",
-    "standard": "standards",
-    "domain": "domains",
-    "threshold": "thresholds",
-    "provision": "provisions",
-    "term": "glossary",
+# data file stem → envelope model; the order is the order files are loaded and errors reported in.
+FILES: dict[str, type[t.ListFile]] = {
+    "sources": t.SourcesFile,
+    "versions": t.VersionsFile,
+    **{k.file: k.envelope for k in KINDS},
+    "models": t.ModelsFile,
+    "events": t.EventsFile,
+    "related": t.RelatedFile,
+    "theory": t.TheoryFile,
+    "faq": t.FaqFile,
+    "quiz": t.QuizFile,
+    "paths": t.PathsFile,
+    "redirects": t.RedirectsFile,
 }
+
+E = TypeVar("E", bound=t.Entity)
 
 
 @dataclass(frozen=True)
@@ -43,7 +53,7 @@ class Atlas:
             verified={stem: f.verified for stem, f in parsed.items()},
             source_items=tuple(parsed["sources"].items),
             version_items=tuple(parsed["versions"].items),
-            entities={kind: tuple(parsed[stem].items) for kind, stem in KIND_FILES.items()},
+            entities={k.name: tuple(parsed[k.file].items) for k in KINDS},
             model_items=tuple(parsed["models"].items),
             event_items=tuple(parsed["events"].items),
             related=tuple(parsed["related"].items),
@@ -76,11 +86,15 @@ class Atlas:
     def version_ids(self) -> tuple[str, ...]:
         return tuple(v.id for v in self.versions)
 
+    @cached_property
+    def _versions_by_id(self) -> dict[str, t.Version]:
+        return {v.id: v for v in self.version_items}
+
     def version(self, vid: str) -> t.Version:
-        for v in self.versions:
-            if v.id == vid:
-                return v
-        raise KeyError(f"unknown version {vid!r}")
+        try:
+            return self._versions_by_id[vid]
+        except KeyError:
+            raise KeyError(f"unknown version {vid!r}") from None
 
     @cached_property
     def _positions(self) -> dict[str, int]:
@@ -92,12 +106,40 @@ class Atlas:
         except KeyError:
             raise ValueError(f"unknown version {vid!r}") from None
 
+    @cached_property
+    def _entities_by_id(self) -> dict[str, dict[str, t.Entity]]:
+        return {kind: {e.id: e for e in items} for kind, items in self.entities.items()}
+
     def entity(self, kind: str, eid: str) -> t.Entity:
-        for e in self.entities[kind]:
-            if e.id == eid:
-                return e
-        raise KeyError(f"unknown {kind} {eid!r}")
+        try:
+            return self._entities_by_id[kind][eid]
+        except KeyError:
+            raise KeyError(f"unknown {kind} {eid!r}") from None
 
     def has_entity(self, ref: str) -> bool:
         kind, _, eid = ref.partition(":")
-        return kind in self.entities and any(e.id == eid for e in self.entities[kind])
+        return eid in self._entities_by_id.get(kind, {})
+
+    def items(self, kind: Kind[E]) -> tuple[E, ...]:
+        """Every entity of a kind, in file order, typed as that kind's model."""
+        return cast(tuple[E, ...], self.entities[kind.name])
+
+    def get(self, kind: Kind[E], eid: str) -> E:
+        """One entity of a kind, typed as that kind's model; KeyError if there is none."""
+        return cast(E, self.entity(kind.name, eid))
+
+    @cached_property
+    def by_file(self) -> dict[str, tuple[BaseModel, ...]]:
+        """Data file stem → its items in file order (the theory file, which has sections, aside)."""
+        return {
+            "sources": self.source_items,
+            "versions": self.version_items,
+            **{k.file: self.entities[k.name] for k in KINDS},
+            "models": self.model_items,
+            "events": self.event_items,
+            "related": self.related,
+            "faq": self.faq,
+            "quiz": self.quiz,
+            "paths": self.paths,
+            "redirects": self.redirects,
+        }

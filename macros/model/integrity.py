@@ -11,7 +11,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from macros.model import types as t
-from macros.model.atlas import KIND_FILES, Atlas
+from macros.model.atlas import FILES, Atlas
+from macros.model.kinds import KINDS
 
 Loc = tuple[int | str, ...]
 
@@ -60,15 +61,7 @@ def _items(atlas: Atlas, stem: str) -> list[tuple[str, Loc, BaseModel]]:
             for sec in ("mechanisms", "framings", "assessment", "critiques")
             for i, item in enumerate(getattr(th, sec))
         ]
-    items: tuple[Any, ...]
-    if stem in ("sources", "versions", "models", "events"):
-        items = getattr(atlas, f"{stem[:-1]}_items")
-    elif stem in KIND_FILES.values():
-        kind = next(k for k, s in KIND_FILES.items() if s == stem)
-        items = atlas.entities[kind]
-    else:
-        items = getattr(atlas, stem)
-    return [("items", ("items", i), item) for i, item in enumerate(items)]
+    return [("items", ("items", i), item) for i, item in enumerate(atlas.by_file[stem])]
 
 
 def check_integrity(atlas: Atlas, lines: dict[str, dict[Loc, int]], pages: frozenset[str] | None = None) -> list[str]:
@@ -94,8 +87,7 @@ def site_pages(atlas: Atlas, docs: Path) -> frozenset[str]:
     ids = atlas.version_ids
     found |= {f"versions/{v}.md" for v in ids}
     found |= {f"compare/{a}-vs-{b}.md" for i, a in enumerate(ids) for b in ids[i + 1 :]}
-    found |= {f"levels/{e.id}.md" for e in atlas.entities["level"]}
-    found |= {f"thresholds/{e.id}.md" for e in atlas.entities["threshold"]}
+    found |= {k.target(e.id)[0] for k in KINDS if k.own_pages for e in atlas.entities[k.name]}
     return frozenset(found)
 
 
@@ -195,18 +187,7 @@ def _check_references(atlas: Atlas, report: _Reporter) -> None:
     domains = {e.id for e in atlas.entities["domain"]}
     thresholds = {e.id for e in atlas.entities["threshold"]}
     versions = set(atlas.version_ids)
-    for stem in [
-        "sources",
-        "versions",
-        *KIND_FILES.values(),
-        "models",
-        "events",
-        "related",
-        "theory",
-        "faq",
-        "quiz",
-        "redirects",
-    ]:
+    for stem in FILES:
         for _section, prefix, item in _items(atlas, stem):
             entry = str(getattr(item, "id", prefix[-1]))
             for loc, value in _walk(item, ()):
@@ -253,8 +234,9 @@ def _check_references(atlas: Atlas, report: _Reporter) -> None:
 def _check_ranges(atlas: Atlas, report: _Reporter) -> None:
     order = {vid: i for i, vid in enumerate(atlas.version_ids)}
     last = len(order) - 1
-    for kind, stem in KIND_FILES.items():
-        for i, entity in enumerate(atlas.entities[kind]):
+    for k in KINDS:
+        stem = k.file
+        for i, entity in enumerate(atlas.entities[k.name]):
             spans: list[tuple[int, int, int]] = []
             for j, state in enumerate(entity.states):
                 loc: Loc = ("items", i, "states", j)

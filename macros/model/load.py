@@ -15,30 +15,9 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from macros.model import types as t
-from macros.model.atlas import Atlas
+from macros.model.atlas import FILES, Atlas
 from macros.model.errors import DataError
 from macros.model.integrity import check_integrity, site_pages
-
-# file stem → envelope model; the order is the order errors are reported in.
-FILES: dict[str, type[t.ListFile]] = {
-    "sources": t.SourcesFile,
-    "versions": t.VersionsFile,
-    "levels": t.LevelsFile,
-    "standards": t.StandardsFile,
-    "domains": t.DomainsFile,
-    "thresholds": t.ThresholdsFile,
-    "provisions": t.ProvisionsFile,
-    "glossary": t.GlossaryFile,
-    "models": t.ModelsFile,
-    "events": t.EventsFile,
-    "related": t.RelatedFile,
-    "theory": t.TheoryFile,
-    "faq": t.FaqFile,
-    "quiz": t.QuizFile,
-    "paths": t.PathsFile,
-    "redirects": t.RedirectsFile,
-}
 
 LINE_KEY = "__line__"
 Path_ = tuple[int | str, ...]

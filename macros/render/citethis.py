@@ -13,8 +13,6 @@ from macros.compute.scope import span
 from macros.model import types as t
 from macros.render.text import Ctx
 
-# Entity kinds whose states are rendered by entities.history(), so their version anchors exist.
-ANCHORED_KINDS = frozenset({"level", "standard", "threshold", "provision"})
 WHICH = (("primary", "The policy text"), ("entry", "This entry on RSP Atlas"))
 
 

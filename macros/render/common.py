@@ -13,23 +13,6 @@ from macros.render.text import Ctx, esc, indent, safe_url
 
 S = TypeVar("S", bound=t.Sourced)
 
-KIND_LABELS = {
-    "level": "AI Safety Levels",
-    "standard": "Safeguard standards",
-    "domain": "Risk domains",
-    "threshold": "Capability thresholds",
-    "provision": "Governance and process",
-    "term": "Glossary terms",
-}
-KIND_SINGULAR = {
-    "level": "level",
-    "standard": "standard",
-    "domain": "risk domain",
-    "threshold": "threshold",
-    "provision": "provision",
-    "term": "term",
-}
-
 
 def source_label(src: t.Source) -> str:
     if src.kind == "policy" and src.version:

@@ -12,17 +12,17 @@ import re
 
 from macros.compute import lineage
 from macros.compute import versions as cv
-from macros.compute.diff import PAIR_KINDS, EntityDiff, diff, stated_changes
+from macros.compute.diff import EntityDiff, diff, stated_changes
 from macros.compute.scope import state_at
 from macros.model import types as t
+from macros.model.kinds import DIFF_KINDS, kind
 from macros.render import urls
-from macros.render.common import KIND_LABELS, KIND_SINGULAR, entity_name, provenance, version_link
+from macros.render.common import entity_name, provenance, version_link
 from macros.render.entities import lineage_sentence
 from macros.render.fields import field_rank, label, similar, value, word_diff
 from macros.render.text import Ctx, attr, esc, fmt_date, indent
 from macros.render.versions import CATEGORY_LABELS
 
-DIFF_KINDS = PAIR_KINDS
 STATUS_LABELS = {"added": "Added", "removed": "Removed", "changed": "Changed", "unchanged": "Unchanged"}
 HEADLINE_WORDS = 25
 MEANING_FIELDS = ("summary", "definition")
@@ -227,7 +227,7 @@ def _glance_line(ctx: Ctx, group: list[EntityDiff], a: str, b: str) -> str:
     title = getattr(lead.entity, "title", None)
     # a provision: its stable topic in bold, then what it said at each end
     names = f"**{esc(title)}**: {names}" if title else f"**{names}**"
-    what = KIND_SINGULAR[lead.kind].capitalize()
+    what = kind(lead.kind).singular.capitalize()
     return f"- {what}: {names} · {esc(how)} · {headline(ctx, lead, a, b)} ({detail})"
 
 
@@ -407,14 +407,14 @@ def _unchanged(ctx: Ctx, diffs: list[EntityDiff], a: str, b: str) -> str:
     unrecorded = [d for d in same if not d.confirmed]
     if confirmed:
         out.append(f'??? info "Unchanged: {len(confirmed)}, each checked against every version from {a} to {b}"\n')
-        out.extend(f"    - {KIND_SINGULAR[d.kind]}: {entity_name(ctx, d.kind, d.entity, d.after)}" for d in confirmed)
+        out.extend(f"    - {kind(d.kind).singular}: {entity_name(ctx, d.kind, d.entity, d.after)}" for d in confirmed)
         out.append("")
     if unrecorded:
         out.append(
             f'??? info "No change recorded: {len(unrecorded)}, the same entry in the data for {a} and {b}, '
             f'but not cited from the text of every version from {a} to {b}, so not claimed unchanged"\n'
         )
-        out.extend(f"    - {KIND_SINGULAR[d.kind]}: {entity_name(ctx, d.kind, d.entity, d.after)}" for d in unrecorded)
+        out.extend(f"    - {kind(d.kind).singular}: {entity_name(ctx, d.kind, d.entity, d.after)}" for d in unrecorded)
         out.append("")
     return "\n".join(out) + "\n"
 
@@ -442,8 +442,8 @@ def compare_page(ctx: Ctx, a: str, b: str) -> str:
     parts.append(_stated(ctx, a, b))
     parts.append("## At a glance { #glance }\n")
     parts.append(
-        f'<p class="atlas-counts">Computed from the data over {len(diffs)} thresholds, standards, levels, '
-        f"provisions and risk domains: <strong>{counts['added']}</strong> added{_via(diffs, 'added')}, "
+        f'<p class="atlas-counts">Computed from the data over {len(diffs)} {_compared_kinds()}: '
+        f"<strong>{counts['added']}</strong> added{_via(diffs, 'added')}, "
         f"<strong>{counts['removed']}</strong> removed{_via(diffs, 'removed')}, "
         f"<strong>{counts['changed']}</strong> changed, "
         f"{counts['unchanged']} without a recorded change. Names are as of {esc(a)} on the left of an "
@@ -452,11 +452,11 @@ def compare_page(ctx: Ctx, a: str, b: str) -> str:
     parts.append(_glance(ctx, diffs, a, b))
     parts.append("## Details { #differences }\n")
     changed = [d for d in diffs if d.status != "unchanged"]
-    for kind in DIFF_KINDS:
-        mine = [d for d in changed if d.kind == kind]
+    for name in DIFF_KINDS:
+        mine = [d for d in changed if d.kind == name]
         if not mine:
             continue
-        parts.append(f"### {KIND_LABELS[kind]} {{ #diff-{kind} }}\n")
+        parts.append(f"### {kind(name).heading} {{ #diff-{name} }}\n")
         for status in ("changed", "added", "removed"):
             for d in (d for d in mine if d.status == status):
                 parts.append(_entity_block(ctx, d, a, b))
@@ -465,6 +465,12 @@ def compare_page(ctx: Ctx, a: str, b: str) -> str:
     parts.append("## Without a recorded change { #unchanged }\n")
     parts.append(_unchanged(ctx, diffs, a, b))
     return "\n".join(parts) + "\n"
+
+
+def _compared_kinds() -> str:
+    """ "thresholds, standards, … and risk domains": what a pair page compares."""
+    *rest, last = (kind(name).plural for name in DIFF_KINDS)
+    return f"{', '.join(rest)} and {last}"
 
 
 def picker(ctx: Ctx) -> str:

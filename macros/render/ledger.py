@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections import Counter
 
 from macros.model import types as t
-from macros.render.common import KIND_SINGULAR, change_anchor, display_title, entity_ref, provenance, version_link
+from macros.model.kinds import kind as kind_of
+from macros.render.common import change_anchor, display_title, entity_ref, provenance, version_link
 from macros.render.text import Ctx, attr, esc, fmt_date
 from macros.render.versions import CATEGORY_LABELS
 
@@ -36,7 +37,7 @@ def _entity_options(ctx: Ctx) -> list[tuple[str, str]]:
         entity = ctx.atlas.entity(kind, eid)
         rows.append((kind, display_title(ctx.atlas, entity).lower(), ref, display_title(ctx.atlas, entity)))
     rows.sort()
-    return [(ref, f"{name} ({KIND_SINGULAR[kind]})") for kind, _, ref, name in rows]
+    return [(ref, f"{name} ({kind_of(kind).singular})") for kind, _, ref, name in rows]
 
 
 def _select(name: str, label: str, options: list[tuple[str, str]], selected: str = "") -> str:

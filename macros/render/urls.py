@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from macros.model.kinds import LEVEL, THRESHOLD, kind
+
 
 def version_page(vid: str) -> str:
     return f"versions/{vid}.md"
@@ -12,23 +14,16 @@ def compare_page(older: str, newer: str) -> str:
 
 
 def level_page(lid: str) -> str:
-    return f"levels/{lid}.md"
+    return LEVEL.target(lid)[0]
 
 
 def threshold_page(tid: str) -> str:
-    return f"thresholds/{tid}.md"
+    return THRESHOLD.target(tid)[0]
 
 
-def entity_target(kind: str, eid: str) -> tuple[str, str]:
-    """(page, anchor) for an entity reference."""
-    return {
-        "level": (level_page(eid), ""),
-        "threshold": (threshold_page(eid), ""),
-        "standard": ("safeguards.md", eid),
-        "domain": ("thresholds/index.md", f"domain-{eid}"),
-        "provision": ("governance.md", eid),
-        "term": ("glossary.md", eid),
-    }[kind]
+def entity_target(kind_name: str, eid: str) -> tuple[str, str]:
+    """(page, anchor) for an entity reference, as its kind declares (macros/model/kinds.py)."""
+    return kind(kind_name).target(eid)
 
 
 def model_target(mid: str) -> tuple[str, str]:

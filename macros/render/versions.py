@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from macros.compute import versions as cv
-from macros.compute.diff import PAIR_KINDS, changed_only, diff
+from macros.compute.diff import changed_only, diff
 from macros.compute.scope import in_force
 from macros.model import types as t
+from macros.model.kinds import ANCHORED_KINDS, DIFF_KINDS, IN_FORCE_KINDS, kind
 from macros.render import diagram, urls
-from macros.render.citethis import ANCHORED_KINDS, version_anchor
-from macros.render.common import KIND_LABELS, effect_link, entity_name, entity_ref, provenance, version_link
+from macros.render.citethis import version_anchor
+from macros.render.common import effect_link, entity_name, entity_ref, provenance, version_link
 from macros.render.paths import path_nav, path_next
 from macros.render.text import Ctx, esc, fmt_date, safe_url
 
@@ -22,7 +23,6 @@ CATEGORY_LABELS = {
     "transparency": "Transparency",
     "editorial": "Editorial",
 }
-IN_FORCE_KINDS = ("level", "standard", "threshold", "provision")
 
 
 def status_badge(ctx: Ctx, vid: str) -> str:
@@ -113,9 +113,9 @@ def _pinned_name(ctx: Ctx, kind: str, entity: t.Entity, state: t.State, vid: str
 
 def _in_force(ctx: Ctx, v: t.Version) -> str:
     out = []
-    for kind in IN_FORCE_KINDS:
-        rows = in_force(ctx.atlas, kind, v.id)
-        out.append(f"### {KIND_LABELS[kind]} {{ #in-force-{kind} }}\n")
+    for name in IN_FORCE_KINDS:
+        rows = in_force(ctx.atlas, name, v.id)
+        out.append(f"### {kind(name).heading} {{ #in-force-{name} }}\n")
         if not rows:
             out.append("None in this version.\n")
             continue
@@ -123,7 +123,7 @@ def _in_force(ctx: Ctx, v: t.Version) -> str:
         for entity, state in rows:
             text = getattr(state, "summary", "")
             out.append(
-                f"| {_pinned_name(ctx, kind, entity, state, v.id)} | {esc(text)} | {version_link(ctx, state.from_)} |"
+                f"| {_pinned_name(ctx, name, entity, state, v.id)} | {esc(text)} | {version_link(ctx, state.from_)} |"
             )
         out.append("")
     return "\n".join(out) + "\n"
@@ -154,7 +154,7 @@ def version_page(ctx: Ctx, vid: str) -> str:
     title = f"What changed from {prev.id}" if prev else "What changed"
     parts.append(f"## {title} {{ #changes }}\n")
     if prev:
-        computed = changed_only(diff(atlas, prev.id, vid, PAIR_KINDS))
+        computed = changed_only(diff(atlas, prev.id, vid, DIFF_KINDS))
         parts.append(
             f"The policy's own changes, in our words, by category. The computed, field-by-field "
             f"comparison of the {len(computed)} {_entities_that_differ(len(computed))} is on "

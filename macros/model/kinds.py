@@ -1,0 +1,161 @@
+"""The kinds of version-scoped entity, declared once.
+
+Everything the code needs to know about a kind (its data file, its model, what readers call it,
+where it lives on the site, which pages compare it or list it as in force) is one row here;
+loading, integrity checks, exports, URLs and renderers read these rows instead of keeping tables
+of their own, so a kind added here reaches every one of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Generic, Literal, TypeVar
+
+from macros.model import types as t
+
+KindName = Literal["level", "standard", "domain", "threshold", "provision", "term"]
+E = TypeVar("E", bound=t.Entity)
+
+
+@dataclass(frozen=True)
+class Kind(Generic[E]):
+    """One kind of entity. Its ``name`` is the prefix of an entity reference ("threshold:ara")."""
+
+    name: KindName
+    file: str  # data/<file>.yml
+    model: type[E]
+    envelope: type[t.ListFile]
+    heading: str  # a section of several: "Capability thresholds"
+    singular: str  # one, in running text: "threshold"
+    plural: str  # several, in running text: "thresholds"
+    cite_label: str  # before a name in a citation's note: "Capability threshold"
+    page: str  # the docs page an entity is on; "{id}" where each has a page of its own
+    anchor: str  # its fragment on that page ("" for a page of its own)
+    # Position among the sections of a pair page's full diff; None: pair pages do not compare it.
+    diff_order: int | None
+    # Listed on a version page under "In force", with a link to the state in that version.
+    in_force: bool
+    # Its states are rendered by entities.history(), so every version it covers has an anchor.
+    anchored: bool
+
+    def target(self, eid: str) -> tuple[str, str]:
+        """(page, anchor) of one entity."""
+        return self.page.format(id=eid), self.anchor.format(id=eid)
+
+    @property
+    def own_pages(self) -> bool:
+        return "{id}" in self.page
+
+
+LEVEL: Kind[t.Level] = Kind(
+    "level",
+    "levels",
+    t.Level,
+    t.LevelsFile,
+    heading="AI Safety Levels",
+    singular="level",
+    plural="levels",
+    cite_label="AI Safety Level",
+    page="levels/{id}.md",
+    anchor="",
+    diff_order=2,
+    in_force=True,
+    anchored=True,
+)
+STANDARD: Kind[t.Standard] = Kind(
+    "standard",
+    "standards",
+    t.Standard,
+    t.StandardsFile,
+    heading="Safeguard standards",
+    singular="standard",
+    plural="standards",
+    cite_label="Safeguards standard",
+    page="safeguards.md",
+    anchor="{id}",
+    diff_order=1,
+    in_force=True,
+    anchored=True,
+)
+DOMAIN: Kind[t.Domain] = Kind(
+    "domain",
+    "domains",
+    t.Domain,
+    t.DomainsFile,
+    heading="Risk domains",
+    singular="risk domain",
+    plural="risk domains",
+    cite_label="Risk domain",
+    page="thresholds/index.md",
+    anchor="domain-{id}",
+    diff_order=4,
+    in_force=False,
+    anchored=False,
+)
+THRESHOLD: Kind[t.Threshold] = Kind(
+    "threshold",
+    "thresholds",
+    t.Threshold,
+    t.ThresholdsFile,
+    heading="Capability thresholds",
+    singular="threshold",
+    plural="thresholds",
+    cite_label="Capability threshold",
+    page="thresholds/{id}.md",
+    anchor="",
+    diff_order=0,
+    in_force=True,
+    anchored=True,
+)
+PROVISION: Kind[t.Provision] = Kind(
+    "provision",
+    "provisions",
+    t.Provision,
+    t.ProvisionsFile,
+    heading="Governance and process",
+    singular="provision",
+    plural="provisions",
+    cite_label="Provision",
+    page="governance.md",
+    anchor="{id}",
+    diff_order=3,
+    in_force=True,
+    anchored=True,
+)
+# Glossary terms are not compared: a term's entry records its meaning, not each version's
+# wording, so a diff could only repeat one definition as "unchanged" or guess.
+TERM: Kind[t.Term] = Kind(
+    "term",
+    "glossary",
+    t.Term,
+    t.GlossaryFile,
+    heading="Glossary terms",
+    singular="term",
+    plural="terms",
+    cite_label="Glossary term",
+    page="glossary.md",
+    anchor="{id}",
+    diff_order=None,
+    in_force=False,
+    anchored=False,
+)
+
+# In data-file order: the order files are loaded, checked and exported in.
+KINDS: tuple[Kind[Any], ...] = (LEVEL, STANDARD, DOMAIN, THRESHOLD, PROVISION, TERM)
+BY_NAME: dict[str, Kind[Any]] = {k.name: k for k in KINDS}
+BY_FILE: dict[str, Kind[Any]] = {k.file: k for k in KINDS}
+
+# What pair pages compare, in the order they show it.
+DIFF_KINDS: tuple[KindName, ...] = tuple(
+    k.name for k in sorted((k for k in KINDS if k.diff_order is not None), key=lambda k: k.diff_order or 0)
+)
+IN_FORCE_KINDS: tuple[KindName, ...] = tuple(k.name for k in KINDS if k.in_force)
+ANCHORED_KINDS: frozenset[KindName] = frozenset(k.name for k in KINDS if k.anchored)
+
+
+def kind(name: str) -> Kind[Any]:
+    """The kind called ``name``; KeyError names the unknown kind."""
+    try:
+        return BY_NAME[name]
+    except KeyError:
+        raise KeyError(f"unknown entity kind {name!r}") from None
