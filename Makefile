@@ -111,9 +111,10 @@ serve: check $(STAMP)
 	@$(PY) -m mkdocs serve --strict --livereload --quiet -a 127.0.0.1:8000
 
 lint: $(STAMP)
-	$(call step,Lint (ruff))
+	$(call step,Lint (ruff) and strict type check of macros/ (mypy))
 	@$(PY) -m ruff check --quiet macros tests scripts
 	@$(PY) -m ruff format --check --quiet macros tests scripts && echo "ruff: clean"
+	@$(PY) -m mypy
 
 test: test-mkdocs
 	@$(MAKE) --no-print-directory $(foreach e,$(filter-out mkdocs,$(ENGINES)),$(VENV)-$(e)/.installed) _engines

@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
-from pydantic import create_model
+from pydantic import BaseModel, create_model
 
 from macros import generated
 from macros.compute import versions as cv
@@ -23,7 +23,7 @@ from macros.compute.scope import span
 from macros.model import Atlas
 from macros.model import types as t
 from macros.model.atlas import FILES
-from macros.model.kinds import KINDS
+from macros.model.kinds import KINDS, TERM
 from macros.pagemeta import front_matter, page_url
 from macros.release import Release, releases, site_url
 from macros.render.records import abbreviations
@@ -36,7 +36,7 @@ LLMS = "docs/llms.txt"
 DATASET_NAME = "rsp-atlas"
 
 
-def _dataset_model() -> Any:
+def _dataset_model() -> type[BaseModel]:
     fields: dict[str, Any] = {stem: (model, ...) for stem, model in FILES.items()}
     return create_model("RspAtlasDataset", **fields)
 
@@ -350,7 +350,7 @@ def expected(atlas: Atlas, root: Path) -> dict[str, str]:
     out.update({f"{DATA_DIR}/{name}": text for name, text in csv_files(atlas).items()})
     out[FEED] = feed_xml(atlas, site_url(root), releases(root))
     out[LLMS] = llms_txt(atlas, root)
-    out[ABBREVIATIONS] = abbreviations(atlas.entities["term"], {v: i for i, v in enumerate(atlas.version_ids)})
+    out[ABBREVIATIONS] = abbreviations(atlas.items(TERM), {v: i for i, v in enumerate(atlas.version_ids)})
     return out
 
 

@@ -6,6 +6,7 @@ import dataclasses
 
 from macros.compute import versions as cv
 from macros.compute.scope import in_force
+from macros.model.kinds import STANDARD, THRESHOLD
 from macros.render import current
 from macros.render.text import Ctx, esc
 
@@ -21,7 +22,7 @@ def test_claude_now_says_current_versions_assign_no_level(atlas):
     assert "no longer places a model at an AI Safety Level" in text
     assert latest.model.split(" / ")[0] in text
     # The safeguards are named as the current version names them, never with a 2.x name.
-    for entity, state in in_force(atlas, "standard", cv.current(atlas).id):
+    for entity, state in in_force(atlas, STANDARD, cv.current(atlas).id):
         assert esc(state.name) in text, entity.id
     assert "Standard" not in text.split("Source:")[0]
 
@@ -38,7 +39,7 @@ def test_claude_now_names_a_level_as_of_the_determination(atlas):
 def test_current_page_lists_only_what_is_in_force_now(atlas):
     page = current.current_page(_ctx(atlas))
     cur = cv.current(atlas).id
-    shown = {s.name for _, s in in_force(atlas, "threshold", cur)}
+    shown = {s.name for _, s in in_force(atlas, THRESHOLD, cur)}
     for th in atlas.entities["threshold"]:
         for state in th.states:
             if state.name not in shown and not any(state.name in n for n in shown):

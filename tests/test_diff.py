@@ -10,6 +10,7 @@ from macros.compute import lineage
 from macros.compute import versions as cv
 from macros.compute.diff import changed_only, diff, diff_entity, stated_changes
 from macros.compute.scope import in_force, state_at
+from macros.model.kinds import THRESHOLD
 
 
 def _by_id(diffs):
@@ -81,8 +82,8 @@ def test_state_at_and_in_force(mini):
     alpha = mini.entity("threshold", "alpha")
     assert state_at(mini, alpha, "1.0").name == "Alpha"
     assert state_at(mini, alpha, "2.1").name == "Alpha-3"
-    assert [e.id for e, _ in in_force(mini, "threshold", "2.0")] == ["alpha", "beta"]
-    assert [e.id for e, _ in in_force(mini, "threshold", "3.0")] == ["alpha", "gamma"]
+    assert [e.id for e, _ in in_force(mini, THRESHOLD, "2.0")] == ["alpha", "beta"]
+    assert [e.id for e, _ in in_force(mini, THRESHOLD, "3.0")] == ["alpha", "gamma"]
 
 
 def test_open_ended_state_runs_to_the_newest_version(mini):

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from macros.compute.scope import span
 from macros.model import Atlas
 from macros.model import types as t
+from macros.model.kinds import THRESHOLD
 
 
 @dataclass(frozen=True)
@@ -17,7 +18,7 @@ class Link:
 
 
 def edges(atlas: Atlas) -> list[Link]:
-    return [Link(th.id, e.to, e) for th in atlas.entities["threshold"] for e in th.lineage]  # type: ignore[attr-defined]
+    return [Link(th.id, e.to, e) for th in atlas.items(THRESHOLD) for e in th.lineage]
 
 
 def predecessors(atlas: Atlas, tid: str) -> list[Link]:
@@ -41,7 +42,7 @@ def family(atlas: Atlas, tid: str) -> list[str]:
                     todo.append(b)
 
     def first(eid: str) -> int:
-        entity = atlas.entity("threshold", eid)
+        entity = atlas.get(THRESHOLD, eid)
         return min(span(atlas, s)[0] for s in entity.states)
 
     return sorted(seen, key=lambda e: (first(e), e))

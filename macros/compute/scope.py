@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, Protocol, TypeVar, cast
 
 from macros.model import Atlas
 from macros.model import types as t
+from macros.model.kinds import Kind
+
+E = TypeVar("E", bound=t.Entity)
+S = TypeVar("S", bound=t.State)
+S_co = TypeVar("S_co", bound=t.State, covariant=True)
+
+
+class Scoped(Protocol[S_co]):
+    """An entity as far as its states go: a Threshold's states are ThresholdStates, and so on."""
+
+    @property
+    def states(self) -> Sequence[S_co]: ...
 
 
 def span(atlas: Atlas, state: t.State) -> tuple[int, int]:
@@ -18,7 +31,8 @@ def span(atlas: Atlas, state: t.State) -> tuple[int, int]:
 def _cache(atlas: Atlas, name: str) -> dict[Any, Any]:
     # Pages ask the same questions thousands of times (every pair page walks every version):
     # memoise per dataset. The Atlas is immutable, so the answers never go stale.
-    return atlas.__dict__.setdefault(f"_scope_{name}", {})  # type: ignore[no-any-return]
+    cache: dict[Any, Any] = atlas.__dict__.setdefault(f"_scope_{name}", {})
+    return cache
 
 
 def states_by_version(atlas: Atlas, entity: t.Entity) -> tuple[t.State | None, ...]:
@@ -32,7 +46,8 @@ def states_by_version(atlas: Atlas, entity: t.Entity) -> tuple[t.State | None, .
             for i in range(first, last + 1):
                 row[i] = state
         cache[key] = (entity, tuple(row))  # keep the entity alive so its id is not reused
-    return cache[key][1]  # type: ignore[no-any-return]
+    states: tuple[t.State | None, ...] = cache[key][1]
+    return states
 
 
 def boundaries(atlas: Atlas, entity: t.Entity) -> tuple[int, ...]:
@@ -42,18 +57,20 @@ def boundaries(atlas: Atlas, entity: t.Entity) -> tuple[int, ...]:
     if key not in cache:
         row = states_by_version(atlas, entity)
         cache[key] = (entity, tuple(i for i in range(1, len(row)) if row[i] is not row[i - 1]))
-    return cache[key][1]  # type: ignore[no-any-return]
+    indexes: tuple[int, ...] = cache[key][1]
+    return indexes
 
 
-def state_at(atlas: Atlas, entity: t.Entity, vid: str) -> t.State | None:
-    return states_by_version(atlas, entity)[atlas.index(vid)]
+def state_at(atlas: Atlas, entity: Scoped[S], vid: str) -> S | None:
+    """The entity's state in version ``vid``, typed as its kind's state model; None if absent."""
+    return cast(S | None, states_by_version(atlas, cast(t.Entity, entity))[atlas.index(vid)])
 
 
-def in_force(atlas: Atlas, kind: str, vid: str) -> list[tuple[t.Entity, t.State]]:
+def in_force(atlas: Atlas, kind: Kind[E, S], vid: str) -> list[tuple[E, S]]:
     """Every entity of ``kind`` with a state in version ``vid``, in file order."""
     out = []
-    for entity in atlas.entities[kind]:
-        state = state_at(atlas, entity, vid)
+    for entity in atlas.items(kind):
+        state = state_at(atlas, cast(Scoped[S], entity), vid)
         if state is not None:
             out.append((entity, state))
     return out
@@ -105,14 +122,14 @@ def name_at(atlas: Atlas, entity: t.Entity, vid: str) -> NameAt:
     it had no name at all until then (then ``when == "after"``)."""
     row = states_by_version(atlas, entity)
     i = atlas.index(vid)
-    if row[i] is not None:
-        return NameAt(row[i].name, row[i], "in", vid)  # type: ignore[union-attr]
+    if (here := row[i]) is not None:
+        return NameAt(here.name, here, "in", vid)
     for j in range(i - 1, -1, -1):
-        if row[j] is not None:
-            return NameAt(row[j].name, row[j], "before", atlas.version_ids[j])  # type: ignore[union-attr]
+        if (earlier := row[j]) is not None:
+            return NameAt(earlier.name, earlier, "before", atlas.version_ids[j])
     for j in range(i + 1, len(row)):
-        if row[j] is not None:
-            return NameAt(row[j].name, row[j], "after", atlas.version_ids[j])  # type: ignore[union-attr]
+        if (later := row[j]) is not None:
+            return NameAt(later.name, later, "after", atlas.version_ids[j])
     raise ValueError(f"entity {entity.id!r} has no states")
 
 

@@ -120,11 +120,11 @@ class Atlas:
         kind, _, eid = ref.partition(":")
         return eid in self._entities_by_id.get(kind, {})
 
-    def items(self, kind: Kind[E]) -> tuple[E, ...]:
+    def items(self, kind: Kind[E, Any]) -> tuple[E, ...]:
         """Every entity of a kind, in file order, typed as that kind's model."""
         return cast(tuple[E, ...], self.entities[kind.name])
 
-    def get(self, kind: Kind[E], eid: str) -> E:
+    def get(self, kind: Kind[E, Any], eid: str) -> E:
         """One entity of a kind, typed as that kind's model; KeyError if there is none."""
         return cast(E, self.entity(kind.name, eid))
 

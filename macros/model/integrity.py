@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -56,11 +56,13 @@ def _items(atlas: Atlas, stem: str) -> list[tuple[str, Loc, BaseModel]]:
     """(section, loc prefix, item) for every top-level item of a data file."""
     if stem == "theory":
         th = atlas.theory
-        return [
-            (sec, (sec, i), item)
-            for sec in ("mechanisms", "framings", "assessment", "critiques")
-            for i, item in enumerate(getattr(th, sec))
-        ]
+        sections: dict[str, Sequence[BaseModel]] = {
+            "mechanisms": th.mechanisms,
+            "framings": th.framings,
+            "assessment": th.assessment,
+            "critiques": th.critiques,
+        }
+        return [(sec, (sec, i), item) for sec, items in sections.items() for i, item in enumerate(items)]
     return [("items", ("items", i), item) for i, item in enumerate(atlas.by_file[stem])]
 
 
@@ -95,12 +97,15 @@ def _check_pages(atlas: Atlas, pages: frozenset[str], report: _Reporter) -> None
     def page_of(target: str) -> str:
         return target.partition("#")[0]
 
-    for stem, items in (("faq", atlas.faq), ("quiz", atlas.quiz)):
-        for i, q in enumerate(items):
-            for field in ("see", "show_on"):
-                for j, target in enumerate(getattr(q, field, [])):
-                    if not target.startswith("https://") and page_of(target) not in pages:
-                        report(stem, ("items", i, field, j), q.id, f"{field}[{j}]", f"no page '{page_of(target)}'")
+    links: list[tuple[str, int, str, dict[str, list[str]]]] = [
+        *(("faq", i, q.id, {"see": q.see}) for i, q in enumerate(atlas.faq)),
+        *(("quiz", i, q.id, {"see": q.see, "show_on": q.show_on}) for i, q in enumerate(atlas.quiz)),
+    ]
+    for stem, i, qid, fields in links:
+        for field, targets in fields.items():
+            for j, target in enumerate(targets):
+                if not target.startswith("https://") and page_of(target) not in pages:
+                    report(stem, ("items", i, field, j), qid, f"{field}[{j}]", f"no page '{page_of(target)}'")
     for i, r in enumerate(atlas.redirects):
         if page_of(r.old) in pages:
             report(
@@ -116,17 +121,15 @@ def _check_pages(atlas: Atlas, pages: frozenset[str], report: _Reporter) -> None
 
 def _check_duplicates(atlas: Atlas, lines: dict[str, dict[Loc, int]], report: _Reporter) -> None:
     for stem in lines:
-        seen: dict[tuple[str, str], Loc] = {}
+        seen: dict[tuple[str, str], int] = {}  # (section, id) → entry number of its first use
         for section, loc, item in _items(atlas, stem):
             iid = getattr(item, "id", None)
             if iid is None:
                 continue
             if (section, iid) in seen:
-                report(
-                    stem, (*loc, "id"), iid, "id", f"duplicate id (first used by entry #{seen[(section, iid)][1] + 1})"
-                )  # type: ignore[operator]
+                report(stem, (*loc, "id"), iid, "id", f"duplicate id (first used by entry #{seen[(section, iid)]})")
             else:
-                seen[(section, iid)] = loc
+                seen[(section, iid)] = int(loc[1]) + 1  # loc is (section, index)
 
 
 def _check_versions(atlas: Atlas, report: _Reporter) -> None:
@@ -200,8 +203,8 @@ def _check_references(atlas: Atlas, report: _Reporter) -> None:
                 elif isinstance(value, t.Cite) and (beyond := _page_beyond(value, atlas.sources[value.source])):
                     report(stem, full, entry, f"{field}.locator", beyond)
                 elif isinstance(value, t.VersionLinks):
-                    for key in ("pdf", "redline", "announcement"):
-                        key_value = getattr(value, key)
+                    links = {"pdf": value.pdf, "redline": value.redline, "announcement": value.announcement}
+                    for key, key_value in links.items():
                         if key_value is not None and key_value not in atlas.sources:
                             report(stem, full, entry, f"{field}.{key}", f"unknown source '{key_value}'")
                 elif loc and loc[-1] in ("entities", "provisions") and isinstance(value, list):

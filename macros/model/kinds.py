@@ -14,16 +14,19 @@ from typing import Any, Generic, Literal, TypeVar
 from macros.model import types as t
 
 KindName = Literal["level", "standard", "domain", "threshold", "provision", "term"]
-E = TypeVar("E", bound=t.Entity)
+# Covariant: a Kind[Term, TermState] is a Kind[Entity, State].
+E = TypeVar("E", bound=t.Entity, covariant=True)
+S = TypeVar("S", bound=t.State, covariant=True)
 
 
 @dataclass(frozen=True)
-class Kind(Generic[E]):
+class Kind(Generic[E, S]):
     """One kind of entity. Its ``name`` is the prefix of an entity reference ("threshold:ara")."""
 
     name: KindName
     file: str  # data/<file>.yml
     model: type[E]
+    state: type[S]  # the model of each of its states
     envelope: type[t.ListFile]
     heading: str  # a section of several: "Capability thresholds"
     singular: str  # one, in running text: "threshold"
@@ -47,10 +50,11 @@ class Kind(Generic[E]):
         return "{id}" in self.page
 
 
-LEVEL: Kind[t.Level] = Kind(
+LEVEL: Kind[t.Level, t.LevelState] = Kind(
     "level",
     "levels",
     t.Level,
+    t.LevelState,
     t.LevelsFile,
     heading="AI Safety Levels",
     singular="level",
@@ -62,10 +66,11 @@ LEVEL: Kind[t.Level] = Kind(
     in_force=True,
     anchored=True,
 )
-STANDARD: Kind[t.Standard] = Kind(
+STANDARD: Kind[t.Standard, t.StandardState] = Kind(
     "standard",
     "standards",
     t.Standard,
+    t.StandardState,
     t.StandardsFile,
     heading="Safeguard standards",
     singular="standard",
@@ -77,10 +82,11 @@ STANDARD: Kind[t.Standard] = Kind(
     in_force=True,
     anchored=True,
 )
-DOMAIN: Kind[t.Domain] = Kind(
+DOMAIN: Kind[t.Domain, t.DomainState] = Kind(
     "domain",
     "domains",
     t.Domain,
+    t.DomainState,
     t.DomainsFile,
     heading="Risk domains",
     singular="risk domain",
@@ -92,10 +98,11 @@ DOMAIN: Kind[t.Domain] = Kind(
     in_force=False,
     anchored=False,
 )
-THRESHOLD: Kind[t.Threshold] = Kind(
+THRESHOLD: Kind[t.Threshold, t.ThresholdState] = Kind(
     "threshold",
     "thresholds",
     t.Threshold,
+    t.ThresholdState,
     t.ThresholdsFile,
     heading="Capability thresholds",
     singular="threshold",
@@ -107,10 +114,11 @@ THRESHOLD: Kind[t.Threshold] = Kind(
     in_force=True,
     anchored=True,
 )
-PROVISION: Kind[t.Provision] = Kind(
+PROVISION: Kind[t.Provision, t.ProvisionState] = Kind(
     "provision",
     "provisions",
     t.Provision,
+    t.ProvisionState,
     t.ProvisionsFile,
     heading="Governance and process",
     singular="provision",
@@ -124,10 +132,11 @@ PROVISION: Kind[t.Provision] = Kind(
 )
 # Glossary terms are not compared: a term's entry records its meaning, not each version's
 # wording, so a diff could only repeat one definition as "unchanged" or guess.
-TERM: Kind[t.Term] = Kind(
+TERM: Kind[t.Term, t.TermState] = Kind(
     "term",
     "glossary",
     t.Term,
+    t.TermState,
     t.GlossaryFile,
     heading="Glossary terms",
     singular="term",
@@ -141,9 +150,9 @@ TERM: Kind[t.Term] = Kind(
 )
 
 # In data-file order: the order files are loaded, checked and exported in.
-KINDS: tuple[Kind[Any], ...] = (LEVEL, STANDARD, DOMAIN, THRESHOLD, PROVISION, TERM)
-BY_NAME: dict[str, Kind[Any]] = {k.name: k for k in KINDS}
-BY_FILE: dict[str, Kind[Any]] = {k.file: k for k in KINDS}
+KINDS: tuple[Kind[Any, Any], ...] = (LEVEL, STANDARD, DOMAIN, THRESHOLD, PROVISION, TERM)
+BY_NAME: dict[str, Kind[Any, Any]] = {k.name: k for k in KINDS}
+BY_FILE: dict[str, Kind[Any, Any]] = {k.file: k for k in KINDS}
 
 # What pair pages compare, in the order they show it.
 DIFF_KINDS: tuple[KindName, ...] = tuple(
@@ -153,7 +162,7 @@ IN_FORCE_KINDS: tuple[KindName, ...] = tuple(k.name for k in KINDS if k.in_force
 ANCHORED_KINDS: frozenset[KindName] = frozenset(k.name for k in KINDS if k.anchored)
 
 
-def kind(name: str) -> Kind[Any]:
+def kind(name: str) -> Kind[Any, Any]:
     """The kind called ``name``; KeyError names the unknown kind."""
     try:
         return BY_NAME[name]

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from macros.model.atlas import FILES, Atlas
 from macros.model.errors import DataError
@@ -29,7 +30,7 @@ class _LineLoader(yaml.SafeLoader):
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: set[Any] = set()
         for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
+            key = self.construct_object(key_node, deep=deep)
             if key in seen:
                 raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
             seen.add(key)
@@ -48,7 +49,11 @@ class _LineLoader(yaml.SafeLoader):
 
 # Keep dates as strings: pydantic parses them, so a bad date gets a pydantic message, and quoted
 # and unquoted dates behave alike.
-_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+def _as_string(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
+    return str(loader.construct_scalar(node))
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _as_string)
 
 
 def _strip_lines(node: Any, path: Path_, lines: dict[Path_, int]) -> Any:
@@ -162,7 +167,7 @@ def _parse(path: Path, rel: str) -> tuple[Any, list[str]]:
         return None, [printable(f"{rel}:1: malformed YAML: {exc}", limit=400)]
 
 
-def _problem(err: dict[str, Any]) -> str:
+def _problem(err: ErrorDetails) -> str:
     msg = str(err["msg"])
     if err["type"] == "extra_forbidden":
         return "unknown field"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
@@ -257,31 +258,31 @@ class State(Sourced):
 META_FIELDS = frozenset({"from_", "to", "sources", "confidence", "dispute", "note"})
 
 
-class LevelState(State):
+class SummaryState(State):
+    """A state whose substance opens with a one-paragraph summary (every kind but glossary terms)."""
+
+    summary: Text
+
+
+class LevelState(SummaryState):
     """What an AI Safety Level meant over a range of versions."""
 
-    summary: Text
 
-
-class StandardState(State):
+class StandardState(SummaryState):
     """A deployment or security standard over a range of versions."""
 
-    summary: Text
     measures: list[Text] = []
     in_scope: list[Text] = []
     out_of_scope: list[Text] = []
 
 
-class DomainState(State):
+class DomainState(SummaryState):
     """What the policy said about a risk domain over a range of versions."""
 
-    summary: Text
 
-
-class ThresholdState(State):
+class ThresholdState(SummaryState):
     """A capability threshold over a range of versions; 3.x states carry the plan and recommendation."""
 
-    summary: Text
     kind: Literal["capability-threshold", "checkpoint", "capability-or-usage-threshold"] = "capability-threshold"
     required_safeguards: list[Slug] = []
     safeguards_note: str = ""
@@ -289,10 +290,8 @@ class ThresholdState(State):
     industry_recommendation: str = ""
 
 
-class ProvisionState(State):
+class ProvisionState(SummaryState):
     """A governance or process provision over a range of versions."""
-
-    summary: Text
 
 
 class TermState(State):
@@ -301,9 +300,18 @@ class TermState(State):
     definition: Text
 
 
+def meaning(state: State) -> str:
+    """What a state says in one paragraph: a term's definition, any other kind's summary."""
+    if isinstance(state, TermState):
+        return state.definition
+    return state.summary if isinstance(state, SummaryState) else ""
+
+
 class Entity(Strict):
+    """What every kind shares; each kind narrows ``states`` to its own state model."""
+
     id: Slug
-    states: list[State] = Field(min_length=1)
+    states: Sequence[State] = Field(min_length=1)
 
 
 class Level(Entity):
@@ -366,6 +374,11 @@ class Provision(Entity):
     title: Text  # stable topic heading; state names say what the provision was in each range
     category: ProvisionCategory
     states: list[ProvisionState] = Field(min_length=1)
+
+
+def title(entity: Entity) -> str | None:
+    """An entity's stable topic heading, for the kinds that have one (provisions)."""
+    return entity.title if isinstance(entity, Provision) else None
 
 
 class Term(Entity):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TypeVar
 
 from macros.compute import versions as cv
 from macros.model import Atlas
@@ -54,8 +55,11 @@ def as_of_sentence(ctx: Ctx, day: dt.date) -> str:
     return f"On {fmt_date(day)}, RSP {v.id} was in force (since {fmt_date(v.effective)})."
 
 
-def _window(items: list[t.Determination] | list[t.Event], p: Period) -> list[t.Determination] | list[t.Event]:
-    return [i for i in items if p.holds(i.date)]  # type: ignore[return-value]
+Dated = TypeVar("Dated", t.Determination, t.Event)
+
+
+def _window(items: list[Dated], p: Period) -> list[Dated]:
+    return [i for i in items if p.holds(i.date)]
 
 
 def _period_block(ctx: Ctx, p: Period) -> str:

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import TypeVar
 
 from macros.compute.scope import latest_state
+from macros.model import Atlas
 from macros.model import types as t
 from macros.render import urls
 from macros.render.locators import first_pdf_page, reader_locator
@@ -89,9 +90,9 @@ def entity_name(ctx: Ctx, kind: str, entity: t.Entity, state: t.State | None = N
     return ctx.link(esc(name), page, anchor)
 
 
-def display_title(atlas: object, entity: t.Entity) -> str:
+def display_title(atlas: Atlas, entity: t.Entity) -> str:
     """A stable heading for an entity: its ``title`` if set, else its latest name."""
-    return getattr(entity, "title", None) or latest_state(atlas, entity).name  # type: ignore[arg-type]
+    return t.title(entity) or latest_state(atlas, entity).name
 
 
 def entity_ref(ctx: Ctx, ref: str, vid: str | None = None) -> str:

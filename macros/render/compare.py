@@ -12,7 +12,7 @@ import re
 
 from macros.compute import lineage
 from macros.compute import versions as cv
-from macros.compute.diff import EntityDiff, diff, stated_changes
+from macros.compute.diff import EntityDiff, FieldChange, diff, stated_changes
 from macros.compute.scope import state_at
 from macros.model import types as t
 from macros.model.kinds import DIFF_KINDS, kind
@@ -133,7 +133,7 @@ def headline(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
         return esc(_truncate(best.text))
     if d.status == "added":
         state = d.after
-        return esc(_truncate(getattr(state, "summary", "") or getattr(state, "definition", "")))
+        return esc(_truncate(t.meaning(state) if state else ""))
     if d.status == "removed":
         return f"Not in the policy from {esc(d.event)}."
     fields = [label(f.field) for f in sorted(d.fields, key=lambda f: field_rank(f.field))]
@@ -224,7 +224,7 @@ def _glance_line(ctx: Ctx, group: list[EntityDiff], a: str, b: str) -> str:
     else:
         how = kind_of_change(lead)
     detail = ctx.link("details", ctx.page, _anchor(lead))
-    title = getattr(lead.entity, "title", None)
+    title = t.title(lead.entity)
     # a provision: its stable topic in bold, then what it said at each end
     names = f"**{esc(title)}**: {names}" if title else f"**{names}**"
     what = kind(lead.kind).singular.capitalize()
@@ -241,9 +241,9 @@ def _glance(ctx: Ctx, diffs: list[EntityDiff], a: str, b: str) -> str:
 # --- the detail ------------------------------------------------------------------------------
 
 
-def _field_block(ctx: Ctx, f: object, a: str, b: str) -> str:
-    field, before, after = f.field, f.before, f.after  # type: ignore[attr-defined]
-    when = _at(ctx, f.versions)  # type: ignore[attr-defined]
+def _field_block(ctx: Ctx, f: FieldChange, a: str, b: str) -> str:
+    field, before, after = f.field, f.before, f.after
+    when = _at(ctx, f.versions)
     head = f"**{label(field)}** <small>(changed in {when})</small>"
     if before in (None, "") and isinstance(after, str):
         return f"{head}, new: <ins>{esc(after)}</ins>"
@@ -265,15 +265,11 @@ def _field_block(ctx: Ctx, f: object, a: str, b: str) -> str:
     return f"{head}: in {esc(a)}: {value(ctx, field, before, a)}; in {esc(b)}: {value(ctx, field, after, b)}"
 
 
-def _meaning(state: t.State) -> str:
-    return getattr(state, "summary", "") or getattr(state, "definition", "")
-
-
 def _entity_block(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
     state = d.after or d.before
     assert state is not None
-    if getattr(d.entity, "title", None):
-        title = d.entity.title  # type: ignore[attr-defined]
+    if topic := t.title(d.entity):
+        title = topic
     elif d.before is not None and d.after is not None and d.before.name != d.after.name:
         title = f"{d.before.name} → {d.after.name}"
     else:
@@ -304,7 +300,7 @@ def _entity_block(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
         return "\n".join(out) + "\n"
     if d.status in ("added", "removed"):
         side = b if d.status == "added" else a
-        out.append(f"\n**{label('summary')}** (in {esc(side)}): {esc(_meaning(state))}\n")
+        out.append(f"\n**{label('summary')}** (in {esc(side)}): {esc(t.meaning(state))}\n")
         out.append(f"Full record: {entity_name(ctx, d.kind, d.entity, state)}. {provenance(ctx, state)}\n")
         return "\n".join(out) + "\n"
     assert d.before is not None and d.after is not None
@@ -328,8 +324,8 @@ def _entity_block(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
         # A long range: each field's change is detailed on the pair page of the step it came in.
         parts = []
         for f in rest:
-            steps = [(ids[ctx.atlas.index(v) - 1], v) for v in f.versions]
-            links = ", ".join(ctx.link(esc(f"{p} → {v}"), urls.compare_page(p, v), _anchor(d)) for p, v in steps)
+            pairs = [(ids[ctx.atlas.index(v) - 1], v) for v in f.versions]
+            links = ", ".join(ctx.link(esc(f"{p} → {v}"), urls.compare_page(p, v), _anchor(d)) for p, v in pairs)
             parts.append(f"{label(f.field)} ({links})")
         out.append("Also changed, detailed on the page of each step: " + "; ".join(parts) + ".\n")
     out.append(f"*In {esc(a)}:* {provenance(ctx, d.before)}\n\n*In {esc(b)}:* {provenance(ctx, d.after)}\n")
@@ -379,10 +375,11 @@ def _via(diffs: list[EntityDiff], status: str) -> str:
     for d in diffs:
         if d.status != status:
             continue
-        end = "target" if status == "added" else "source"
         kinds = ARRIVAL if status == "added" else SUCCESSION
         if any(
-            getattr(link, end) == d.entity.id and link.edge.at == d.event and link.edge.type in kinds
+            (link.target if status == "added" else link.source) == d.entity.id
+            and link.edge.at == d.event
+            and link.edge.type in kinds
             for link in d.moves
         ):
             n += 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 from macros.compute import versions as cv
 from macros.compute.scope import in_force, state_at
 from macros.model import types as t
+from macros.model.kinds import LEVEL, PROVISION, STANDARD, THRESHOLD
 from macros.render import urls
 from macros.render.common import entity_name, provenance, shown, version_link
 from macros.render.text import Ctx, esc, fmt_date, indent
@@ -48,7 +49,7 @@ def claude_now(ctx: Ctx, detail: bool = False) -> str:
     latest = records[-1]
     when = fmt_date(latest.date, latest.date_precision)
     if latest.level is not None:
-        level = atlas.entity("level", latest.level)
+        level = atlas.get(LEVEL, latest.level)
         vin = cv.in_force_at(atlas, latest.date)
         state = state_at(atlas, level, vin.id) if vin else None
         return (
@@ -56,7 +57,7 @@ def claude_now(ctx: Ctx, detail: bool = False) -> str:
             f"{entity_name(ctx, 'level', level, state)}. {provenance(ctx, latest)}\n"
         )
     # 3.x keeps level names only as labels for the safeguards in force now: name those.
-    running = in_force(atlas, "standard", cur.id)
+    running = in_force(atlas, STANDARD, cur.id)
     names = " and ".join(entity_name(ctx, "standard", e, s) for e, s in running) or "no named safeguards"
     cites = f" {provenance(ctx, running[0][1])}" if running else ""
     answer = (
@@ -88,10 +89,10 @@ def _threshold_block(ctx: Ctx, entity: t.Entity, state: t.ThresholdState) -> str
 def _provision_items(ctx: Ctx, categories: tuple[str, ...]) -> str:
     cur = cv.current(ctx.atlas).id
     items = []
-    for entity, state in in_force(ctx.atlas, "provision", cur):
-        if entity.category not in categories or state.confidence == "unverified":  # type: ignore[attr-defined]
+    for entity, state in in_force(ctx.atlas, PROVISION, cur):
+        if entity.category not in categories or state.confidence == "unverified":
             continue
-        items.append(f"- **{entity_name(ctx, 'provision', entity, state)}.** {esc(state.summary)}")  # type: ignore[attr-defined]
+        items.append(f"- **{entity_name(ctx, 'provision', entity, state)}.** {esc(state.summary)}")
         items.append(indent(provenance(ctx, state), 2))
     return "\n".join(items) + "\n" if items else "Nothing is recorded.\n"
 
@@ -100,7 +101,7 @@ def current_page(ctx: Ctx) -> str:
     """What the newest version requires: thresholds, protections, latest determinations, governance."""
     atlas = ctx.atlas
     cur = cv.current(atlas)
-    thresholds = [(e, s) for e, s in in_force(atlas, "threshold", cur.id) if s.confidence != "unverified"]
+    thresholds = [(e, s) for e, s in in_force(atlas, THRESHOLD, cur.id) if s.confidence != "unverified"]
     parts = [
         f"The policy in force is {version_link(ctx, cur.id, f'RSP {cur.id}')}, effective "
         f"{fmt_date(cur.effective)}. {esc(cur.summary)}\n",
@@ -110,7 +111,7 @@ def current_page(ctx: Ctx) -> str:
         f"Each row of the RSP {cur.id} table pairs what Anthropic will do itself with what it thinks every "
         "frontier developer should do. Open a row for both columns; the threshold's page has its history.\n",
     ]
-    parts += [_threshold_block(ctx, e, s) for e, s in thresholds]  # type: ignore[arg-type]
+    parts += [_threshold_block(ctx, e, s) for e, s in thresholds]
     recent = recent_determinations(ctx)
     parts.append("## The latest model determinations { #determinations }\n")
     if recent:

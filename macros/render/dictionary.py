@@ -10,7 +10,7 @@ from macros.render.text import Ctx, esc
 
 def _type(prop: dict[str, Any]) -> str:
     if "$ref" in prop:
-        return prop["$ref"].rsplit("/", 1)[-1]
+        return str(prop["$ref"]).rsplit("/", 1)[-1]
     if "anyOf" in prop:
         return " or ".join(_type(p) for p in prop["anyOf"])
     if "enum" in prop:
@@ -23,7 +23,7 @@ def _type(prop: dict[str, Any]) -> str:
     if typ == "string" and prop.get("format"):
         return f"string ({prop['format']})"
     if typ == "string" and prop.get("pattern"):
-        return "string matching `" + prop["pattern"].replace("|", "\\|") + "`"
+        return "string matching `" + str(prop["pattern"]).replace("|", "\\|") + "`"
     return str(typ)
 
 

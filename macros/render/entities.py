@@ -6,6 +6,7 @@ from macros.compute import lineage
 from macros.compute.diff import diff_entity
 from macros.compute.scope import name_at, span, state_at, substance
 from macros.model import types as t
+from macros.model.kinds import DOMAIN, LEVEL, STANDARD, THRESHOLD
 from macros.render import diagram, urls
 from macros.render.citethis import cite_this, version_anchor
 from macros.render.common import entity_name, provenance, version_link
@@ -32,8 +33,8 @@ def step_anchor(ctx: Ctx, link: lineage.Link) -> str:
     appeared or disappeared in that step (both always have a detail block there)."""
     atlas = ctx.atlas
     prev = atlas.version_ids[atlas.index(link.edge.at) - 1]
-    gone = state_at(atlas, atlas.entity("threshold", link.source), link.edge.at) is None
-    new = state_at(atlas, atlas.entity("threshold", link.target), prev) is None
+    gone = state_at(atlas, atlas.get(THRESHOLD, link.source), link.edge.at) is None
+    new = state_at(atlas, atlas.get(THRESHOLD, link.target), prev) is None
     if link.edge.type == "split" and new:
         return f"threshold-{link.target}"
     return f"threshold-{link.source if gone or not new else link.target}"
@@ -46,7 +47,7 @@ def lineage_sentence(ctx: Ctx, link: lineage.Link) -> str:
     atlas = ctx.atlas
     at = link.edge.at
     prev = atlas.version_ids[atlas.index(at) - 1]
-    source, target = atlas.entity("threshold", link.source), atlas.entity("threshold", link.target)
+    source, target = atlas.get(THRESHOLD, link.source), atlas.get(THRESHOLD, link.target)
     src = name_in(ctx, "threshold", source, prev)
     dst = name_in(ctx, "threshold", target, at)
     if link.edge.type == "split" and state_at(atlas, source, at) is not None:
@@ -129,7 +130,7 @@ def history(ctx: Ctx, kind: str, entity: t.Entity, heading: str = "###") -> str:
 def levels_index(ctx: Ctx) -> str:
     atlas = ctx.atlas
     ids = atlas.version_ids
-    levels = sorted(atlas.entities["level"], key=lambda e: e.order)  # type: ignore[attr-defined]
+    levels = sorted(atlas.items(LEVEL), key=lambda e: e.order)
     rows = ["| Level | " + " | ".join(ids) + " |", "|---" * (len(ids) + 1) + "|"]
     for lv in levels:
         cells = []
@@ -141,7 +142,7 @@ def levels_index(ctx: Ctx) -> str:
     for lv in levels:
         eras.append(f"### {entity_name(ctx, 'level', lv)}\n")
         for st in sorted(lv.states, key=lambda s: atlas.index(s.from_)):
-            eras.append(f"- **{range_label(ctx, st)}:** {esc(st.summary)}")  # type: ignore[attr-defined]
+            eras.append(f"- **{range_label(ctx, st)}:** {esc(st.summary)}")
         eras.append("")
     legend = "\n● = described in that version; – = not described.\n"
     return "\n".join(rows) + "\n" + legend + "\n## What each level meant { #meanings }\n\n" + "\n".join(eras)
@@ -149,7 +150,7 @@ def levels_index(ctx: Ctx) -> str:
 
 def level_page(ctx: Ctx, lid: str) -> str:
     atlas = ctx.atlas
-    lv = atlas.entity("level", lid)
+    lv = atlas.get(LEVEL, lid)
     name = max(lv.states, key=lambda s: atlas.index(s.from_)).name
     out = [
         f"# {esc(name)}\n",
@@ -157,15 +158,14 @@ def level_page(ctx: Ctx, lid: str) -> str:
         "## Meaning, version by version { #history }\n",
         history(ctx, "level", lv),
     ]
-    stds = [s for s in atlas.entities["standard"] if s.level == lid]  # type: ignore[attr-defined]
+    stds = [s for s in atlas.items(STANDARD) if s.level == lid]
     out.append("## Standards at this level { #standards }\n")
-    out.append("\n".join(f"- {_names_carried(ctx, 'standard', s)} ({esc(s.type)})" for s in stds) or "None recorded.")  # type: ignore[attr-defined]
+    out.append("\n".join(f"- {_names_carried(ctx, 'standard', s)} ({esc(s.type)})" for s in stds) or "None recorded.")
     out.append("\n## Thresholds that point here { #thresholds }\n")
     refs = []
-    for th in atlas.entities["threshold"]:
+    for th in atlas.items(THRESHOLD):
         for st in th.states:
-            req = getattr(st, "required_safeguards", [])
-            if any(sid in {s.id for s in stds} for sid in req):
+            if any(sid in {s.id for s in stds} for sid in st.required_safeguards):
                 refs.append(f"- {entity_name(ctx, 'threshold', th, st)} ({range_label(ctx, st)})")
     out.append("\n".join(refs) or "No threshold names this level's standards as required safeguards.")
     handled = [m for m in atlas.models if m.level == lid and m.confidence != "unverified"]
@@ -196,11 +196,11 @@ def safeguards(ctx: Ctx) -> str:
     out = []
     for typ, title in (("deployment", "Deployment standards"), ("security", "Security standards")):
         out.append(f"## {title} {{ #{typ} }}\n")
-        for std in (s for s in atlas.entities["standard"] if s.type == typ):  # type: ignore[attr-defined]
+        for std in (s for s in atlas.items(STANDARD) if s.type == typ):
             name = max(std.states, key=lambda s: atlas.index(s.from_)).name
             out.append(f"### {esc(name)} {{ #{std.id} }}\n")
             out.append(f"Names carried: {_names_carried(ctx, 'standard', std, link=False)}.\n")
-            out.append(f"Level: {_names_carried(ctx, 'level', atlas.entity('level', std.level))}.\n")  # type: ignore[attr-defined]
+            out.append(f"Level: {_names_carried(ctx, 'level', atlas.get(LEVEL, std.level))}.\n")
             out.append(history(ctx, "standard", std, ""))
     return "\n".join(out) + "\n"
 
@@ -212,14 +212,17 @@ def explorer(ctx: Ctx) -> str:
     """Risk domain × version matrix; atlas.js adds the domain and version-range filters."""
     atlas = ctx.atlas
     ids = atlas.version_ids
-    domains = sorted(atlas.entities["domain"], key=lambda e: e.order)  # type: ignore[attr-defined]
+    domains = sorted(atlas.items(DOMAIN), key=lambda e: e.order)
     opts = "".join(
         f'<option value="{attr(d.id)}">{esc(max(d.states, key=lambda s: atlas.index(s.from_)).name)}</option>'
         for d in domains
     )
-    vopts = lambda sel: "".join(  # noqa: E731
-        f'<option value="{i}"{" selected" if i == sel else ""}>{esc(v)}</option>' for i, v in enumerate(ids)
-    )
+
+    def vopts(sel: int) -> str:
+        return "".join(
+            f'<option value="{i}"{" selected" if i == sel else ""}>{esc(v)}</option>' for i, v in enumerate(ids)
+        )
+
     controls = (
         '<form class="atlas-filter" data-target="atlas-explorer" action="#">\n'
         f'<label>Domain <select name="domain"><option value="">All domains</option>{opts}</select></label>\n'
@@ -239,7 +242,7 @@ def explorer(ctx: Ctx) -> str:
         ]
         for i, vid in enumerate(ids):
             cell = []
-            for th in (x for x in atlas.entities["threshold"] if x.domain == d.id):  # type: ignore[attr-defined]
+            for th in (x for x in atlas.items(THRESHOLD) if x.domain == d.id):
                 st = state_at(atlas, th, vid)
                 if st is None:
                     continue
@@ -259,7 +262,7 @@ def explorer(ctx: Ctx) -> str:
             if not cell:
                 # The domain's own note for this version is under "Risk domains", one click away.
                 ds = state_at(atlas, d, vid)
-                note = f' title="{attr(ds.summary)}"' if ds else ""  # type: ignore[attr-defined]
+                note = f' title="{attr(ds.summary)}"' if ds else ""
                 href = _page_href(ctx, "thresholds/index.md") + f"#domain-{d.id}"
                 cell.append(f'<a class="atlas-none" href="{attr(href)}"{note}>No threshold</a>')
             row.append(f'<td data-col="{i}">' + "<br>".join(cell) + "</td>")
@@ -294,12 +297,12 @@ def _page_href(ctx: Ctx, target: str) -> str:
 def domains(ctx: Ctx) -> str:
     atlas = ctx.atlas
     out = []
-    for d in sorted(atlas.entities["domain"], key=lambda e: e.order):  # type: ignore[attr-defined]
+    for d in sorted(atlas.items(DOMAIN), key=lambda e: e.order):
         name = max(d.states, key=lambda s: atlas.index(s.from_)).name
         out.append(f"### {esc(name)} {{ #domain-{d.id} }}\n")
         for st in sorted(d.states, key=lambda s: atlas.index(s.from_)):
-            out.append(f"- **{range_label(ctx, st)}:** {esc(st.summary)} {provenance(ctx, st)}")  # type: ignore[attr-defined]
-        ths = [th for th in atlas.entities["threshold"] if th.domain == d.id]  # type: ignore[attr-defined]
+            out.append(f"- **{range_label(ctx, st)}:** {esc(st.summary)} {provenance(ctx, st)}")
+        ths = [th for th in atlas.items(THRESHOLD) if th.domain == d.id]
         if ths:
             out.append("\nThresholds: " + ", ".join(entity_name(ctx, "threshold", th) for th in ths) + ".")
         out.append("")
@@ -308,10 +311,10 @@ def domains(ctx: Ctx) -> str:
 
 def threshold_page(ctx: Ctx, tid: str) -> str:
     atlas = ctx.atlas
-    th = atlas.entity("threshold", tid)
+    th = atlas.get(THRESHOLD, tid)
     latest = max(th.states, key=lambda s: atlas.index(s.from_))
-    dom = atlas.entity("domain", th.domain)  # type: ignore[attr-defined]
-    names = []
+    dom = atlas.get(DOMAIN, th.domain)
+    names: list[str] = []
     for st in sorted(th.states, key=lambda s: atlas.index(s.from_)):
         if not names or names[-1] != st.name:
             names.append(st.name)
@@ -344,7 +347,7 @@ def _family_diagram(ctx: Ctx, fam: list[str]) -> str:
     nodes: list[tuple[str, str]] = []
     latest: list[str] = []
     for eid in fam:
-        th = atlas.entity("threshold", eid)
+        th = atlas.get(THRESHOLD, eid)
         states = sorted(th.states, key=lambda s: atlas.index(s.from_))
         nodes.append((eid, " / ".join(dict.fromkeys(s.name for s in states))))
         latest.append(states[-1].name)
@@ -366,11 +369,11 @@ def _family_diagram(ctx: Ctx, fam: list[str]) -> str:
 def thresholds_list(ctx: Ctx) -> str:
     atlas = ctx.atlas
     rows = ["| Threshold | Names carried | Versions | Domain |", "|---|---|---|---|"]
-    for th in atlas.entities["threshold"]:
+    for th in atlas.items(THRESHOLD):
         names = " → ".join(dict.fromkeys(esc(s.name) for s in sorted(th.states, key=lambda s: atlas.index(s.from_))))
         first = atlas.version_ids[min(span(atlas, s)[0] for s in th.states)]
         last = atlas.version_ids[max(span(atlas, s)[1] for s in th.states)]
-        dom = atlas.entity("domain", th.domain)  # type: ignore[attr-defined]
+        dom = atlas.get(DOMAIN, th.domain)
         rows.append(
             f"| {entity_name(ctx, 'threshold', th)} | {names} | {first}–{last} | {entity_name(ctx, 'domain', dom)} |"
         )
@@ -403,21 +406,21 @@ def safeguard_map(ctx: Ctx) -> str:
         nodes: list[tuple[str, str]] = []
         edges: list[tuple[str, str, str]] = []
         text = []
-        for th in atlas.entities["threshold"]:
+        for th in atlas.items(THRESHOLD):
             st = state_at(atlas, th, vid)
             if st is None:
                 continue
             nodes.append((th.id, st.name))
-            reqs = getattr(st, "required_safeguards", [])
+            reqs = st.required_safeguards
             if reqs:
                 names = []
                 for sid in reqs:
-                    n = name_at(atlas, atlas.entity("standard", sid), vid)
+                    n = name_at(atlas, atlas.get(STANDARD, sid), vid)
                     name = n.name if n.when == "in" else f"{n.name} (not described in {vid})"
                     names.append(name)
                     edges.append((th.id, _once(nodes, sid, name), ""))
                 text.append(f"- {esc(st.name)} → {esc(', '.join(names))}")
-            elif getattr(st, "anthropic_plan", "") or getattr(st, "industry_recommendation", ""):
+            elif st.anthropic_plan or st.industry_recommendation:
                 edges.append((th.id, _once(nodes, f"{th.id}_plan", "own plan + industry-wide recommendation"), ""))
                 text.append(
                     f"- {esc(st.name)} → no required standard; Anthropic's plan and an industry-wide recommendation"

@@ -8,6 +8,7 @@ from typing import Any
 
 from macros.compute.scope import name_at
 from macros.model import types as t
+from macros.model.kinds import STANDARD
 from macros.render import urls
 from macros.render.common import entity_name
 from macros.render.text import Ctx, esc
@@ -84,7 +85,7 @@ def plain_name(ctx: Ctx, entity: t.Entity, vid: str) -> str:
 
 
 def standard_name(ctx: Ctx, sid: str, vid: str) -> str:
-    return name_in(ctx, "standard", ctx.atlas.entity("standard", sid), vid)
+    return name_in(ctx, "standard", ctx.atlas.get(STANDARD, sid), vid)
 
 
 def word_diff(before: str, after: str) -> str:

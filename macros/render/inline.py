@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from macros.compute import versions as cv
+from macros.model.kinds import PROVISION, TERM, THRESHOLD
 from macros.render import urls
 from macros.render.common import version_link
 from macros.render.text import Ctx, esc, fmt_date
@@ -36,11 +37,11 @@ def stat(ctx: Ctx, what: str) -> str:
     values = {
         "versions": len(atlas.versions),
         "pairs": len(cv.pairs(atlas)),
-        "thresholds": len(atlas.entities["threshold"]),
-        "provisions": len(atlas.entities["provision"]),
+        "thresholds": len(atlas.items(THRESHOLD)),
+        "provisions": len(atlas.items(PROVISION)),
         "models": len([m for m in atlas.models if m.confidence != "unverified"]),
         "sources": len(atlas.source_items),
-        "terms": len(atlas.entities["term"]),
+        "terms": len(atlas.items(TERM)),
         "changes": sum(len(v.changes) for v in atlas.versions),
     }
     return str(values[what])

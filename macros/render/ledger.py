@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from macros.model import Atlas
 from macros.model import types as t
 from macros.model.kinds import kind as kind_of
 from macros.render.common import change_anchor, display_title, entity_ref, provenance, version_link
@@ -20,10 +21,10 @@ def effect_label(effect: str) -> str:
     return t.EFFECT_LABELS[effect][0]
 
 
-def effect_counts(atlas: object) -> dict[str, Counter[str]]:
+def effect_counts(atlas: Atlas) -> dict[str, Counter[str]]:
     """Counts of changes per effect, per version id; pure, shared by the page and its tests."""
     out: dict[str, Counter[str]] = {}
-    for v in atlas.versions:  # type: ignore[attr-defined]
+    for v in atlas.versions:
         out[v.id] = Counter(c.effect for c in v.changes)
     return out
 

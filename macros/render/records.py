@@ -8,7 +8,9 @@ from dataclasses import dataclass
 
 from macros.compute import versions as cv
 from macros.compute.scope import latest_state, name_at, span
+from macros.model import Atlas
 from macros.model import types as t
+from macros.model.kinds import LEVEL, PROVISION, TERM
 from macros.render import diagram, urls
 from macros.render.common import display_title, entity_ref, provenance, shown, source_label, version_link
 from macros.render.entities import history, range_label
@@ -33,7 +35,7 @@ def governance(ctx: Ctx) -> str:
     atlas = ctx.atlas
     out = []
     for cat, title in CATEGORY_TITLES.items():
-        provs = [p for p in atlas.entities["provision"] if p.category == cat]  # type: ignore[attr-defined]
+        provs = [p for p in atlas.items(PROVISION) if p.category == cat]
         if not provs:
             continue
         out.append(f"## {title} {{ #cat-{cat} }}\n")
@@ -50,10 +52,10 @@ GLANCE_MARKS = {
 }
 
 
-def _glance(atlas: object, p: t.Entity, i: int) -> str:
+def _glance(atlas: Atlas, p: t.Entity, i: int) -> str:
     """How provision ``p`` stood in the version at index ``i``: changed there, carried over, or absent."""
     for st in p.states:
-        first, last = span(atlas, st)  # type: ignore[arg-type]
+        first, last = span(atlas, st)
         if first <= i <= last:
             return "changed" if i == first else "same"
     return "absent"
@@ -66,7 +68,7 @@ def governance_matrix(ctx: Ctx) -> str:
     order = list(reversed(range(len(atlas.version_ids))))
     rows = ["| Provision | " + " | ".join(ids) + " |", "|---" * (len(ids) + 1) + "|"]
     lines = []
-    for p in atlas.entities["provision"]:
+    for p in atlas.items(PROVISION):
         marks = [_glance(atlas, p, i) for i in order]
         cells = [f'{GLANCE_MARKS[m][0]}<span class="md-visually-hidden"> {GLANCE_MARKS[m][1]}</span>' for m in marks]
         title = ctx.link(esc(display_title(atlas, p)), "governance.md", p.id)
@@ -84,17 +86,12 @@ def governance_matrix(ctx: Ctx) -> str:
 # --- models ---------------------------------------------------------------------------------
 
 
-def _visible(items: tuple[t.Determination, ...] | tuple[t.Event, ...]) -> list:  # type: ignore[type-arg]
-    """Unverified records are kept in the data for the record, never shown as fact."""
-    return shown(items)
-
-
 def models(ctx: Ctx) -> str:
     atlas = ctx.atlas
     groups: dict[str | None, list[t.Determination]] = {}
-    for m in _visible(atlas.models):
+    for m in shown(atlas.models):
         groups.setdefault(m.level, []).append(m)
-    order = [lv.id for lv in sorted(atlas.entities["level"], key=lambda e: e.order)]  # type: ignore[attr-defined]
+    order = [lv.id for lv in sorted(atlas.items(LEVEL), key=lambda e: e.order)]
     out = []
     for key in [*order, None]:
         if key not in groups:
@@ -107,7 +104,7 @@ def models(ctx: Ctx) -> str:
             if key is not None:
                 # The level as it was called under the version in force on the determination's
                 # date: Claude 2 was handled under 1.0's "ASL-2", not 2.x's "ASL-2 Standard".
-                level = atlas.entity("level", key)
+                level = atlas.get(LEVEL, key)
                 named = name_at(atlas, level, v.id if v else atlas.version_ids[0])
                 heading = (named.name, named.state.from_)
                 if heading != last_heading:
@@ -160,7 +157,7 @@ def timeline_rows(ctx: Ctx) -> list[Row]:
         )
         for v in atlas.versions
     ]
-    for m in _visible(atlas.models):
+    for m in shown(atlas.models):
         rows.append(
             Row(
                 m.date,
@@ -170,7 +167,7 @@ def timeline_rows(ctx: Ctx) -> list[Row]:
                 f"**{ctx.link(esc(m.model), *urls.model_target(m.id))}.** {esc(m.determination)}",
             )
         )
-    for e in _visible(atlas.events):
+    for e in shown(atlas.events):
         rows.append(Row(e.date, e.date_precision, "event", f"event-{e.id}", f"**{esc(e.title)}.** {esc(e.summary)}"))
     for fw in atlas.related:
         if fw.confidence == "unverified":
@@ -216,7 +213,7 @@ def timeline(ctx: Ctx) -> str:
 def glossary(ctx: Ctx) -> str:
     atlas = ctx.atlas
     out = []
-    terms = sorted(atlas.entities["term"], key=lambda e: latest_state(atlas, e).name.strip('"').lower())
+    terms = sorted(atlas.items(TERM), key=lambda e: latest_state(atlas, e).name.strip('"').lower())
     letters = list(dict.fromkeys(latest_state(atlas, e).name.strip('"')[:1].upper() for e in terms))
     bar = " ".join(ctx.link(esc(x), ctx.page, f"letter-{x.lower()}") for x in letters)
     out.append(f'<nav class="atlas-az" aria-label="Glossary letters" markdown>\n\n{bar}\n\n</nav>\n')
@@ -230,28 +227,28 @@ def glossary(ctx: Ctx) -> str:
             out.append(f"## {letter} {{ #letter-{letter.lower()} }}\n")
         out.append(f"### {esc(name)} {{ #{term.id} }}\n")
         extra = []
-        if getattr(term, "abbr", None):
-            extra.append(f"Abbreviation: {esc(term.abbr)}")  # type: ignore[attr-defined]
-        if getattr(term, "aka", None):
-            extra.append("Also: " + ", ".join(esc(a) for a in term.aka))  # type: ignore[attr-defined]
+        if term.abbr:
+            extra.append(f"Abbreviation: {esc(term.abbr)}")
+        if term.aka:
+            extra.append("Also: " + ", ".join(esc(a) for a in term.aka))
         if extra:
             out.append("*" + "; ".join(extra) + ".*\n")
         if len(states) == 1:
             st = states[0]
-            out.append(f"{esc(st.definition)} <small>(from {version_link(ctx, st.from_)})</small>\n")  # type: ignore[attr-defined]
+            out.append(f"{esc(st.definition)} <small>(from {version_link(ctx, st.from_)})</small>\n")
             out.append(provenance(ctx, st) + "\n")
         else:
             out.append("The meaning changed between versions; the newest comes first:\n")
             for st in reversed(states):
-                out.append(f"- **{range_label(ctx, st)}:** {esc(st.definition)}  \n  {provenance(ctx, st)}")  # type: ignore[attr-defined]
+                out.append(f"- **{range_label(ctx, st)}:** {esc(st.definition)}  \n  {provenance(ctx, st)}")
             out.append("")
     return "\n".join(out) + "\n"
 
 
-def tooltip_phrases(term: t.Entity, name: str) -> list[str]:
+def tooltip_phrases(term: t.Term, name: str) -> list[str]:
     """The exact phrases that get a term's tooltip: its abbreviation, its plain name, its aliases."""
     plain = re.sub(r"\s*\(.*?\)", "", name).strip().strip('"')
-    phrases = [getattr(term, "abbr", None) or "", plain, *getattr(term, "aka", [])]
+    phrases = [term.abbr or "", plain, *term.aka]
     out: list[str] = []
     for p in phrases:
         if len(p) >= 3 and '"' not in p and p not in out:
@@ -259,13 +256,13 @@ def tooltip_phrases(term: t.Entity, name: str) -> list[str]:
     return out
 
 
-def abbreviations(atlas_terms: tuple[t.Entity, ...], index: dict[str, int]) -> str:
+def abbreviations(atlas_terms: tuple[t.Term, ...], index: dict[str, int]) -> str:
     """The auto-appended abbreviation file: Material turns each into a tooltip on every page."""
     lines = ["<!-- generated by `python -m macros gen` from data/glossary.yml: do not edit -->"]
     seen: set[str] = set()
     for term in sorted(atlas_terms, key=lambda e: e.id):
         latest = max(term.states, key=lambda s: index[s.from_])
-        definition = one_line(latest.definition)  # type: ignore[attr-defined]
+        definition = one_line(latest.definition)
         if len(term.states) > 1:
             definition += " (Current meaning; the glossary shows how it changed across versions.)"
         for raw_phrase in tooltip_phrases(term, latest.name):

@@ -8,6 +8,7 @@ newest 3.x version. A visible text list follows each figure with the same conten
 from __future__ import annotations
 
 from macros.compute.scope import in_force
+from macros.model.kinds import THRESHOLD
 from macros.render import diagram
 from macros.render.text import Ctx, esc
 
@@ -48,7 +49,7 @@ def structure_now(ctx: Ctx) -> str:
     if not series:
         return ""
     first, last = series[0], series[-1]
-    names = [s.name for _, s in in_force(ctx.atlas, "threshold", last) if s.confidence != "unverified"]
+    names = [s.name for _, s in in_force(ctx.atlas, THRESHOLD, last) if s.confidence != "unverified"]
     nodes = [
         D.Node("thr", f"The {len(names)} thresholds of {last}: " + "; ".join(names), key=True),
         D.Node("plan", "Anthropic's own plan: what it will do whatever other developers do"),

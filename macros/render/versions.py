@@ -72,8 +72,12 @@ def _facts(ctx: Ctx, v: t.Version) -> str:
         facts.append(("Superseded by", f"{version_link(ctx, nxt.id, f'RSP {nxt.id}')} on {fmt_date(nxt.effective)}"))
     if prev:
         facts.append(("Preceded by", f"{version_link(ctx, prev.id, f'RSP {prev.id}')} ({fmt_date(prev.effective)})"))
-    for key, label in (("pdf", "Policy text (PDF)"), ("redline", "Redline"), ("announcement", "Announcement")):
-        sid = getattr(v.links, key)
+    links = (
+        (v.links.pdf, "Policy text (PDF)"),
+        (v.links.redline, "Redline"),
+        (v.links.announcement, "Announcement"),
+    )
+    for sid, label in links:
         if sid:
             src = atlas.sources[sid]
             facts.append((label, f"[{esc(src.title)}]({safe_url(src.url)})"))
@@ -114,14 +118,14 @@ def _pinned_name(ctx: Ctx, kind: str, entity: t.Entity, state: t.State, vid: str
 def _in_force(ctx: Ctx, v: t.Version) -> str:
     out = []
     for name in IN_FORCE_KINDS:
-        rows = in_force(ctx.atlas, name, v.id)
+        rows = in_force(ctx.atlas, kind(name), v.id)
         out.append(f"### {kind(name).heading} {{ #in-force-{name} }}\n")
         if not rows:
             out.append("None in this version.\n")
             continue
         out.append("| Name | In this version | Since |\n|---|---|---|")
         for entity, state in rows:
-            text = getattr(state, "summary", "")
+            text = t.meaning(state)
             out.append(
                 f"| {_pinned_name(ctx, name, entity, state, v.id)} | {esc(text)} | {version_link(ctx, state.from_)} |"
             )
