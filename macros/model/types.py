@@ -132,6 +132,20 @@ ChangeCategory = Literal[
     "editorial",
 ]
 
+# Section headings of a version's recorded changes, in the order pages show them. Each label sits
+# beside its Literal and a test keeps the keys equal to the Literal's values, so a new value
+# without a label fails instead of vanishing from the pages that group by it.
+CHANGE_CATEGORY_LABELS: dict[ChangeCategory, str] = {
+    "structure": "Structure",
+    "thresholds": "Capability thresholds",
+    "safeguards": "Safeguards",
+    "evaluation": "Evaluation",
+    "governance": "Governance",
+    "reporting": "Reporting",
+    "transparency": "Transparency",
+    "editorial": "Editorial",
+}
+
 
 ChangeEffect = Literal[
     "adds-obligation",
@@ -148,7 +162,7 @@ ChangeEffect = Literal[
 
 # Reader-facing names and one-line meanings of each effect; a test keeps the keys equal to the
 # Literal, so adding an effect without a label (or the reverse) fails.
-EFFECT_LABELS: dict[str, tuple[str, str]] = {
+EFFECT_LABELS: dict[ChangeEffect, tuple[str, str]] = {
     "adds-obligation": ("Adds an obligation", "Anthropic must now do something it did not have to do before."),
     "removes-obligation": ("Removes an obligation", "Something Anthropic had to do is no longer required."),
     "widens-scope": ("Widens scope", "An existing rule or watch list covers more models, risks, people or cases."),
@@ -166,7 +180,7 @@ EFFECT_LABELS: dict[str, tuple[str, str]] = {
 
 InChangelog = Literal["yes", "partly", "no"]
 
-IN_CHANGELOG_LABELS: dict[str, str] = {
+IN_CHANGELOG_LABELS: dict[InChangelog, str] = {
     "yes": "Mentioned in Anthropic's changelog",
     "partly": "Partly mentioned in Anthropic's changelog",
     "no": "Not in Anthropic's changelog",
@@ -280,10 +294,18 @@ class DomainState(SummaryState):
     """What the policy said about a risk domain over a range of versions."""
 
 
+ThresholdKind = Literal["capability-threshold", "checkpoint", "capability-or-usage-threshold"]
+THRESHOLD_KIND_LABELS: dict[ThresholdKind, str] = {
+    "capability-threshold": "Capability threshold",
+    "checkpoint": "Checkpoint (not a threshold)",
+    "capability-or-usage-threshold": "Capability or usage threshold",
+}
+
+
 class ThresholdState(SummaryState):
     """A capability threshold over a range of versions; 3.x states carry the plan and recommendation."""
 
-    kind: Literal["capability-threshold", "checkpoint", "capability-or-usage-threshold"] = "capability-threshold"
+    kind: ThresholdKind = "capability-threshold"
     required_safeguards: list[Slug] = []
     safeguards_note: str = ""
     anthropic_plan: str = ""
@@ -336,11 +358,23 @@ class Domain(Entity):
     states: list[DomainState] = Field(min_length=1)
 
 
+LineageType = Literal["renamed", "split", "merged", "redefined", "replaced", "retired"]
+# How each kind of lineage edge reads, from the older threshold's side: "{a} ... {b}".
+LINEAGE_PHRASES: dict[LineageType, str] = {
+    "renamed": "{a} was renamed {b}",
+    "split": "{a} was split, giving rise to {b}",
+    "merged": "{a} was merged into {b}",
+    "redefined": "{a} was redefined as {b}",
+    "replaced": "{a} was replaced by {b}",
+    "retired": "{a} was retired; the nearest related threshold is {b}",
+}
+
+
 class LineageEdge(Strict):
     """How a threshold led to another: renamed, split, merged, redefined, replaced or retired."""
 
     to: Slug
-    type: Literal["renamed", "split", "merged", "redefined", "replaced", "retired"]
+    type: LineageType
     at: VersionLabel
     note: str = ""
 
@@ -366,6 +400,22 @@ ProvisionCategory = Literal[
     "government",
     "updates",
 ]
+
+
+# Section headings of the governance page, in its order (a test keeps the keys equal to the Literal).
+PROVISION_CATEGORY_TITLES: dict[ProvisionCategory, str] = {
+    "evaluation": "Evaluation cadence and triggers",
+    "decision-makers": "Decision makers and bodies",
+    "reporting": "Reports",
+    "external-review": "External review",
+    "internal-access": "Internal access to reports",
+    "noncompliance": "Noncompliance and whistleblowing",
+    "pause": "Pausing and restricting",
+    "competitors": "Commitments related to competitors",
+    "transparency": "Transparency",
+    "government": "Government notice",
+    "updates": "Updating the policy",
+}
 
 
 class Provision(Entity):
@@ -464,11 +514,15 @@ class Framing(Strict):
     sources: list[Cite] = Field(min_length=1)
 
 
+Verdict = Literal["worked", "mixed", "did-not-work"]
+VERDICT_LABELS: dict[Verdict, str] = {"worked": "Worked", "mixed": "Mixed", "did-not-work": "Did not work"}
+
+
 class Assessment(Strict):
     """One item of Anthropic's own 2026 assessment of what worked."""
 
     id: Slug
-    verdict: Literal["worked", "mixed", "did-not-work"]
+    verdict: Verdict
     summary: Text
     sources: list[Cite] = Field(min_length=1)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import TypeVar
 
 from macros.compute.scope import latest_state
@@ -13,6 +13,8 @@ from macros.render.locators import first_pdf_page, reader_locator
 from macros.render.text import Ctx, esc, indent, safe_url
 
 S = TypeVar("S", bound=t.Sourced)
+T = TypeVar("T")
+K = TypeVar("K", bound=Hashable)
 
 
 def source_label(src: t.Source) -> str:
@@ -112,3 +114,19 @@ def version_link(ctx: Ctx, vid: str, text: str | None = None) -> str:
 def shown(items: Iterable[S]) -> list[S]:
     """Records a reader may see: unverified ones stay in the data for the record, never shown as fact."""
     return [i for i in items if i.confidence != "unverified"]
+
+
+def grouped(items: Iterable[T], key: Callable[[T], K], labels: Mapping[K, object]) -> list[tuple[K, list[T]]]:
+    """The items grouped by ``key``, groups in the order of ``labels``, empty groups left out.
+
+    Loops over the data, not over the labels: a value with no label raises instead of silently
+    dropping its items from the page.
+    """
+    groups: dict[K, list[T]] = {}
+    for item in items:
+        groups.setdefault(key(item), []).append(item)
+    unlabelled = [k for k in groups if k not in labels]
+    if unlabelled:
+        raise KeyError(f"no label for {', '.join(map(repr, unlabelled))}")
+    order = list(labels)
+    return sorted(groups.items(), key=lambda group: order.index(group[0]))

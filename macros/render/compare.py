@@ -21,7 +21,6 @@ from macros.render.common import entity_name, provenance, version_link
 from macros.render.entities import lineage_sentence
 from macros.render.fields import field_rank, label, similar, value, word_diff
 from macros.render.text import Ctx, attr, esc, fmt_date, indent
-from macros.render.versions import CATEGORY_LABELS
 
 STATUS_LABELS = {"added": "Added", "removed": "Removed", "changed": "Changed", "unchanged": "Unchanged"}
 HEADLINE_WORDS = 25
@@ -357,7 +356,7 @@ def _stated(ctx: Ctx, a: str, b: str) -> str:
         out.append(f"### In {v.id} ({fmt_date(v.effective)}) {{ #stated-{v.id.replace('.', '-')} }}\n")
         out.append(f"As the policy and its changelog describe them, in our words ({src}):\n")
         for c in mine:
-            out.append(f"- **{CATEGORY_LABELS[c.category]}.** {esc(c.text)}")
+            out.append(f"- **{t.CHANGE_CATEGORY_LABELS[c.category]}.** {esc(c.text)}")
         if not mine:
             out.append("No changes recorded.")
         out.append("")

@@ -13,17 +13,6 @@ from macros.render.common import entity_name, provenance, version_link
 from macros.render.fields import label, name_in, value
 from macros.render.text import Ctx, attr, esc
 
-# How each kind of lineage edge reads, from the older threshold's side: "{a} ... {b}".
-LINEAGE_PHRASES = {
-    "renamed": "{a} was renamed {b}",
-    "split": "{a} was split, giving rise to {b}",
-    "merged": "{a} was merged into {b}",
-    "redefined": "{a} was redefined as {b}",
-    "replaced": "{a} was replaced by {b}",
-    "retired": "{a} was retired; the nearest related threshold is {b}",
-}
-
-
 # Explorer markers for a threshold that arrived through a lineage edge.
 ARRIVED = {"replaced": "replacement", "redefined": "redefined", "renamed": "renamed", "split": "split off"}
 
@@ -55,7 +44,7 @@ def lineage_sentence(ctx: Ctx, link: lineage.Link) -> str:
     elif link.edge.type == "merged" and state_at(atlas, target, prev) is not None:
         said = f"{src} was merged with {name_in(ctx, 'threshold', target, prev)} into {dst}"
     else:
-        said = LINEAGE_PHRASES[link.edge.type].format(a=src, b=dst)
+        said = t.LINEAGE_PHRASES[link.edge.type].format(a=src, b=dst)
     step = ctx.link(esc(f"{prev} → {at}"), urls.compare_page(prev, at), step_anchor(ctx, link))
     return f"In {version_link(ctx, at)}, {said} ({step})."
 

@@ -31,12 +31,6 @@ FIELD_LABELS = {
 # Fields shown first in a comparison: what the entity means, before how it is handled.
 FIELD_ORDER = ("name", "summary", "definition", "kind", "required_safeguards", "safeguards_note")
 
-KIND_VALUES = {
-    "capability-threshold": "Capability threshold",
-    "checkpoint": "Checkpoint (not a threshold)",
-    "capability-or-usage-threshold": "Capability or usage threshold",
-}
-
 
 def label(field: str) -> str:
     return FIELD_LABELS.get(field, field.replace("_", " ").capitalize())
@@ -53,7 +47,7 @@ def value(ctx: Ctx, field: str, val: Any, vid: str) -> str:
     if field == "(presence)":
         return "yes" if val else "no"
     if field == "kind":
-        return esc(KIND_VALUES.get(val, val))
+        return esc(t.THRESHOLD_KIND_LABELS[val])
     if field == "required_safeguards":
         return ", ".join(standard_name(ctx, sid, vid) for sid in val)
     if isinstance(val, list):

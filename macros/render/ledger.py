@@ -14,10 +14,9 @@ from macros.model import types as t
 from macros.model.kinds import kind as kind_of
 from macros.render.common import change_anchor, display_title, entity_ref, provenance, version_link
 from macros.render.text import Ctx, attr, esc, fmt_date
-from macros.render.versions import CATEGORY_LABELS
 
 
-def effect_label(effect: str) -> str:
+def effect_label(effect: t.ChangeEffect) -> str:
     return t.EFFECT_LABELS[effect][0]
 
 
@@ -106,7 +105,7 @@ def _row(ctx: Ctx, v: t.Version, order: int, c: t.Change) -> str:
             f'data-order="{order}" data-effect="{attr(c.effect)}" data-changelog="{attr(c.in_changelog)}" '
             f'data-entities="{attr(" ".join(c.entities))}" markdown>\n',
             f'<span class="atlas-effect atlas-effect--{attr(c.effect)}">{esc(effect_label(c.effect))}</span> '
-            f"RSP {esc(v.id)} · {esc(CATEGORY_LABELS[c.category])} · "
+            f"RSP {esc(v.id)} · {esc(t.CHANGE_CATEGORY_LABELS[c.category])} · "
             f'<span class="atlas-changelog atlas-changelog--{attr(c.in_changelog)}">{esc(mention)}</span>  ',
             f"**Why:** {esc(c.effect_note)}\n",
             f"{esc(c.text)}{touches}\n",

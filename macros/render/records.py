@@ -12,33 +12,16 @@ from macros.model import Atlas
 from macros.model import types as t
 from macros.model.kinds import LEVEL, PROVISION, TERM
 from macros.render import diagram, urls
-from macros.render.common import display_title, entity_ref, provenance, shown, source_label, version_link
+from macros.render.common import display_title, entity_ref, grouped, provenance, shown, source_label, version_link
 from macros.render.entities import history, range_label
 from macros.render.text import Ctx, attr, esc, fmt_date, one_line, safe_url
-
-CATEGORY_TITLES = {
-    "evaluation": "Evaluation cadence and triggers",
-    "decision-makers": "Decision makers and bodies",
-    "reporting": "Reports",
-    "external-review": "External review",
-    "internal-access": "Internal access to reports",
-    "noncompliance": "Noncompliance and whistleblowing",
-    "pause": "Pausing and restricting",
-    "competitors": "Commitments related to competitors",
-    "transparency": "Transparency",
-    "government": "Government notice",
-    "updates": "Updating the policy",
-}
 
 
 def governance(ctx: Ctx) -> str:
     atlas = ctx.atlas
     out = []
-    for cat, title in CATEGORY_TITLES.items():
-        provs = [p for p in atlas.items(PROVISION) if p.category == cat]
-        if not provs:
-            continue
-        out.append(f"## {title} {{ #cat-{cat} }}\n")
+    for cat, provs in grouped(atlas.items(PROVISION), lambda p: p.category, t.PROVISION_CATEGORY_TITLES):
+        out.append(f"## {t.PROVISION_CATEGORY_TITLES[cat]} {{ #cat-{cat} }}\n")
         for p in provs:
             out.append(f"### {esc(display_title(atlas, p))} {{ #{p.id} }}\n")
             out.append(history(ctx, "provision", p, ""))
@@ -326,8 +309,6 @@ def _page_title(path: str) -> str:
 
 # --- theory of change -----------------------------------------------------------------------
 
-VERDICTS = {"worked": "Worked", "mixed": "Mixed", "did-not-work": "Did not work"}
-
 
 def mechanisms(ctx: Ctx) -> str:
     out = []
@@ -384,7 +365,7 @@ def framings(ctx: Ctx) -> str:
 def assessment(ctx: Ctx) -> str:
     out = ["| Verdict | What | Source |", "|---|---|---|"]
     for a in ctx.atlas.theory.assessment:
-        out.append(f"| {VERDICTS[a.verdict]} | {esc(a.summary)} | {_cites_only(ctx, a.sources)} |")
+        out.append(f"| {t.VERDICT_LABELS[a.verdict]} | {esc(a.summary)} | {_cites_only(ctx, a.sources)} |")
     return "\n".join(out) + "\n"
 
 

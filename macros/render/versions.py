@@ -9,20 +9,9 @@ from macros.model import types as t
 from macros.model.kinds import ANCHORED_KINDS, DIFF_KINDS, IN_FORCE_KINDS, kind
 from macros.render import diagram, urls
 from macros.render.citethis import version_anchor
-from macros.render.common import effect_link, entity_name, entity_ref, provenance, version_link
+from macros.render.common import effect_link, entity_name, entity_ref, grouped, provenance, version_link
 from macros.render.paths import path_nav, path_next
 from macros.render.text import Ctx, esc, fmt_date, safe_url
-
-CATEGORY_LABELS = {
-    "structure": "Structure",
-    "thresholds": "Capability thresholds",
-    "safeguards": "Safeguards",
-    "evaluation": "Evaluation",
-    "governance": "Governance",
-    "reporting": "Reporting",
-    "transparency": "Transparency",
-    "editorial": "Editorial",
-}
 
 
 def status_badge(ctx: Ctx, vid: str) -> str:
@@ -92,11 +81,8 @@ def _changes(ctx: Ctx, v: t.Version) -> str:
     if not v.changes:
         return "This is the first version: there is no predecessor to compare with.\n"
     out = []
-    for cat, label in CATEGORY_LABELS.items():
-        changes = [c for c in v.changes if c.category == cat]
-        if not changes:
-            continue
-        out.append(f"### {label} {{ #changes-{cat} }}\n")
+    for cat, changes in grouped(v.changes, lambda c: c.category, t.CHANGE_CATEGORY_LABELS):
+        out.append(f"### {t.CHANGE_CATEGORY_LABELS[cat]} {{ #changes-{cat} }}\n")
         for c in changes:
             touches = ""
             if c.entities:
