@@ -24,7 +24,7 @@ from macros.model import Atlas
 from macros.model import types as t
 from macros.model.kinds import kind as kind_of
 from macros.render.locators import first_pdf_page, printed_page, reader_locator
-from macros.render.urls import entity_target, version_page
+from macros.render.urls import entity_target, page_url, version_page
 
 
 def state_anchor(vid: str) -> str:
@@ -42,12 +42,6 @@ def entity_state_anchor(kind: str, eid: str, vid: str) -> str:
 def change_anchor(index: int) -> str:
     """Fragment of the ``index``-th (0-based) recorded change on its version page: "change-1"."""
     return f"change-{index + 1}"
-
-
-def page_url(site_url: str, src_uri: str) -> str:
-    """Public URL of a docs page ("thresholds/cbrn-4.md" → "<site>thresholds/cbrn-4/")."""
-    stem = src_uri.removesuffix(".md").removesuffix("index").rstrip("/")
-    return f"{site_url.rstrip('/')}/{stem + '/' if stem else ''}"
 
 
 def entity_state_url(site_url: str, kind: str, eid: str, vid: str) -> str:

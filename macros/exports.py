@@ -24,10 +24,12 @@ from macros.model import Atlas
 from macros.model import types as t
 from macros.model.atlas import FILES
 from macros.model.kinds import KINDS, TERM
-from macros.pagemeta import front_matter, page_url
+from macros.pagemeta import front_matter
 from macros.release import Release, releases, site_url
+from macros.render import urls
 from macros.render.records import abbreviations
 from macros.render.text import one_line
+from macros.render.urls import page_url, target_url
 
 DATA_DIR = "docs/data"
 FEED = "docs/feed.xml"
@@ -279,16 +281,15 @@ def feed_xml(atlas: Atlas, base: str, rels: list[Release]) -> str:
         prev = cv.predecessor(atlas, v.id)
         summary = v.summary + _ledger_line(v, base)
         if prev:
-            summary += f" Comparison with {prev.id}: {base}compare/{prev.id}-vs-{v.id}/"
+            summary += f" Comparison with {prev.id}: {page_url(base, urls.compare_page(prev.id, v.id))}"
         stamp = f"{v.effective.isoformat()}T00:00:00Z"
-        url = f"{base}versions/{v.id}/"
+        url = page_url(base, urls.version_page(v.id))
         entries.append((stamp, (url, f"RSP {v.id} takes effect", url, stamp, summary)))
     for r in rels:
         stamp = f"{r.date.isoformat()}T12:00:00Z"
-        anchor = f"{base}about/#release-{r.version.replace('.', '-')}"
-        entries.append(
-            (stamp, (anchor, f"RSP Atlas site release {r.version}", f"{base}about/#changelog", stamp, r.summary))
-        )
+        anchor = target_url(base, urls.release_target(r.version))
+        changelog = target_url(base, ("about.md", "changelog"))
+        entries.append((stamp, (anchor, f"RSP Atlas site release {r.version}", changelog, stamp, r.summary)))
     entries.sort(key=lambda e: e[0], reverse=True)
     feed = ET.Element("feed", xmlns=ATOM_NS)
     _sub(feed, "id", f"{base}feed.xml")
@@ -329,8 +330,9 @@ def llms_txt(atlas: Atlas, root: Path) -> str:
         "> An independent, sourced reference to every version of Anthropic's Responsible Scaling Policy "
         f"({atlas.versions[0].id} to {atlas.versions[-1].id}). The policy documents themselves are authoritative.",
         "",
-        f"Every version has a page at {base}versions/<version>/ and every pair of versions a comparison at "
-        f"{base}compare/<older>-vs-<newer>/. The dataset is at {base}data/rsp-atlas.json.",
+        f"Every version has a page at {page_url(base, urls.version_page('<version>'))} and every pair of versions "
+        f"a comparison at {page_url(base, urls.compare_page('<older>', '<newer>'))}. "
+        f"The dataset is at {base}data/rsp-atlas.json.",
     ]
     for section, pages in LLMS_SECTIONS.items():
         lines += ["", f"## {section}", ""]

@@ -14,9 +14,9 @@ from macros.compute import versions as cv
 from macros.compute.scope import span
 from macros.model import Atlas
 from macros.model.kinds import ANCHORED_KINDS, KINDS
-from macros.pagemeta import page_url
+from macros.render import urls
 from macros.render.citethis import version_anchor
-from macros.render.urls import entity_target
+from macros.render.urls import entity_target, page_url, target_url
 
 
 def _version_anchors(atlas: Atlas) -> list[str]:
@@ -28,7 +28,7 @@ def _version_anchors(atlas: Atlas) -> list[str]:
             for state in entity.states:
                 first, last = span(atlas, state)
                 for vid in atlas.version_ids[first : last + 1]:
-                    out.append(page_url("/", page) + "#" + version_anchor(kind, entity.id, vid))
+                    out.append(target_url("/", (page, version_anchor(kind, entity.id, vid))))
     return out
 
 
@@ -39,18 +39,17 @@ def current_urls(atlas: Atlas, docs: Path) -> list[str]:
     anchors = [
         # Entities sharing a page: each has an anchor there (one with a page of its own is a page).
         *(
-            page_url("/", page) + "#" + anchor
+            target_url("/", entity_target(k.name, e.id))
             for k in KINDS
+            if not k.own_pages
             for e in atlas.entities[k.name]
-            for page, anchor in [entity_target(k.name, e.id)]
-            if anchor
         ),
-        *(f"/models/#{m.id}" for m in atlas.models if m.confidence != "unverified"),
-        *(f"/faq/#{q.id}" for q in atlas.faq),
-        *(f"/related/#{f.id}" for f in atlas.related),
-        *(f"/sources/#src-{s.id}" for s in atlas.source_items),
-        *(f"/compare/{a}-vs-{b}/" for a, b in cv.pairs(atlas)),
-        *(f"/changes/#v{v.id}-{c.id}" for v in atlas.versions for c in v.changes),
+        *(target_url("/", urls.model_target(m.id)) for m in atlas.models if m.confidence != "unverified"),
+        *(target_url("/", urls.faq_target(q.id)) for q in atlas.faq),
+        *(target_url("/", urls.related_target(f.id)) for f in atlas.related),
+        *(target_url("/", urls.source_target(s.id)) for s in atlas.source_items),
+        *(page_url("/", urls.compare_page(a, b)) for a, b in cv.pairs(atlas)),
+        *(target_url("/", urls.change_target(v.id, c.id)) for v in atlas.versions for c in v.changes),
         *_version_anchors(atlas),
     ]
     return sorted(set(pages) | set(anchors))

@@ -9,9 +9,8 @@ import rispy
 
 from macros.compute.scope import latest_state, span, state_at
 from macros.model.kinds import ANCHORED_KINDS
-from macros.pagemeta import page_url
 from macros.render.citethis import version_anchor
-from macros.render.urls import entity_target
+from macros.render.urls import entity_target, page_url
 from tests.htmlsite import page
 
 

@@ -90,10 +90,6 @@ def substance(state: t.State | None) -> dict[str, Any]:
     return hit[1]  # shared: callers only read it
 
 
-def first_version(atlas: Atlas, entity: t.Entity) -> str:
-    return atlas.version_ids[min(atlas.index(s.from_) for s in entity.states)]
-
-
 def last_version(atlas: Atlas, entity: t.Entity) -> str:
     return atlas.version_ids[max(span(atlas, s)[1] for s in entity.states)]
 

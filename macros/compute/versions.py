@@ -44,7 +44,3 @@ def in_force_at(atlas: Atlas, day: dt.date) -> t.Version | None:
 def pairs(atlas: Atlas) -> list[tuple[str, str]]:
     """Every (older, newer) pair of versions, in version order."""
     return list(combinations(atlas.version_ids, 2))
-
-
-def pair_slug(older: str, newer: str) -> str:
-    return f"{older}-vs-{newer}"

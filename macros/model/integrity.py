@@ -13,6 +13,7 @@ from pydantic import BaseModel
 from macros.model import types as t
 from macros.model.atlas import FILES, Atlas
 from macros.model.kinds import KINDS
+from macros.render import urls
 
 Loc = tuple[int | str, ...]
 
@@ -87,8 +88,8 @@ def site_pages(atlas: Atlas, docs: Path) -> frozenset[str]:
     the data implies (they may not be written yet when a version is first added)."""
     found = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
     ids = atlas.version_ids
-    found |= {f"versions/{v}.md" for v in ids}
-    found |= {f"compare/{a}-vs-{b}.md" for i, a in enumerate(ids) for b in ids[i + 1 :]}
+    found |= {urls.version_page(v) for v in ids}
+    found |= {urls.compare_page(a, b) for i, a in enumerate(ids) for b in ids[i + 1 :]}
     found |= {k.target(e.id)[0] for k in KINDS if k.own_pages for e in atlas.entities[k.name]}
     return frozenset(found)
 

@@ -85,7 +85,7 @@ def _period_block(ctx: Ctx, p: Period) -> str:
     if events:
         out.append("Reports and events:\n")
         out += [
-            f"- {fmt_date(e.date, e.date_precision)}: {ctx.link(esc(e.title), 'timeline.md', f'event-{e.id}')}"
+            f"- {fmt_date(e.date, e.date_precision)}: {ctx.link(esc(e.title), *urls.event_target(e.id))}"
             for e in events
         ]
         out.append("")

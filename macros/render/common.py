@@ -75,14 +75,9 @@ def provenance(ctx: Ctx, item: t.Sourced) -> str:
     return out + ("\n\n" + block if block else "")
 
 
-def change_anchor(vid: str, change: t.Change) -> str:
-    """A change's row id on /changes/: built from its own slug, so it never renumbers."""
-    return f"v{vid}-{change.id}"
-
-
 def effect_link(ctx: Ctx, vid: str, change: t.Change) -> str:
     """The change's effect label, linking to its row in the change ledger."""
-    return ctx.link(esc(t.EFFECT_LABELS[change.effect][0]), "changes.md", change_anchor(vid, change))
+    return ctx.link(esc(t.EFFECT_LABELS[change.effect][0]), *urls.change_target(vid, change.id))
 
 
 def entity_name(ctx: Ctx, kind: str, entity: t.Entity, state: t.State | None = None) -> str:

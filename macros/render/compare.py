@@ -50,7 +50,7 @@ def _at(ctx: Ctx, versions: tuple[str, ...]) -> str:
 
 
 def _anchor(d: EntityDiff) -> str:
-    return f"{d.kind}-{d.entity.id}"
+    return urls.diff_anchor(d.kind, d.entity.id)
 
 
 def kind_of_change(d: EntityDiff, with_moves: bool = True) -> str:

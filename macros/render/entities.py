@@ -101,10 +101,9 @@ def history(ctx: Ctx, kind: str, entity: t.Entity, heading: str = "###") -> str:
             if d and d.fields:
                 changed = "; ".join(label(f.field) for f in d.fields)
                 before_v = ctx.atlas.version_ids[span(ctx.atlas, prev)[1]]
-                out.append(
-                    f"What changed at {state.from_}: {changed} "
-                    f"({ctx.link('comparison', urls.compare_page(before_v, state.from_), f'{kind}-{entity.id}')}).\n"
-                )
+                pair = urls.compare_page(before_v, state.from_)
+                there = ctx.link("comparison", pair, urls.diff_anchor(kind, entity.id))
+                out.append(f"What changed at {state.from_}: {changed} ({there}).\n")
         out.append(state_table(ctx, state))
         if state.note:
             out.append(f"*Note:* {esc(state.note)}\n")
@@ -187,7 +186,7 @@ def safeguards(ctx: Ctx) -> str:
         out.append(f"## {title} {{ #{typ} }}\n")
         for std in (s for s in atlas.items(STANDARD) if s.type == typ):
             name = max(std.states, key=lambda s: atlas.index(s.from_)).name
-            out.append(f"### {esc(name)} {{ #{std.id} }}\n")
+            out.append(f"### {esc(name)} {{ #{urls.entity_target(STANDARD.name, std.id)[1]} }}\n")
             out.append(f"Names carried: {_names_carried(ctx, 'standard', std, link=False)}.\n")
             out.append(f"Level: {_names_carried(ctx, 'level', atlas.get(LEVEL, std.level))}.\n")
             out.append(history(ctx, "standard", std, ""))
@@ -252,7 +251,8 @@ def explorer(ctx: Ctx) -> str:
                 # The domain's own note for this version is under "Risk domains", one click away.
                 ds = state_at(atlas, d, vid)
                 note = f' title="{attr(ds.summary)}"' if ds else ""
-                href = _page_href(ctx, "thresholds/index.md") + f"#domain-{d.id}"
+                page, anchor = urls.entity_target(DOMAIN.name, d.id)
+                href = _page_href(ctx, page) + f"#{anchor}"
                 cell.append(f'<a class="atlas-none" href="{attr(href)}"{note}>No threshold</a>')
             row.append(f'<td data-col="{i}">' + "<br>".join(cell) + "</td>")
         body.append("".join(row) + "</tr>")
@@ -288,7 +288,7 @@ def domains(ctx: Ctx) -> str:
     out = []
     for d in sorted(atlas.items(DOMAIN), key=lambda e: e.order):
         name = max(d.states, key=lambda s: atlas.index(s.from_)).name
-        out.append(f"### {esc(name)} {{ #domain-{d.id} }}\n")
+        out.append(f"### {esc(name)} {{ #{urls.entity_target(DOMAIN.name, d.id)[1]} }}\n")
         for st in sorted(d.states, key=lambda s: atlas.index(s.from_)):
             out.append(f"- **{range_label(ctx, st)}:** {esc(st.summary)} {provenance(ctx, st)}")
         ths = [th for th in atlas.items(THRESHOLD) if th.domain == d.id]

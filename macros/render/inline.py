@@ -52,6 +52,6 @@ def site_changelog(ctx: Ctx) -> str:
     out = []
     for r in ctx.releases:
         out.append(
-            f"### {r.version} — {fmt_date(r.date)} {{ #release-{r.version.replace('.', '-')} }}\n\n{esc(r.summary)}\n"
+            f"### {r.version} — {fmt_date(r.date)} {{ #{urls.release_target(r.version)[1]} }}\n\n{esc(r.summary)}\n"
         )
     return "\n".join(out) or "No releases yet."

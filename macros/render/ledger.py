@@ -12,7 +12,8 @@ from collections import Counter
 from macros.model import Atlas
 from macros.model import types as t
 from macros.model.kinds import kind as kind_of
-from macros.render.common import change_anchor, display_title, entity_ref, provenance, version_link
+from macros.render import urls
+from macros.render.common import display_title, entity_ref, provenance, version_link
 from macros.render.text import Ctx, attr, esc, fmt_date
 
 
@@ -101,7 +102,7 @@ def _row(ctx: Ctx, v: t.Version, order: int, c: t.Change) -> str:
         touches = " *Affects:* " + ", ".join(entity_ref(ctx, r, v.id) for r in c.entities) + "."
     return "\n".join(
         [
-            f'<div class="atlas-change" id="{attr(change_anchor(v.id, c))}" data-version="{attr(v.id)}" '
+            f'<div class="atlas-change" id="{attr(urls.change_target(v.id, c.id)[1])}" data-version="{attr(v.id)}" '
             f'data-order="{order}" data-effect="{attr(c.effect)}" data-changelog="{attr(c.in_changelog)}" '
             f'data-entities="{attr(" ".join(c.entities))}" markdown>\n',
             f'<span class="atlas-effect atlas-effect--{attr(c.effect)}">{esc(effect_label(c.effect))}</span> '

@@ -23,7 +23,7 @@ def governance(ctx: Ctx) -> str:
     for cat, provs in grouped(atlas.items(PROVISION), lambda p: p.category, t.PROVISION_CATEGORY_TITLES):
         out.append(f"## {t.PROVISION_CATEGORY_TITLES[cat]} {{ #cat-{cat} }}\n")
         for p in provs:
-            out.append(f"### {esc(display_title(atlas, p))} {{ #{p.id} }}\n")
+            out.append(f"### {esc(display_title(atlas, p))} {{ #{urls.entity_target(PROVISION.name, p.id)[1]} }}\n")
             out.append(history(ctx, "provision", p, ""))
     return "\n".join(out) + "\n"
 
@@ -100,7 +100,7 @@ def models(ctx: Ctx) -> str:
                     )
                     last_heading = heading
             vtxt = f"under RSP {version_link(ctx, v.id)}" if v else "before the RSP"
-            out.append(f"### {esc(m.model)} {{ #{m.id} }}\n")
+            out.append(f"### {esc(m.model)} {{ #{urls.model_target(m.id)[1]} }}\n")
             out.append(f'<time datetime="{m.date.isoformat()}">{fmt_date(m.date, m.date_precision)}</time>, {vtxt}.\n')
             out.append(f"**Determination.** {esc(m.determination)}\n")
             out.append(f"**Stated reasoning.** {esc(m.reasoning)}\n")
@@ -151,7 +151,9 @@ def timeline_rows(ctx: Ctx) -> list[Row]:
             )
         )
     for e in shown(atlas.events):
-        rows.append(Row(e.date, e.date_precision, "event", f"event-{e.id}", f"**{esc(e.title)}.** {esc(e.summary)}"))
+        rows.append(
+            Row(e.date, e.date_precision, "event", urls.event_target(e.id)[1], f"**{esc(e.title)}.** {esc(e.summary)}")
+        )
     for fw in atlas.related:
         if fw.confidence == "unverified":
             continue
@@ -163,7 +165,7 @@ def timeline_rows(ctx: Ctx) -> list[Row]:
                     "related",
                     f"fw-{fw.id}-{ed.date.isoformat()}",
                     f"**{esc(fw.developer)}: {esc(fw.framework)} {esc(ed.label)}.** "
-                    f"{ctx.link('About this framework', 'related.md', fw.id)}",
+                    f"{ctx.link('About this framework', *urls.related_target(fw.id))}",
                 )
             )
     return sorted(rows, key=lambda r: (r.date, list(TIMELINE_KINDS).index(r.kind), r.anchor))
@@ -208,7 +210,7 @@ def glossary(ctx: Ctx) -> str:
         if initial != letter:  # letter groups keep the heading order h1 > h2 > h3
             letter = initial
             out.append(f"## {letter} {{ #letter-{letter.lower()} }}\n")
-        out.append(f"### {esc(name)} {{ #{term.id} }}\n")
+        out.append(f"### {esc(name)} {{ #{urls.entity_target(TERM.name, term.id)[1]} }}\n")
         extra = []
         if term.abbr:
             extra.append(f"Abbreviation: {esc(term.abbr)}")
@@ -271,7 +273,7 @@ def faq(ctx: Ctx) -> str:
         if q.confidence == "unverified":
             continue
         flag = ' <span class="atlas-tag">Corrects a common misreport</span>' if q.misreporting else ""
-        out.append(f"## {esc(q.question)} {{ #{q.id} }}\n")
+        out.append(f"## {esc(q.question)} {{ #{urls.faq_target(q.id)[1]} }}\n")
         out.append(f"{_lead(ctx, q.lead)}{esc(q.answer)}{flag}\n")
         if q.see:
             out.append("See: " + ", ".join(_see(ctx, p) for p in q.see) + ".\n")
@@ -393,7 +395,7 @@ def related(ctx: Ctx) -> str:
     for fw in atlas.related:
         if fw.confidence == "unverified":
             continue
-        out.append(f"## {esc(fw.developer)}: {esc(fw.framework)} {{ #{fw.id} }}\n")
+        out.append(f"## {esc(fw.developer)}: {esc(fw.framework)} {{ #{urls.related_target(fw.id)[1]} }}\n")
         out.append(f"{esc(fw.summary)}\n")
         eds = []
         for ed in sorted(fw.editions, key=lambda e: e.date):
@@ -417,8 +419,9 @@ def sources(ctx: Ctx) -> str:
     for s in sorted(ctx.atlas.source_items, key=lambda s: (s.kind != "policy", s.date, s.id)):
         arch = f" Archived copy: [{esc('archive')}]({safe_url(s.archived_url)})." if s.archived_url else ""
         ver = f" RSP version: {version_link(ctx, s.version)}." if s.version else ""
+        _, anchor = urls.source_target(s.id)
         out.append(
-            f'- <span id="src-{attr(s.id)}"></span>**{esc(source_label(s))}** — {esc(s.title)}. {esc(s.publisher)}, '
+            f'- <span id="{attr(anchor)}"></span>**{esc(source_label(s))}** — {esc(s.title)}. {esc(s.publisher)}, '
             f"{fmt_date(s.date)}. [{esc(s.url)}]({safe_url(s.url)}).{arch}{ver} Retrieved {fmt_date(s.retrieved)}. "
             f"Key: `{s.id}`."
         )
