@@ -15,7 +15,7 @@ from macros import generated
 from macros.compute import versions as cv
 from macros.compute.scope import latest_state
 from macros.model import Atlas
-from macros.model.kinds import LEVEL, THRESHOLD
+from macros.model.kinds import KINDS
 from macros.render import urls
 from macros.render.text import inert_title
 
@@ -51,22 +51,12 @@ def expected_stubs(atlas: Atlas) -> dict[str, str]:
             # Pair pages repeat what version pages say; 36 of them would swamp search results.
             {"rsp_version": b, "rsp_compare": a, "search": {"exclude": True}},
         )
-    for level in atlas.items(LEVEL):
-        name = latest_state(atlas, level).name
-        out[urls.level_page(level.id)] = _stub(
-            name,
-            f"{name} across every version of Anthropic's Responsible Scaling Policy.",
-            f'{{{{ level_page("{level.id}") }}}}',
-            ENTITY_SEARCH,
-        )
-    for th in atlas.items(THRESHOLD):
-        name = latest_state(atlas, th).name
-        out[urls.threshold_page(th.id)] = _stub(
-            name,
-            f"Lineage of the RSP capability threshold “{name}” across versions.",
-            f'{{{{ threshold_page("{th.id}") }}}}',
-            ENTITY_SEARCH,
-        )
+    for kind in (k for k in KINDS if k.own_pages):
+        for entity in atlas.entities[kind.name]:
+            name = latest_state(atlas, entity).name
+            page, _ = urls.entity_target(kind.name, entity.id)
+            call = f'{{{{ {kind.page_macro}("{entity.id}") }}}}'
+            out[page] = _stub(name, kind.page_description.format(name=name), call, ENTITY_SEARCH)
     return out
 
 

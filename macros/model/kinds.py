@@ -40,6 +40,10 @@ class Kind(Generic[E, S]):
     in_force: bool
     # Its states are rendered by entities.history(), so every version it covers has an anchor.
     anchored: bool
+    # Kinds with pages of their own: the macro each generated stub calls, and the stub's
+    # description ("{name}": the entity's latest name).
+    page_macro: str = ""
+    page_description: str = ""
 
     def target(self, eid: str) -> tuple[str, str]:
         """(page, anchor) of one entity."""
@@ -65,6 +69,8 @@ LEVEL: Kind[t.Level, t.LevelState] = Kind(
     diff_order=2,
     in_force=True,
     anchored=True,
+    page_macro="level_page",
+    page_description="{name} across every version of Anthropic's Responsible Scaling Policy.",
 )
 STANDARD: Kind[t.Standard, t.StandardState] = Kind(
     "standard",
@@ -113,6 +119,8 @@ THRESHOLD: Kind[t.Threshold, t.ThresholdState] = Kind(
     diff_order=0,
     in_force=True,
     anchored=True,
+    page_macro="threshold_page",
+    page_description="Lineage of the RSP capability threshold “{name}” across versions.",
 )
 PROVISION: Kind[t.Provision, t.ProvisionState] = Kind(
     "provision",

@@ -234,7 +234,8 @@ def explorer(ctx: Ctx) -> str:
                 st = state_at(atlas, th, vid)
                 if st is None:
                     continue
-                item = f'<a href="{attr(_page_href(ctx, urls.threshold_page(th.id)))}">{esc(st.name)}</a>'
+                page, _ = urls.entity_target(THRESHOLD.name, th.id)
+                item = f'<a href="{attr(_page_href(ctx, page))}">{esc(st.name)}</a>'
                 if i > 0:
                     dd = diff_entity(atlas, "threshold", th, ids[i - 1], vid)
                     if dd and dd.status in ("added", "changed"):

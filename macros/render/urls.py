@@ -7,7 +7,7 @@ page into its public URL. Entity pages and anchors are declared with each kind
 
 from __future__ import annotations
 
-from macros.model.kinds import LEVEL, THRESHOLD, kind
+from macros.model.kinds import kind
 
 
 def version_page(vid: str) -> str:
@@ -16,14 +16,6 @@ def version_page(vid: str) -> str:
 
 def compare_page(older: str, newer: str) -> str:
     return f"compare/{older}-vs-{newer}.md"
-
-
-def level_page(lid: str) -> str:
-    return LEVEL.target(lid)[0]
-
-
-def threshold_page(tid: str) -> str:
-    return THRESHOLD.target(tid)[0]
 
 
 def entity_target(kind_name: str, eid: str) -> tuple[str, str]:
