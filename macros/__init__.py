@@ -5,6 +5,6 @@ mkdocs-macros imports this package (``module_name: macros``) and calls :func:`de
 
 from __future__ import annotations
 
-from macros.plugin import define_env
+from macros.main import define_env
 
 __all__ = ["define_env"]
