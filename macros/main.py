@@ -17,11 +17,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from macros.macro_table import MACROS
 from macros.model import Atlas, DataError, load_atlas
 from macros.pagemeta import src_by_url, titles
 from macros.release import Release, releases, site_url
 from macros.render.text import Ctx
-from macros.site import MACROS
 
 log = logging.getLogger("mkdocs.plugins.atlas")
 
