@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from macros import generated
+from macros import generated_files
 from macros.model import DataError, load_atlas
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,12 +40,12 @@ def main(argv: list[str] | None = None) -> int:
         # permanent contract when it is published (`python -m macros urls --publish`, at a release).
         changed = pages.write(atlas, docs) + exports.write(atlas, root) + redirects.write(atlas, root)
         # After the stubs: the templates' page facts are read from the pages' front matter.
-        changed += generated.write(pagemeta.expected(atlas, root), root)
+        changed += generated_files.write(pagemeta.expected(atlas, root), root)
         print("\n".join(changed) if changed else "generated files already up to date")
         return 0
     if args.command == "check":
         problems = pages.drift(atlas, docs) + exports.drift(atlas, root) + redirects.drift(atlas, root)
-        problems += generated.drift(pagemeta.expected(atlas, root), root)
+        problems += generated_files.drift(pagemeta.expected(atlas, root), root)
         for line in problems:
             print(line, file=sys.stderr)
         return 1 if problems else 0

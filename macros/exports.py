@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, create_model
 
-from macros import generated
+from macros import generated_files
 from macros.compute import versions as cv
 from macros.compute.scope import span
 from macros.model import Atlas
@@ -357,8 +357,8 @@ def expected(atlas: Atlas, root: Path) -> dict[str, str]:
 
 
 def drift(atlas: Atlas, root: Path) -> list[str]:
-    return generated.drift(expected(atlas, root), root)
+    return generated_files.drift(expected(atlas, root), root)
 
 
 def write(atlas: Atlas, root: Path) -> list[str]:
-    return generated.write(expected(atlas, root), root)
+    return generated_files.write(expected(atlas, root), root)

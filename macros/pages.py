@@ -11,7 +11,7 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
-from macros import generated
+from macros import generated_files
 from macros.compute import versions as cv
 from macros.compute.scope import latest_state
 from macros.model import Atlas
@@ -79,9 +79,9 @@ def _orphans(atlas: Atlas, docs: Path) -> set[str]:
 
 def drift(atlas: Atlas, docs: Path) -> list[str]:
     """One line per generated page that is missing, stale or orphaned."""
-    return generated.drift(_expected(atlas), docs.parent, _orphans(atlas, docs))
+    return generated_files.drift(_expected(atlas), docs.parent, _orphans(atlas, docs))
 
 
 def write(atlas: Atlas, docs: Path) -> list[str]:
     """Bring the generated pages in line with the data; return what was written or removed."""
-    return generated.write(_expected(atlas), docs.parent, _orphans(atlas, docs))
+    return generated_files.write(_expected(atlas), docs.parent, _orphans(atlas, docs))

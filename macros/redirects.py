@@ -13,7 +13,7 @@ import posixpath
 from html import escape
 from pathlib import Path
 
-from macros import generated
+from macros import generated_files
 from macros.compute import versions as cv
 from macros.model import Atlas
 from macros.release import site_url
@@ -84,8 +84,8 @@ def _orphans(atlas: Atlas, root: Path) -> set[str]:
 
 
 def drift(atlas: Atlas, root: Path) -> list[str]:
-    return generated.drift(expected(atlas, root), root, _orphans(atlas, root))
+    return generated_files.drift(expected(atlas, root), root, _orphans(atlas, root))
 
 
 def write(atlas: Atlas, root: Path) -> list[str]:
-    return generated.write(expected(atlas, root), root, _orphans(atlas, root))
+    return generated_files.write(expected(atlas, root), root, _orphans(atlas, root))
