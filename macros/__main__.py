@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
             print(line, file=sys.stderr)
         return 1 if problems else 0
     if args.command == "urls":
-        from macros.published import append_new, current_urls
+        from macros.url_contract import append_new, current_urls
 
         if args.publish:
             added = append_new(atlas, root)
