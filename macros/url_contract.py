@@ -16,6 +16,7 @@ from macros.model import Atlas
 from macros.model.kinds import ANCHORED_KINDS, KINDS
 from macros.render import urls
 from macros.render.citethis import version_anchor
+from macros.render.common import shown
 from macros.render.urls import entity_target, page_url, target_url
 
 
@@ -44,9 +45,10 @@ def current_urls(atlas: Atlas, docs: Path) -> list[str]:
             if not k.own_pages
             for e in atlas.entities[k.name]
         ),
-        *(target_url("/", urls.model_target(m.id)) for m in atlas.models if m.confidence != "unverified"),
-        *(target_url("/", urls.faq_target(q.id)) for q in atlas.faq),
-        *(target_url("/", urls.related_target(f.id)) for f in atlas.related),
+        # Only what a page shows has an anchor: unverified records are never shown.
+        *(target_url("/", urls.model_target(m.id)) for m in shown(atlas.models)),
+        *(target_url("/", urls.faq_target(q.id)) for q in shown(atlas.faq)),
+        *(target_url("/", urls.related_target(f.id)) for f in shown(atlas.related)),
         *(target_url("/", urls.source_target(s.id)) for s in atlas.source_items),
         *(page_url("/", urls.compare_page(a, b)) for a, b in cv.pairs(atlas)),
         *(target_url("/", urls.change_target(v.id, c.id)) for v in atlas.versions for c in v.changes),

@@ -106,9 +106,14 @@ def version_link(ctx: Ctx, vid: str, text: str | None = None) -> str:
     return ctx.link(esc(text or f"v{vid}"), urls.version_page(vid))
 
 
+def visible(item: t.Sourced) -> bool:
+    """Whether a reader may see it: unverified records stay in the data for the record, never shown as fact."""
+    return item.confidence != "unverified"
+
+
 def shown(items: Iterable[S]) -> list[S]:
-    """Records a reader may see: unverified ones stay in the data for the record, never shown as fact."""
-    return [i for i in items if i.confidence != "unverified"]
+    """The records of ``items`` a reader may see (see ``visible``), in their order."""
+    return [i for i in items if visible(i)]
 
 
 def grouped(items: Iterable[T], key: Callable[[T], K], labels: Mapping[K, object]) -> list[tuple[K, list[T]]]:

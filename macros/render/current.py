@@ -11,7 +11,7 @@ from macros.compute.scope import in_force, state_at
 from macros.model import types as t
 from macros.model.kinds import LEVEL, PROVISION, STANDARD, THRESHOLD
 from macros.render import urls
-from macros.render.common import entity_name, provenance, shown, version_link
+from macros.render.common import entity_name, provenance, shown, version_link, visible
 from macros.render.text import Ctx, esc, fmt_date, indent
 
 # Governance topics a new reader asks about first, in the order the page answers them.
@@ -90,7 +90,7 @@ def _provision_items(ctx: Ctx, categories: tuple[str, ...]) -> str:
     cur = cv.current(ctx.atlas).id
     items = []
     for entity, state in in_force(ctx.atlas, PROVISION, cur):
-        if entity.category not in categories or state.confidence == "unverified":
+        if entity.category not in categories or not visible(state):
             continue
         items.append(f"- **{entity_name(ctx, 'provision', entity, state)}.** {esc(state.summary)}")
         items.append(indent(provenance(ctx, state), 2))
@@ -101,7 +101,7 @@ def current_page(ctx: Ctx) -> str:
     """What the newest version requires: thresholds, protections, latest determinations, governance."""
     atlas = ctx.atlas
     cur = cv.current(atlas)
-    thresholds = [(e, s) for e, s in in_force(atlas, THRESHOLD, cur.id) if s.confidence != "unverified"]
+    thresholds = [(e, s) for e, s in in_force(atlas, THRESHOLD, cur.id) if visible(s)]
     parts = [
         f"The policy in force is {version_link(ctx, cur.id, f'RSP {cur.id}')}, effective "
         f"{fmt_date(cur.effective)}. {esc(cur.summary)}\n",

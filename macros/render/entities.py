@@ -9,7 +9,7 @@ from macros.model import types as t
 from macros.model.kinds import DOMAIN, LEVEL, STANDARD, THRESHOLD
 from macros.render import diagram, urls
 from macros.render.citethis import cite_this, version_anchor
-from macros.render.common import entity_name, provenance, version_link
+from macros.render.common import entity_name, provenance, shown, version_link
 from macros.render.fields import label, name_in, value
 from macros.render.text import Ctx, attr, esc
 
@@ -156,7 +156,7 @@ def level_page(ctx: Ctx, lid: str) -> str:
             if any(sid in {s.id for s in stds} for sid in st.required_safeguards):
                 refs.append(f"- {entity_name(ctx, 'threshold', th, st)} ({range_label(ctx, st)})")
     out.append("\n".join(refs) or "No threshold names this level's standards as required safeguards.")
-    handled = [m for m in atlas.models if m.level == lid and m.confidence != "unverified"]
+    handled = [m for m in shown(atlas.models) if m.level == lid]
     out.append("\n## Models handled under this level { #models }\n")
     out.append("\n".join(f"- {ctx.link(esc(m.model), *urls.model_target(m.id))}" for m in handled) or "None recorded.")
     return "\n".join(out) + "\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from macros.compute import versions as cv
 from macros.model.kinds import PROVISION, TERM, THRESHOLD
 from macros.render import urls
-from macros.render.common import version_link
+from macros.render.common import shown, version_link
 from macros.render.text import Ctx, esc, fmt_date
 
 
@@ -39,7 +39,7 @@ def stat(ctx: Ctx, what: str) -> str:
         "pairs": len(cv.pairs(atlas)),
         "thresholds": len(atlas.items(THRESHOLD)),
         "provisions": len(atlas.items(PROVISION)),
-        "models": len([m for m in atlas.models if m.confidence != "unverified"]),
+        "models": len(shown(atlas.models)),
         "sources": len(atlas.source_items),
         "terms": len(atlas.items(TERM)),
         "changes": sum(len(v.changes) for v in atlas.versions),

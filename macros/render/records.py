@@ -154,9 +154,7 @@ def timeline_rows(ctx: Ctx) -> list[Row]:
         rows.append(
             Row(e.date, e.date_precision, "event", urls.event_target(e.id)[1], f"**{esc(e.title)}.** {esc(e.summary)}")
         )
-    for fw in atlas.related:
-        if fw.confidence == "unverified":
-            continue
+    for fw in shown(atlas.related):
         for ed in fw.editions:
             rows.append(
                 Row(
@@ -266,12 +264,10 @@ def abbreviations(atlas_terms: tuple[t.Term, ...], index: dict[str, int]) -> str
 
 
 def faq(ctx: Ctx) -> str:
-    shown = [q for q in ctx.atlas.faq if q.confidence != "unverified"]
-    index = "\n".join(f"- {ctx.link(esc(q.question), ctx.page, q.id)}" for q in shown)
+    questions = shown(ctx.atlas.faq)
+    index = "\n".join(f"- {ctx.link(esc(q.question), *urls.faq_target(q.id))}" for q in questions)
     out = [f'<nav class="atlas-questions" aria-label="Questions on this page" markdown>\n\n{index}\n\n</nav>\n']
-    for q in ctx.atlas.faq:
-        if q.confidence == "unverified":
-            continue
+    for q in questions:
         flag = ' <span class="atlas-tag">Corrects a common misreport</span>' if q.misreporting else ""
         out.append(f"## {esc(q.question)} {{ #{urls.faq_target(q.id)[1]} }}\n")
         out.append(f"{_lead(ctx, q.lead)}{esc(q.answer)}{flag}\n")
@@ -373,9 +369,7 @@ def assessment(ctx: Ctx) -> str:
 
 def critiques(ctx: Ctx) -> str:
     out = []
-    for c in ctx.atlas.theory.critiques:
-        if c.confidence == "unverified":
-            continue
+    for c in shown(ctx.atlas.theory.critiques):
         out.append(f"### {esc(c.critic)} {{ #{c.id} }}\n\n{esc(c.summary)}\n\n{provenance(ctx, c)}\n")
         if c.reply:
             out.append(
@@ -392,9 +386,7 @@ def critiques(ctx: Ctx) -> str:
 def related(ctx: Ctx) -> str:
     atlas = ctx.atlas
     out = []
-    for fw in atlas.related:
-        if fw.confidence == "unverified":
-            continue
+    for fw in shown(atlas.related):
         out.append(f"## {esc(fw.developer)}: {esc(fw.framework)} {{ #{urls.related_target(fw.id)[1]} }}\n")
         out.append(f"{esc(fw.summary)}\n")
         eds = []
@@ -433,7 +425,7 @@ def sources(ctx: Ctx) -> str:
 
 def quiz(ctx: Ctx, page: str | None = None) -> str:
     """Collapsible questions; all of them, or those placed on ``page`` (default: none filter)."""
-    items = [q for q in ctx.atlas.quiz if q.confidence != "unverified" and (page is None or page in q.show_on)]
+    items = [q for q in shown(ctx.atlas.quiz) if page is None or page in q.show_on]
     out = []
     for q in items:
         see = ", ".join(_see(ctx, p) for p in q.see)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from macros.compute.scope import in_force
 from macros.model.kinds import THRESHOLD
 from macros.render import diagram
+from macros.render.common import visible
 from macros.render.text import Ctx, esc
 
 D = diagram
@@ -49,7 +50,7 @@ def structure_now(ctx: Ctx) -> str:
     if not series:
         return ""
     first, last = series[0], series[-1]
-    names = [s.name for _, s in in_force(ctx.atlas, THRESHOLD, last) if s.confidence != "unverified"]
+    names = [s.name for _, s in in_force(ctx.atlas, THRESHOLD, last) if visible(s)]
     nodes = [
         D.Node("thr", f"The {len(names)} thresholds of {last}: " + "; ".join(names), key=True),
         D.Node("plan", "Anthropic's own plan: what it will do whatever other developers do"),
