@@ -15,8 +15,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, create_model
-
 from macros import generated_files
 from macros.compute import versions as cv
 from macros.compute.scope import span
@@ -24,6 +22,7 @@ from macros.model import Atlas
 from macros.model import types as t
 from macros.model.atlas import FILES
 from macros.model.kinds import KINDS, TERM
+from macros.model.schema import schema
 from macros.pagemeta import front_matter
 from macros.release import Release, releases, site_url
 from macros.render import urls
@@ -36,22 +35,6 @@ FEED = "docs/feed.xml"
 ABBREVIATIONS = "includes/abbreviations.md"
 LLMS = "docs/llms.txt"
 DATASET_NAME = "rsp-atlas"
-
-
-def _dataset_model() -> type[BaseModel]:
-    fields: dict[str, Any] = {stem: (model, ...) for stem, model in FILES.items()}
-    return create_model("RspAtlasDataset", **fields)
-
-
-def schema() -> dict[str, Any]:
-    out = _dataset_model().model_json_schema(by_alias=True, mode="serialization")
-    out["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    out["title"] = "RSP Atlas dataset"
-    out["description"] = (
-        "Every fact on RSP Atlas, keyed by data file. Version-scoped entities hold states over "
-        "inclusive version ranges ('from'/'to'; 'to' absent = still in force)."
-    )
-    return out
 
 
 def schema_json() -> str:

@@ -470,7 +470,7 @@ def _compared_kinds() -> str:
 
 
 def picker(ctx: Ctx) -> str:
-    """Two selects (enhanced by compare.js) and a full matrix of links that works without script."""
+    """Two selects (enhanced by docs/assets/atlas.js) and a full matrix of links that works without script."""
     ids = ctx.atlas.version_ids
     opts_a = "".join(
         f'<option value="{attr(v)}"{" selected" if i == len(ids) - 2 else ""}>{esc(v)}</option>'

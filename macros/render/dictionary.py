@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from macros.exports import schema
+from macros.model.schema import schema
 from macros.render.text import Ctx, esc
 
 
