@@ -6,13 +6,14 @@ import datetime as dt
 import json
 
 import markdown
+import pytest
 
 from macros import citation
 from macros.release import parse_changelog
 from macros.render import compare, entities, versions
 from macros.render.common import cite_list, confidence
 from macros.render.records import abbreviations
-from macros.render.text import Ctx, esc, fmt_date, safe_url
+from macros.render.text import Ctx, esc, fmt_date, safe_url, table
 
 
 def _md(text: str) -> str:
@@ -151,3 +152,10 @@ def test_long_ranges_link_to_each_versions_changes_instead_of_repeating_them(min
     assert "2 changes are recorded across 3 versions" in out
     assert "[RSP 2.0](../versions/2.0.md#changes): 1 change" in out
     assert "Renamed the alpha threshold." not in out.split("## What each version said")[1].split("## At a glance")[0]
+
+
+def test_table_keeps_every_cell_in_its_column():
+    out = table(["A", "B"], [["x|y", ""], ["[link](a.md)", "z"]])
+    assert out.splitlines() == ["| A | B |", "|---|---|", "| x&#124;y |  |", "| [link](a.md) | z |"]
+    with pytest.raises(ValueError, match="cannot span lines"):
+        table(["A"], [["two\nlines"]])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from macros.model.schema import schema
-from macros.render.text import Ctx, esc
+from macros.render.text import Ctx, esc, table
 
 
 def _type(prop: dict[str, Any]) -> str:
@@ -40,9 +40,8 @@ def data_dictionary(ctx: Ctx) -> str:
         out.append(f"### {name} {{ #def-{name.lower()} }}\n")
         if d.get("description"):
             out.append(esc(d["description"]) + "\n")
-        out.append("| Field | Type | Required |\n|---|---|---|")
-        for field, prop in props.items():
-            out.append(f"| `{field}` | {_type(prop).replace('|', '&#124;')} | {'yes' if field in required else 'no'} |")
+        rows = [[f"`{field}`", _type(prop), "yes" if field in required else "no"] for field, prop in props.items()]
+        out.append(table(["Field", "Type", "Required"], rows))
         out.append("")
     return "\n".join(out) + "\n" if ctx else ""
 

@@ -11,7 +11,7 @@ from macros.render import diagram, urls
 from macros.render.citethis import cite_this, version_anchor
 from macros.render.common import entity_name, provenance, shown, version_link
 from macros.render.fields import label, name_in, value
-from macros.render.text import Ctx, attr, esc
+from macros.render.text import Ctx, attr, esc, table
 
 # Explorer markers for a threshold that arrived through a lineage edge.
 ARRIVED = {"replaced": "replacement", "redefined": "redefined", "renamed": "renamed", "split": "split off"}
@@ -66,12 +66,12 @@ def range_links(ctx: Ctx, state: t.State) -> str:
 
 
 def state_table(ctx: Ctx, state: t.State) -> str:
-    rows = [f"| Aspect | In {range_label(ctx, state)} |", "|---|---|"]
-    for key, val in substance(state).items():
-        if key == "name" or val in ("", [], None):
-            continue
-        rows.append(f"| {label(key)} | {value(ctx, key, val, state.from_)} |")
-    return "\n".join(rows) + "\n" if len(rows) > 2 else ""
+    rows = [
+        [label(key), value(ctx, key, val, state.from_)]
+        for key, val in substance(state).items()
+        if key != "name" and val not in ("", [], None)
+    ]
+    return table(["Aspect", f"In {range_label(ctx, state)}"], rows) + "\n" if rows else ""
 
 
 def anchored_range_links(ctx: Ctx, kind: str, entity: t.Entity, state: t.State) -> str:
@@ -119,13 +119,9 @@ def levels_index(ctx: Ctx) -> str:
     atlas = ctx.atlas
     ids = atlas.version_ids
     levels = sorted(atlas.items(LEVEL), key=lambda e: e.order)
-    rows = ["| Level | " + " | ".join(ids) + " |", "|---" * (len(ids) + 1) + "|"]
-    for lv in levels:
-        cells = []
-        for vid in ids:
-            st = state_at(atlas, lv, vid)
-            cells.append("●" if st else "–")
-        rows.append(f"| {entity_name(ctx, 'level', lv)} | " + " | ".join(cells) + " |")
+    rows = [
+        [entity_name(ctx, "level", lv), *("●" if state_at(atlas, lv, vid) else "–" for vid in ids)] for lv in levels
+    ]
     eras = []
     for lv in levels:
         eras.append(f"### {entity_name(ctx, 'level', lv)}\n")
@@ -133,7 +129,9 @@ def levels_index(ctx: Ctx) -> str:
             eras.append(f"- **{range_label(ctx, st)}:** {esc(st.summary)}")
         eras.append("")
     legend = "\n● = described in that version; – = not described.\n"
-    return "\n".join(rows) + "\n" + legend + "\n## What each level meant { #meanings }\n\n" + "\n".join(eras)
+    return (
+        table(["Level", *ids], rows) + "\n" + legend + "\n## What each level meant { #meanings }\n\n" + "\n".join(eras)
+    )
 
 
 def level_page(ctx: Ctx, lid: str) -> str:
@@ -358,16 +356,14 @@ def _family_diagram(ctx: Ctx, fam: list[str]) -> str:
 
 def thresholds_list(ctx: Ctx) -> str:
     atlas = ctx.atlas
-    rows = ["| Threshold | Names carried | Versions | Domain |", "|---|---|---|---|"]
+    rows = []
     for th in atlas.items(THRESHOLD):
         names = " → ".join(dict.fromkeys(esc(s.name) for s in sorted(th.states, key=lambda s: atlas.index(s.from_))))
         first = atlas.version_ids[min(span(atlas, s)[0] for s in th.states)]
         last = atlas.version_ids[max(span(atlas, s)[1] for s in th.states)]
         dom = atlas.get(DOMAIN, th.domain)
-        rows.append(
-            f"| {entity_name(ctx, 'threshold', th)} | {names} | {first}–{last} | {entity_name(ctx, 'domain', dom)} |"
-        )
-    return "\n".join(rows) + "\n"
+        rows.append([entity_name(ctx, "threshold", th), names, f"{first}–{last}", entity_name(ctx, "domain", dom)])
+    return table(["Threshold", "Names carried", "Versions", "Domain"], rows) + "\n"
 
 
 # --- diagrams -------------------------------------------------------------------------------

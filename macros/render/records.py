@@ -14,7 +14,7 @@ from macros.model.kinds import LEVEL, PROVISION, TERM
 from macros.render import diagram, urls
 from macros.render.common import display_title, entity_ref, grouped, provenance, shown, source_label, version_link
 from macros.render.entities import history, range_label
-from macros.render.text import Ctx, attr, esc, fmt_date, one_line, safe_url
+from macros.render.text import Ctx, attr, esc, fmt_date, one_line, safe_url, table
 
 
 def governance(ctx: Ctx) -> str:
@@ -49,19 +49,21 @@ def governance_matrix(ctx: Ctx) -> str:
     atlas = ctx.atlas
     ids = list(reversed(atlas.version_ids))
     order = list(reversed(range(len(atlas.version_ids))))
-    rows = ["| Provision | " + " | ".join(ids) + " |", "|---" * (len(ids) + 1) + "|"]
+    rows: list[list[str]] = []
     lines = []
     for p in atlas.items(PROVISION):
         marks = [_glance(atlas, p, i) for i in order]
         cells = [f'{GLANCE_MARKS[m][0]}<span class="md-visually-hidden"> {GLANCE_MARKS[m][1]}</span>' for m in marks]
-        title = ctx.link(esc(display_title(atlas, p)), "governance.md", p.id)
-        rows.append(f"| {title} | " + " | ".join(cells) + " |")
+        title = ctx.link(esc(display_title(atlas, p)), *urls.entity_target(PROVISION.name, p.id))
+        rows.append([title, *cells])
         changed = [vid for vid, m in zip(ids, marks, strict=True) if m == "changed"]
         now = "in force now" if marks[0] != "absent" else "not in the current version"
         lines.append(f"- {title}: {now}; introduced or changed in {', '.join(reversed(changed))}.")
     legend = " · ".join(f"{sym} = {text}" for sym, text in GLANCE_MARKS.values())
     return (
-        '<div class="atlas-wide" markdown>\n\n' + "\n".join(rows) + f"\n\n{legend}. Newest version first.\n\n</div>\n"
+        '<div class="atlas-wide" markdown>\n\n'
+        + table(["Provision", *ids], rows)
+        + f"\n\n{legend}. Newest version first.\n\n</div>\n"
         '<div class="atlas-narrow" markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n"
     )
 
@@ -361,10 +363,10 @@ def framings(ctx: Ctx) -> str:
 
 
 def assessment(ctx: Ctx) -> str:
-    out = ["| Verdict | What | Source |", "|---|---|---|"]
-    for a in ctx.atlas.theory.assessment:
-        out.append(f"| {t.VERDICT_LABELS[a.verdict]} | {esc(a.summary)} | {_cites_only(ctx, a.sources)} |")
-    return "\n".join(out) + "\n"
+    rows = [
+        [t.VERDICT_LABELS[a.verdict], esc(a.summary), _cites_only(ctx, a.sources)] for a in ctx.atlas.theory.assessment
+    ]
+    return table(["Verdict", "What", "Source"], rows) + "\n"
 
 
 def critiques(ctx: Ctx) -> str:

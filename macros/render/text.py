@@ -6,6 +6,7 @@ import datetime as dt
 import html
 import posixpath
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from macros.model import Atlas
@@ -131,6 +132,23 @@ class Ctx:
     def link(self, text: str, target: str, anchor: str = "") -> str:
         """A Markdown link; ``text`` must already be escaped."""
         return f"[{text}]({self.href(target, anchor)})"
+
+
+def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A Markdown table (no trailing newline) of cells that are already inline Markdown.
+
+    A "|" in a cell would end it early: it is written as an entity (data URLs cannot hold one,
+    so no link is touched). A line break would end the table: it is an error, not output.
+    """
+
+    def line(cells: Sequence[str]) -> str:
+        for cell in cells:
+            if "\n" in cell:
+                raise ValueError(f"a table cell cannot span lines: {cell[:60]!r}")
+        return "| " + " | ".join(cell.replace("|", "&#124;") for cell in cells) + " |"
+
+    body = [line(r) for r in rows]
+    return "\n".join([line(header), "|---" * len(header) + "|", *body])
 
 
 def indent(block: str, spaces: int = 4) -> str:

@@ -11,7 +11,7 @@ from macros.render import diagram, urls
 from macros.render.citethis import version_anchor
 from macros.render.common import effect_link, entity_name, entity_ref, grouped, provenance, version_link
 from macros.render.paths import path_nav, path_next
-from macros.render.text import Ctx, esc, fmt_date, safe_url
+from macros.render.text import Ctx, esc, fmt_date, safe_url, table
 
 
 def status_badge(ctx: Ctx, vid: str) -> str:
@@ -20,19 +20,22 @@ def status_badge(ctx: Ctx, vid: str) -> str:
 
 
 def versions_table(ctx: Ctx) -> str:
-    rows = [
-        "| Version | Effective | Status | In force until | Changes recorded | Primary text |",
-        "|---|---|---|---|---|---|",
-    ]
+    rows = []
     for v in reversed(ctx.atlas.versions):
         until = cv.superseded_on(ctx.atlas, v.id)
         pdf = ctx.atlas.sources[v.links.pdf]
         rows.append(
-            f"| {version_link(ctx, v.id, f'RSP {v.id}')} | {fmt_date(v.effective)} | {status_badge(ctx, v.id)} "
-            f"| {fmt_date(until) + ' (superseded)' if until else 'still in force'} | {len(v.changes)} "
-            f"| [PDF]({safe_url(pdf.url)}) |"
+            [
+                version_link(ctx, v.id, f"RSP {v.id}"),
+                fmt_date(v.effective),
+                status_badge(ctx, v.id),
+                fmt_date(until) + " (superseded)" if until else "still in force",
+                str(len(v.changes)),
+                f"[PDF]({safe_url(pdf.url)})",
+            ]
         )
-    return "\n".join(rows) + "\n"
+    head = ["Version", "Effective", "Status", "In force until", "Changes recorded", "Primary text"]
+    return table(head, rows) + "\n"
 
 
 def versions_timeline(ctx: Ctx) -> str:
@@ -109,12 +112,11 @@ def _in_force(ctx: Ctx, v: t.Version) -> str:
         if not rows:
             out.append("None in this version.\n")
             continue
-        out.append("| Name | In this version | Since |\n|---|---|---|")
-        for entity, state in rows:
-            text = t.meaning(state)
-            out.append(
-                f"| {_pinned_name(ctx, name, entity, state, v.id)} | {esc(text)} | {version_link(ctx, state.from_)} |"
-            )
+        cells = [
+            [_pinned_name(ctx, name, entity, state, v.id), esc(t.meaning(state)), version_link(ctx, state.from_)]
+            for entity, state in rows
+        ]
+        out.append(table(["Name", "In this version", "Since"], cells))
         out.append("")
     return "\n".join(out) + "\n"
 
