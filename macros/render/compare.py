@@ -12,7 +12,7 @@ import re
 
 from macros.compute import lineage
 from macros.compute import versions as cv
-from macros.compute.diff import PAIR_KINDS, EntityDiff, diff, stated_changes
+from macros.compute.diff import PAIR_KINDS, EntityDiff, diff, stated_changes, when
 from macros.compute.scope import state_at
 from macros.model import types as t
 from macros.render import urls
@@ -83,6 +83,9 @@ def kind_of_change(d: EntityDiff, with_moves: bool = True) -> str:
     # is our note on the state, not a new name.
     named = [f for f in d.fields if f.field == "name" and d.kind in NAMED_KINDS and _base(f.before) != _base(f.after)]
     other = sorted({v for f in d.fields if f not in named for v in f.versions}, key=_vkey)
+    if d.members:
+        # a risk domain changed wherever one of its thresholds did
+        other = sorted(set(other) | {v for m in d.members for v in when(m)}, key=_vkey)
     # A new name that comes with a split or merge belongs to that event, not to a plain rename
     # (3.0's automated R&D row is the merger of AI R&D-4 and AI R&D-5, not a renamed AI R&D-4).
     reshaped = {link.edge.at for link in d.moves if link.edge.type in ("split", "merged")}
@@ -93,6 +96,33 @@ def kind_of_change(d: EntityDiff, with_moves: bool = True) -> str:
         parts.append("changed in " + ", ".join(other))
     text = "; ".join(p for p in parts if p) or "changed"
     return text[0].upper() + text[1:]
+
+
+def _label(kind: str, field: str) -> str:
+    # A risk domain's summary is our note on what the policy says about it, not a meaning.
+    return "What the policy says" if kind == "domain" and field == "summary" else label(field)
+
+
+def _member_names(ctx: Ctx, m: EntityDiff) -> str:
+    """A threshold of a domain by its names at the two ends of the range (plain text); one that
+    arrived or left inside the range by the name it arrived or left with, too."""
+    names = [s.name for s in (m.before, m.after) if s is not None]
+    if m.event is not None:
+        ids = ctx.atlas.version_ids
+        at = m.event if m.status == "added" else ids[ctx.atlas.index(m.event) - 1]
+        there = state_at(ctx.atlas, m.entity, at)
+        assert there is not None
+        names.insert(0 if m.status == "added" else 1, there.name)
+    return " → ".join(dict.fromkeys(names))
+
+
+def _members(ctx: Ctx, d: EntityDiff) -> str:
+    """The domain's thresholds that differ, each linked to its own block on this page."""
+    parts = []
+    for m in d.members:
+        name = ctx.link(esc(_member_names(ctx, m)), ctx.page, _anchor(m))
+        parts.append(f"{name} ({esc(kind_of_change(m).lower())})")
+    return "; ".join(parts)
 
 
 def _base(name: str) -> str:
@@ -125,8 +155,8 @@ def headline(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
     ref = f"{d.kind}:{d.entity.id}"
     # Only a note from a version in which this entity itself arrived, left or changed: a note from
     # another step of the range would describe a change this row does not have.
-    when = {d.event} if d.event else set(d.at)
-    notes = [c for v, c in stated_changes(ctx.atlas, a, b) if ref in c.entities and v.id in when]
+    own = {d.event} if d.event else set(d.at)
+    notes = [c for v, c in stated_changes(ctx.atlas, a, b) if ref in c.entities and v.id in own]
     if notes:
         # the most specific note: the one naming the fewest entities (the latest among equals)
         best = min(reversed(notes), key=lambda c: len(c.entities))
@@ -136,8 +166,13 @@ def headline(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
         return esc(_truncate(getattr(state, "summary", "") or getattr(state, "definition", "")))
     if d.status == "removed":
         return f"Not in the policy from {esc(d.event)}."
-    fields = [label(f.field) for f in sorted(d.fields, key=lambda f: field_rank(f.field))]
-    return esc(("Changed: " + ", ".join(fields).lower() + ".") if fields else "Lineage step only.")
+    fields = [_label(d.kind, f.field) for f in sorted(d.fields, key=lambda f: field_rank(f.field))]
+    said = ("Changed: " + ", ".join(fields).lower() + ".") if fields else ""
+    if d.members:
+        # what happened to its thresholds, not "meaning": a renamed row is not a new meaning
+        rows = "; ".join(f"{_member_names(ctx, m)}: {kind_of_change(m).lower()}" for m in d.members)
+        said = _truncate(f"Its thresholds: {rows}. {said}".strip())
+    return esc(said or "Lineage step only.")
 
 
 # --- the glance list -------------------------------------------------------------------------
@@ -241,10 +276,10 @@ def _glance(ctx: Ctx, diffs: list[EntityDiff], a: str, b: str) -> str:
 # --- the detail ------------------------------------------------------------------------------
 
 
-def _field_block(ctx: Ctx, f: object, a: str, b: str) -> str:
+def _field_block(ctx: Ctx, f: object, a: str, b: str, kind: str = "") -> str:
     field, before, after = f.field, f.before, f.after  # type: ignore[attr-defined]
-    when = _at(ctx, f.versions)  # type: ignore[attr-defined]
-    head = f"**{label(field)}** <small>(changed in {when})</small>"
+    changed_in = _at(ctx, f.versions)  # type: ignore[attr-defined]
+    head = f"**{_label(kind, field)}** <small>(changed in {changed_in})</small>"
     if before in (None, "") and isinstance(after, str):
         return f"{head}, new: <ins>{esc(after)}</ins>"
     if after in (None, "") and isinstance(before, str):
@@ -282,6 +317,11 @@ def _entity_block(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
     steps = [lineage_sentence(ctx, link) for link in d.moves]
     if steps:
         out.append("\n" + "\n".join(f"- {s}" for s in steps) + "\n")
+    if d.members:
+        out.append(f"\nIts thresholds that differ: {_members(ctx, d)}.\n")
+        if not d.fields and d.event is None:
+            # our note on the domain itself is the same at both ends: nothing more to show
+            return "\n".join(out) + "\n"
     if d.status in ("added", "removed") and ctx.atlas.index(b) - ctx.atlas.index(a) > 1:
         # A long range: the arrival or departure is one step, shown in full on that step's page.
         assert d.event is not None
@@ -299,8 +339,8 @@ def _entity_block(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
                 )
                 for v in d.revised
             ]
-            when = "after it arrived" if d.status == "added" else "before it left"
-            out.append(f"It also changed {when}, in {', '.join(d.revised)}: see {', '.join(later)}.\n")
+            then = "after it arrived" if d.status == "added" else "before it left"
+            out.append(f"It also changed {then}, in {', '.join(d.revised)}: see {', '.join(later)}.\n")
         return "\n".join(out) + "\n"
     if d.status in ("added", "removed"):
         side = b if d.status == "added" else a
@@ -319,18 +359,18 @@ def _entity_block(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
     out.append("")
     meaning = [f for f in fields if f.field in MEANING_FIELDS]
     rest = [f for f in fields if f.field not in MEANING_FIELDS]
-    out.extend(_field_block(ctx, f, a, b) + "\n" for f in meaning)
+    out.extend(_field_block(ctx, f, a, b, d.kind) + "\n" for f in meaning)
     if rest and ctx.atlas.index(b) - ctx.atlas.index(a) == 1:
         # Meaning first; the other changed fields one click away, unchanged ones not at all.
-        out.append(f'??? note "Also changed: {", ".join(label(f.field) for f in rest)}"\n')
-        out.extend(indent(_field_block(ctx, f, a, b)) + "\n" for f in rest)
+        out.append(f'??? note "Also changed: {", ".join(_label(d.kind, f.field) for f in rest)}"\n')
+        out.extend(indent(_field_block(ctx, f, a, b, d.kind)) + "\n" for f in rest)
     elif rest:
         # A long range: each field's change is detailed on the pair page of the step it came in.
         parts = []
         for f in rest:
             steps = [(ids[ctx.atlas.index(v) - 1], v) for v in f.versions]
             links = ", ".join(ctx.link(esc(f"{p} → {v}"), urls.compare_page(p, v), _anchor(d)) for p, v in steps)
-            parts.append(f"{label(f.field)} ({links})")
+            parts.append(f"{_label(d.kind, f.field)} ({links})")
         out.append("Also changed, detailed on the page of each step: " + "; ".join(parts) + ".\n")
     out.append(f"*In {esc(a)}:* {provenance(ctx, d.before)}\n\n*In {esc(b)}:* {provenance(ctx, d.after)}\n")
     return "\n".join(out) + "\n"
