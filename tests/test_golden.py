@@ -309,3 +309,38 @@ def test_risk_domains_agree_with_their_thresholds(site: Path) -> None:
     assert "3.3" in line.split(" · ")[1], line
     line = _line(site, "/compare/2.0-vs-3.4/", "Risk domain: Autonomous AI R&D")
     assert all(v in line.split(" · ")[1] for v in ("3.1", "3.4")), line
+
+
+def test_2_2_to_3_0_third_party_review_is_not_claimed_unchanged(site: Path) -> None:
+    """Audit B10/E1-9: 3.0 drops the 'list will evolve' remark and moves internal review to its own item."""
+    assert not any("Annual third-party review" in x for x in _without_change(site, "/compare/2.2-vs-3.0/"))
+    line = _line(site, "/compare/2.2-vs-3.0/", "Provision: Third-party procedural compliance review")
+    assert "Changed in 3.0" in line, line
+
+
+def test_each_side_of_a_pair_cites_its_own_version(site: Path, atlas) -> None:  # type: ignore[no-untyped-def]
+    """Audit F10/E1-14/E2-9: 'In 2.1: Source: RSP v2.0 …' cited another version's text for a state."""
+    from macros.compute import versions as cv
+
+    problems = []
+    for a, b in cv.pairs(atlas):
+        if atlas.index(b) - atlas.index(a) != 1:
+            continue
+        for p in page(site, f"/compare/{a}-vs-{b}/").select("article p"):
+            text = _text(p)
+            for side in (a, b):
+                if text.startswith(f"In {side}: Source:"):
+                    cited = set(re.findall(r"RSP v(\d\.\d)", text.split("Disputed")[0]))
+                    if cited - {side}:
+                        problems.append((a, b, text[:120]))
+    assert problems == []
+
+
+def test_threshold_pages_name_the_domain_as_of_their_versions(site: Path) -> None:
+    """Audit F8/E1-13: a 1.0 or 2.x threshold was filed under the 3.x domain label."""
+    head = _text(page(site, "/thresholds/misuse-uplift/").select_one("article p"))
+    assert head.startswith("Domain: Catastrophic misuse (CBRN and cyber)."), head
+    head = _text(page(site, "/thresholds/ai-rnd-5/").select_one("article p"))
+    assert "Automated R&D" not in head and head.startswith("Domain: Autonomous AI R&D."), head
+    head = _text(page(site, "/thresholds/cbrn/").select_one("article p"))
+    assert head.startswith("Domain: CBRN weapons (v2.0–2.2), Chemical and biological weapons (v3.0–3.4)."), head

@@ -345,7 +345,8 @@ def _entity_block(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
     if d.status in ("added", "removed"):
         side = b if d.status == "added" else a
         out.append(f"\n**{label('summary')}** (in {esc(side)}): {esc(_meaning(state))}\n")
-        out.append(f"Full record: {entity_name(ctx, d.kind, d.entity, state)}. {provenance(ctx, state)}\n")
+        record = _side_provenance(ctx, d, state, side, a)
+        out.append(f"Full record: {entity_name(ctx, d.kind, d.entity, state)}. {record}\n")
         return "\n".join(out) + "\n"
     assert d.before is not None and d.after is not None
     ids = ctx.atlas.version_ids
@@ -372,8 +373,38 @@ def _entity_block(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
             links = ", ".join(ctx.link(esc(f"{p} → {v}"), urls.compare_page(p, v), _anchor(d)) for p, v in steps)
             parts.append(f"{_label(d.kind, f.field)} ({links})")
         out.append("Also changed, detailed on the page of each step: " + "; ".join(parts) + ".\n")
-    out.append(f"*In {esc(a)}:* {provenance(ctx, d.before)}\n\n*In {esc(b)}:* {provenance(ctx, d.after)}\n")
+    before, after = _side_provenance(ctx, d, d.before, a, a), _side_provenance(ctx, d, d.after, b, a)
+    out.append(f"*In {esc(a)}:* {before}\n\n*In {esc(b)}:* {after}\n")
     return "\n".join(out) + "\n"
+
+
+def _side_provenance(ctx: Ctx, d: EntityDiff, state: t.State, vid: str, a: str) -> str:
+    """The sources of one side of a comparison as of that side's version: another version's text
+    (or a commentary published after this version was superseded) is not cited for it, even where
+    the record spans both. A disputed reading is shown in full only where the state began inside
+    the range; an older one is a link to the step where it began."""
+    atlas = ctx.atlas
+    i = atlas.index(vid)
+    until = atlas.versions[i + 1].effective if i + 1 < len(atlas.versions) else None
+
+    def fits(c: t.Cite) -> bool:
+        src = atlas.sources[c.source]
+        if src.version is not None:
+            return src.version == vid
+        return until is None or src.date < until
+
+    kept = [c for c in state.sources if fits(c)] or state.sources
+    began = atlas.index(state.from_) > atlas.index(a)
+    out = provenance(ctx, state.model_copy(update={"sources": kept, "dispute": state.dispute if began else None}))
+    if state.dispute is not None and not began:
+        j = atlas.index(state.from_)
+        if j:
+            prev = atlas.version_ids[j - 1]
+            where = ctx.link(esc(f"{prev} vs {state.from_}"), urls.compare_page(prev, state.from_), _anchor(d))
+        else:
+            where = entity_name(ctx, d.kind, d.entity, state)
+        out += f" Its reading is disputed: see {where}."
+    return out
 
 
 # Beyond this many steps a pair page links to each version's own list instead of repeating it,

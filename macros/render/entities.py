@@ -306,11 +306,33 @@ def domains(ctx: Ctx) -> str:
     return "\n".join(out) + "\n"
 
 
+def domain_names(ctx: Ctx, th: t.Entity) -> str:
+    """The threshold's risk domain under the names it had while the threshold existed (a 2.x
+    threshold is not filed under the 3.x label), each with the versions it applies to."""
+    atlas = ctx.atlas
+    dom = atlas.entity("domain", th.domain)  # type: ignore[attr-defined]
+    runs: list[tuple[t.State, list[str]]] = []
+    for vid in atlas.version_ids:
+        ds = state_at(atlas, dom, vid)
+        if state_at(atlas, th, vid) is None or ds is None:
+            continue
+        if runs and runs[-1][0].name == ds.name:
+            runs[-1][1].append(vid)
+        else:
+            runs.append((ds, [vid]))
+    if len(runs) == 1:
+        return entity_name(ctx, "domain", dom, runs[0][0])
+    parts = []
+    for ds, vids in runs:
+        span_label = f"v{vids[0]}" if len(vids) == 1 else f"v{vids[0]}–{vids[-1]}"
+        parts.append(f"{entity_name(ctx, 'domain', dom, ds)} ({span_label})")
+    return ", ".join(parts)
+
+
 def threshold_page(ctx: Ctx, tid: str) -> str:
     atlas = ctx.atlas
     th = atlas.entity("threshold", tid)
     latest = max(th.states, key=lambda s: atlas.index(s.from_))
-    dom = atlas.entity("domain", th.domain)  # type: ignore[attr-defined]
     names = []
     for st in sorted(th.states, key=lambda s: atlas.index(s.from_)):
         if not names or names[-1] != st.name:
@@ -322,7 +344,7 @@ def threshold_page(ctx: Ctx, tid: str) -> str:
     ends = "still in force" if last == atlas.version_ids[-1] else f"last in {last}"
     out = [
         f"# {esc(latest.name)}\n",
-        f"Domain: {entity_name(ctx, 'domain', dom)}. First appears in {version_link(ctx, first)}; {ends}. "
+        f"Domain: {domain_names(ctx, th)}. First appears in {version_link(ctx, first)}; {ends}. "
         f"Names it has carried: {', '.join('“' + esc(n) + '”' for n in names)}.\n",
     ]
     preds, succs = lineage.predecessors(atlas, tid), lineage.successors(atlas, tid)
@@ -447,10 +469,7 @@ def thresholds_list(ctx: Ctx) -> str:
         names = " → ".join(dict.fromkeys(esc(s.name) for s in sorted(th.states, key=lambda s: atlas.index(s.from_))))
         first = atlas.version_ids[min(span(atlas, s)[0] for s in th.states)]
         last = atlas.version_ids[max(span(atlas, s)[1] for s in th.states)]
-        dom = atlas.entity("domain", th.domain)  # type: ignore[attr-defined]
-        rows.append(
-            f"| {entity_name(ctx, 'threshold', th)} | {names} | {first}–{last} | {entity_name(ctx, 'domain', dom)} |"
-        )
+        rows.append(f"| {entity_name(ctx, 'threshold', th)} | {names} | {first}–{last} | {domain_names(ctx, th)} |")
     return "\n".join(rows) + "\n"
 
 
