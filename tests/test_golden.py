@@ -190,7 +190,8 @@ def test_1_0_to_3_4_no_entity_appears_or_disappears_in_two_versions(site: Path) 
         # exactly one version; only "changed in" may list several.
         for part in re.split(r"; |, (?=[a-z]+ in )", line.split(" · ")[1]):
             if part.lower().startswith(("new in", "dropped in", "replaced in", "retired in")):
-                assert re.fullmatch(r"[A-Za-z]+ in \d+\.\d+", part), line
+                # (a departure may add what became of its successor: "… by X, itself retired in 3.0")
+                assert re.fullmatch(r"[A-Za-z]+ in \d+\.\d+( by .+, itself [a-z]+ in \d+\.\d+)?", part), line
 
 
 # --- threshold histories ----------------------------------------------------------------------
@@ -344,3 +345,15 @@ def test_threshold_pages_name_the_domain_as_of_their_versions(site: Path) -> Non
     assert "Automated R&D" not in head and head.startswith("Domain: Autonomous AI R&D."), head
     head = _text(page(site, "/thresholds/cbrn/").select_one("article p"))
     assert head.startswith("Domain: CBRN weapons (v2.0–2.2), Chemical and biological weapons (v3.0–3.4)."), head
+
+
+def test_1_0_to_3_4_ara_is_not_continued_past_the_checkpoints_retirement(site: Path) -> None:
+    """Audit E1-1: the checkpoint that replaced ARA in 2.0 was itself retired in 3.0 (v3.0 §1 has no
+    checkpoint), so over 1.0→3.4 nothing continues ARA."""
+    line = _line(site, "/compare/1.0-vs-3.4/", "Threshold: Autonomous replication in the lab (ARA)")
+    assert "Replaced in 2.0 by Model Autonomy checkpoint, itself retired in 3.0" in line, line
+    counts = _text(page(site, "/compare/1.0-vs-3.4/").select_one("p.atlas-counts"))
+    assert "removed (1 continued by a successor)" in counts, counts
+    # where the range ends while the checkpoint is in force, the replacement does continue ARA
+    counts = _text(page(site, "/compare/1.0-vs-2.0/").select_one("p.atlas-counts"))
+    assert "removed (2 continued by a successor)" in counts, counts

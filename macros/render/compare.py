@@ -14,6 +14,7 @@ from macros.compute import lineage
 from macros.compute import versions as cv
 from macros.compute.diff import PAIR_KINDS, EntityDiff, diff, stated_changes, when
 from macros.compute.scope import state_at
+from macros.model import Atlas
 from macros.model import types as t
 from macros.render import urls
 from macros.render.common import KIND_LABELS, KIND_SINGULAR, entity_name, provenance, version_link
@@ -54,7 +55,38 @@ def _anchor(d: EntityDiff) -> str:
     return f"{d.kind}-{d.entity.id}"
 
 
-def kind_of_change(d: EntityDiff, with_moves: bool = True) -> str:
+def _successor_gone(atlas: Atlas, link: lineage.Link, end: str) -> str:
+    """', whose successor X was itself retired in V' when the entity a departure hands on to is
+    gone again by the end of the range: in 1.0→3.4 nothing continues ARA (the checkpoint that
+    replaced it was retired in 3.0)."""
+    succ = atlas.entity("threshold", link.target)
+    ids = atlas.version_ids
+    for v in ids[atlas.index(link.edge.at) + 1 : atlas.index(end) + 1]:
+        if state_at(atlas, succ, v) is None:
+            first = state_at(atlas, succ, link.edge.at)
+            assert first is not None
+            how = next((lk.edge.type for lk in lineage.successors(atlas, succ.id) if lk.edge.at == v), "dropped")
+            return f" by {first.name}, itself {how} in {v}"
+    return ""
+
+
+def continued(atlas: Atlas, d: EntityDiff, end: str) -> bool:
+    """Whether some threshold the entity handed on to (through descent edges) is still there at ``end``."""
+    seen, todo = {d.entity.id}, [d.entity.id]
+    while todo:
+        cur = todo.pop()
+        for link in lineage.edges(atlas):
+            if link.source == cur and link.edge.type in SUCCESSION and link.target not in seen:
+                if atlas.index(link.edge.at) > atlas.index(end):
+                    continue
+                if state_at(atlas, atlas.entity("threshold", link.target), end) is not None:
+                    return True
+                seen.add(link.target)
+                todo.append(link.target)
+    return False
+
+
+def kind_of_change(d: EntityDiff, with_moves: bool = True, atlas: Atlas | None = None, end: str | None = None) -> str:
     """A short label: added/removed/changed, or what lineage says about the arrival/departure."""
     if d.status == "added":
         said = f"New in {d.event}"
@@ -69,6 +101,8 @@ def kind_of_change(d: EntityDiff, with_moves: bool = True) -> str:
         for link in d.moves:
             if link.source == d.entity.id and link.edge.at == d.event:
                 said = f"{DEPARTURE[link.edge.type][0].lower()}{DEPARTURE[link.edge.type][1:]} in {d.event}"
+                if atlas is not None and end is not None and link.edge.type in SUCCESSION:
+                    said += _successor_gone(atlas, link, end)
                 break
         text = (f"changed in {', '.join(d.revised)}; " if d.revised else "") + said
         return text[0].upper() + text[1:]
@@ -240,7 +274,20 @@ def _glance_line(ctx: Ctx, group: list[EntityDiff], a: str, b: str) -> str:
     else:
         names = f"{then} → {now}"
     if len(group) > 1 or lead.moves:
-        events = {(link.edge.at, f"{link.edge.type} in {link.edge.at}") for d in group for link in d.moves}
+        events = {
+            (
+                link.edge.at,
+                f"{link.edge.type} in {link.edge.at}"
+                # a departure whose successor is gone again by the end hands nothing on to it
+                + (
+                    _successor_gone(ctx.atlas, link, b)
+                    if d.status == "removed" and link.source == d.entity.id and link.edge.type in SUCCESSION
+                    else ""
+                ),
+            )
+            for d in group
+            for link in d.moves
+        }
         # A member that simply arrived or left inside the range (no lineage edge explains it) says so,
         # or a row like "— → AI R&D-4 and AI R&D-5 · split in 2.1" hides that it was new in 2.0.
         for d in group:
@@ -257,7 +304,7 @@ def _glance_line(ctx: Ctx, group: list[EntityDiff], a: str, b: str) -> str:
             if revised:
                 how += "; changed in " + ", ".join(revised)
     else:
-        how = kind_of_change(lead)
+        how = kind_of_change(lead, atlas=ctx.atlas, end=b)
     detail = ctx.link("details", ctx.page, _anchor(lead))
     title = getattr(lead.entity, "title", None)
     # a provision: its stable topic in bold, then what it said at each end
@@ -313,7 +360,7 @@ def _entity_block(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
         title = f"{d.before.name} → {d.after.name}"
     else:
         title = state.name
-    out = [f"#### {esc(title)} {{ #{_anchor(d)} }}\n", f"*{esc(kind_of_change(d))}.*"]
+    out = [f"#### {esc(title)} {{ #{_anchor(d)} }}\n", f"*{esc(kind_of_change(d, atlas=ctx.atlas, end=b))}.*"]
     steps = [lineage_sentence(ctx, link) for link in d.moves]
     if steps:
         out.append("\n" + "\n".join(f"- {s}" for s in steps) + "\n")
@@ -443,19 +490,19 @@ def _stated(ctx: Ctx, a: str, b: str) -> str:
 SUCCESSION = frozenset({"renamed", "split", "merged", "redefined", "replaced"})
 
 
-def _via(diffs: list[EntityDiff], status: str) -> str:
+def _via(diffs: list[EntityDiff], status: str, atlas: Atlas | None = None, end: str | None = None) -> str:
     """How many arrivals (departures) are a lineage step, so a replaced threshold is not read as a
     loss plus an unrelated gain."""
     n = 0
     for d in diffs:
         if d.status != status:
             continue
-        end = "target" if status == "added" else "source"
+        side = "target" if status == "added" else "source"
         kinds = ARRIVAL if status == "added" else SUCCESSION
         if any(
-            getattr(link, end) == d.entity.id and link.edge.at == d.event and link.edge.type in kinds
+            getattr(link, side) == d.entity.id and link.edge.at == d.event and link.edge.type in kinds
             for link in d.moves
-        ):
+        ) and (status == "added" or atlas is None or end is None or continued(atlas, d, end)):
             n += 1
     if not n:
         return ""
@@ -515,7 +562,7 @@ def compare_page(ctx: Ctx, a: str, b: str) -> str:
     parts.append(
         f'<p class="atlas-counts">Computed from the data over {len(diffs)} thresholds, standards, levels, '
         f"provisions and risk domains: <strong>{counts['added']}</strong> added{_via(diffs, 'added')}, "
-        f"<strong>{counts['removed']}</strong> removed{_via(diffs, 'removed')}, "
+        f"<strong>{counts['removed']}</strong> removed{_via(diffs, 'removed', atlas, b)}, "
         f"<strong>{counts['changed']}</strong> changed, "
         f"{counts['unchanged']} without a recorded change. Names are as of {esc(a)} on the left of an "
         f"arrow and as of {esc(b)} on the right.</p>\n"
