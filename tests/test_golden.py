@@ -170,12 +170,23 @@ def test_2_0_to_3_4_shows_the_path_with_links_to_each_steps_pair_page(site: Path
 
 
 def test_2_2_to_3_4_risk_reports_first_appear_in_3_0_only(site: Path) -> None:
-    line = _line(site, "/compare/2.2-vs-3.4/", "Provision: Risk Reports")
-    assert "Risk Reports (new in 3.0) → Risk Reports with a coverage date" in line
+    # Risk Reports replaced the Capability and Safeguards Reports in 3.0 (audit E1-2/E2-3): one row.
+    line = _line(site, "/compare/2.2-vs-3.4/", "Provision: Capability and Safeguards Reports")
+    assert "Capability Reports and Safeguards Reports → Risk Reports with a coverage date" in line
     # Arrival is one event (3.0); later edits are named as changes, never as a second arrival.
-    assert "· New in 3.0; changed in " in line and "New in 3.0," not in line
+    assert "· Replaced in 3.0; changed in 3.4 ·" in line, line
     block = _block(site, "/compare/2.2-vs-3.4/", "provision-risk-reports")
-    assert "New in 3.0;" in block and "New in 3.0, " not in block and "3.0, v3.4" not in block
+    assert "Replacement in 3.0; changed in 3.4." in block and "3.0, v3.4" not in block
+    assert not any(x.startswith("Provision: Risk Reports") for x in _glance(site, "/compare/2.2-vs-3.4/"))
+
+
+def test_2_0_to_2_1_next_level_pledge_was_replaced_by_the_reassessment_commitment(site: Path) -> None:
+    """Audit E1-3: v2.1 changelog 'Iterative Commitment' adopts one in place of the other."""
+    line = _line(site, "/compare/2.0-vs-2.1/", "Provision: Defining the next level in advance")
+    assert "→ Revisit all thresholds at each safeguard upgrade · Replaced in 2.1 ·" in line, line
+    assert not any(x.startswith("Provision: Re-examining") for x in _glance(site, "/compare/2.0-vs-2.1/"))
+    counts = _text(page(site, "/compare/2.0-vs-2.1/").select_one("p.atlas-counts"))
+    assert "removed (1 continued by a successor)" in counts, counts
 
 
 def test_2_0_to_3_0_checkpoint_dropped_once_not_in_2_1_and_3_0(site: Path) -> None:

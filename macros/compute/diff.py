@@ -138,7 +138,7 @@ def _diff_entity(atlas: Atlas, kind: str, entity: t.Entity, a: str, b: str) -> E
     steps = _steps(atlas, entity, a, b)
     if before is None and after is None:
         return None
-    moves = tuple(lineage.path(atlas, entity.id, a, b)) if kind == "threshold" else ()
+    moves = tuple(lineage.path(atlas, entity.id, a, b, kind)) if kind in lineage.LINEAGE_KINDS else ()
     if before is None or after is None:
         # Present at one end only: the last presence step is the one event (an entity that came
         # and went inside the range counts only by where it ends up).

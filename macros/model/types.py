@@ -329,7 +329,8 @@ class Domain(Entity):
 
 
 class LineageEdge(Strict):
-    """How a threshold led to another: renamed, split, merged, redefined, replaced or retired."""
+    """How a threshold (or a provision) led to another of its kind: renamed, split, merged,
+    redefined, replaced or retired."""
 
     to: Slug
     type: Literal["renamed", "split", "merged", "redefined", "replaced", "retired"]
@@ -365,6 +366,8 @@ class Provision(Entity):
 
     title: Text  # stable topic heading; state names say what the provision was in each range
     category: ProvisionCategory
+    # a provision replaced by another (Capability/Safeguards Reports → Risk Reports in 3.0)
+    lineage: list[LineageEdge] = []
     states: list[ProvisionState] = Field(min_length=1)
 
 

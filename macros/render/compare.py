@@ -59,13 +59,15 @@ def _successor_gone(atlas: Atlas, link: lineage.Link, end: str) -> str:
     """', whose successor X was itself retired in V' when the entity a departure hands on to is
     gone again by the end of the range: in 1.0→3.4 nothing continues ARA (the checkpoint that
     replaced it was retired in 3.0)."""
-    succ = atlas.entity("threshold", link.target)
+    succ = atlas.entity(link.kind, link.target)
     ids = atlas.version_ids
     for v in ids[atlas.index(link.edge.at) + 1 : atlas.index(end) + 1]:
         if state_at(atlas, succ, v) is None:
             first = state_at(atlas, succ, link.edge.at)
             assert first is not None
-            how = next((lk.edge.type for lk in lineage.successors(atlas, succ.id) if lk.edge.at == v), "dropped")
+            how = next(
+                (lk.edge.type for lk in lineage.successors(atlas, succ.id, link.kind) if lk.edge.at == v), "dropped"
+            )
             return f" by {first.name}, itself {how} in {v}"
     return ""
 
@@ -75,11 +77,11 @@ def continued(atlas: Atlas, d: EntityDiff, end: str) -> bool:
     seen, todo = {d.entity.id}, [d.entity.id]
     while todo:
         cur = todo.pop()
-        for link in lineage.edges(atlas):
+        for link in lineage.edges(atlas, d.kind) if d.kind in lineage.LINEAGE_KINDS else ():
             if link.source == cur and link.edge.type in SUCCESSION and link.target not in seen:
                 if atlas.index(link.edge.at) > atlas.index(end):
                     continue
-                if state_at(atlas, atlas.entity("threshold", link.target), end) is not None:
+                if state_at(atlas, atlas.entity(d.kind, link.target), end) is not None:
                     return True
                 seen.add(link.target)
                 todo.append(link.target)
@@ -173,10 +175,10 @@ def _move_phrase(d: EntityDiff, link: lineage.Link) -> str:
     if link.source == d.entity.id:
         return f"{typ} in {at}" if typ != "merged" else f"merged into a successor in {at}"
     if link.target == d.entity.id:
-        return {"split": f"split off in {at}", "merged": f"absorbed another threshold in {at}"}.get(
+        return {"split": f"split off in {at}", "merged": f"absorbed another {KIND_SINGULAR[d.kind]} in {at}"}.get(
             typ, f"{typ} from a predecessor in {at}"
         )
-    return f"a related threshold was {typ} in {at}"
+    return f"a related {KIND_SINGULAR[d.kind]} was {typ} in {at}"
 
 
 def _truncate(text: str, words: int = HEADLINE_WORDS) -> str:
@@ -213,24 +215,24 @@ def headline(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
 
 
 def _groups(diffs: list[EntityDiff]) -> list[list[EntityDiff]]:
-    """Changed entities, thresholds joined with the ones their lineage path in the range touches,
+    """Changed entities, thresholds (and provisions) joined with the ones their lineage path in the range touches,
     so a replacement or merge is one line, not an unrelated removal and addition."""
-    by_id = {d.entity.id: d for d in diffs if d.kind == "threshold"}
+    by_id = {(d.kind, d.entity.id): d for d in diffs if d.kind in lineage.LINEAGE_KINDS}
     groups: list[list[EntityDiff]] = []
-    placed: set[str] = set()
+    placed: set[tuple[str, str]] = set()
     for d in diffs:
-        if d.status == "unchanged" or (d.kind == "threshold" and d.entity.id in placed):
+        if d.status == "unchanged" or (d.kind, d.entity.id) in placed:
             continue
         group = [d]
-        if d.kind == "threshold":
-            placed.add(d.entity.id)
+        if d.kind in lineage.LINEAGE_KINDS:
+            placed.add((d.kind, d.entity.id))
             for link in d.moves:
                 if link.edge.type not in lineage.DESCENT:
                     continue
-                for eid in (link.source, link.target):
-                    other = by_id.get(eid)
-                    if other is not None and eid not in placed and other.status != "unchanged":
-                        placed.add(eid)
+                for key in ((d.kind, link.source), (d.kind, link.target)):
+                    other = by_id.get(key)
+                    if other is not None and key not in placed and other.status != "unchanged":
+                        placed.add(key)
                         group.append(other)
         groups.append(group)
     return groups
@@ -494,6 +496,7 @@ def _via(diffs: list[EntityDiff], status: str, atlas: Atlas | None = None, end: 
     """How many arrivals (departures) are a lineage step, so a replaced threshold is not read as a
     loss plus an unrelated gain."""
     n = 0
+    nouns: set[str] = set()
     for d in diffs:
         if d.status != status:
             continue
@@ -504,9 +507,11 @@ def _via(diffs: list[EntityDiff], status: str, atlas: Atlas | None = None, end: 
             for link in d.moves
         ) and (status == "added" or atlas is None or end is None or continued(atlas, d, end)):
             n += 1
+            nouns.add(KIND_SINGULAR[d.kind])
     if not n:
         return ""
-    return f" ({n} succeeding an earlier threshold)" if status == "added" else f" ({n} continued by a successor)"
+    noun = " or ".join(sorted(nouns, reverse=True))
+    return f" ({n} succeeding an earlier {noun})" if status == "added" else f" ({n} continued by a successor)"
 
 
 def summary_counts(diffs: list[EntityDiff]) -> dict[str, int]:

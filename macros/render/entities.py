@@ -19,7 +19,7 @@ LINEAGE_PHRASES = {
     "merged": "{a} was merged into {b}",
     "redefined": "{a} was redefined as {b}",
     "replaced": "{a} was replaced by {b}",
-    "retired": "{a} was retired; the nearest related threshold is {b}",
+    "retired": "{a} was retired; the nearest related {kind} is {b}",
 }
 
 
@@ -32,11 +32,11 @@ def step_anchor(ctx: Ctx, link: lineage.Link) -> str:
     appeared or disappeared in that step (both always have a detail block there)."""
     atlas = ctx.atlas
     prev = atlas.version_ids[atlas.index(link.edge.at) - 1]
-    gone = state_at(atlas, atlas.entity("threshold", link.source), link.edge.at) is None
-    new = state_at(atlas, atlas.entity("threshold", link.target), prev) is None
+    gone = state_at(atlas, atlas.entity(link.kind, link.source), link.edge.at) is None
+    new = state_at(atlas, atlas.entity(link.kind, link.target), prev) is None
     if link.edge.type == "split" and new:
-        return f"threshold-{link.target}"
-    return f"threshold-{link.source if gone or not new else link.target}"
+        return f"{link.kind}-{link.target}"
+    return f"{link.kind}-{link.source if gone or not new else link.target}"
 
 
 def lineage_sentence(ctx: Ctx, link: lineage.Link) -> str:
@@ -46,15 +46,16 @@ def lineage_sentence(ctx: Ctx, link: lineage.Link) -> str:
     atlas = ctx.atlas
     at = link.edge.at
     prev = atlas.version_ids[atlas.index(at) - 1]
-    source, target = atlas.entity("threshold", link.source), atlas.entity("threshold", link.target)
-    src = name_in(ctx, "threshold", source, prev)
-    dst = name_in(ctx, "threshold", target, at)
+    kind = link.kind
+    source, target = atlas.entity(kind, link.source), atlas.entity(kind, link.target)
+    src = name_in(ctx, kind, source, prev)
+    dst = name_in(ctx, kind, target, at)
     if link.edge.type == "split" and state_at(atlas, source, at) is not None:
         said = f"{src} was split in two: {name_in(ctx, 'threshold', source, at)} and {dst}"
     elif link.edge.type == "merged" and state_at(atlas, target, prev) is not None:
         said = f"{src} was merged with {name_in(ctx, 'threshold', target, prev)} into {dst}"
     else:
-        said = LINEAGE_PHRASES[link.edge.type].format(a=src, b=dst)
+        said = LINEAGE_PHRASES[link.edge.type].format(a=src, b=dst, kind=kind)
     step = ctx.link(esc(f"{prev} → {at}"), urls.compare_page(prev, at), step_anchor(ctx, link))
     return f"In {version_link(ctx, at)}, {said} ({step})."
 
