@@ -17,7 +17,7 @@ from macros.compute.scope import state_at
 from macros.model import Atlas
 from macros.model import types as t
 from macros.render import urls
-from macros.render.common import KIND_LABELS, KIND_SINGULAR, entity_name, provenance, version_link
+from macros.render.common import KIND_LABELS, KIND_SINGULAR, dispute, entity_name, provenance, version_link
 from macros.render.entities import lineage_sentence
 from macros.render.fields import field_rank, label, similar, value, word_diff
 from macros.render.text import Ctx, attr, esc, fmt_date, indent
@@ -181,6 +181,12 @@ def _move_phrase(d: EntityDiff, link: lineage.Link) -> str:
     return f"a related {KIND_SINGULAR[d.kind]} was {typ} in {at}"
 
 
+def _first_sentence(text: str) -> str:
+    """The first sentence: a glance line is a headline; the whole note is in the list above it."""
+    m = re.match(r"(.+?[.;])(\s+[A-Z\"“(]|$)", text.strip(), re.S)
+    return m.group(1) if m else text
+
+
 def _truncate(text: str, words: int = HEADLINE_WORDS) -> str:
     parts = text.split()
     return " ".join(parts) if len(parts) <= words else " ".join(parts[:words]) + " …"
@@ -196,10 +202,10 @@ def headline(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
     if notes:
         # the most specific note: the one naming the fewest entities (the latest among equals)
         best = min(reversed(notes), key=lambda c: len(c.entities))
-        return esc(_truncate(best.text))
+        return esc(_truncate(_first_sentence(best.text)))
     if d.status == "added":
         state = d.after
-        return esc(_truncate(getattr(state, "summary", "") or getattr(state, "definition", "")))
+        return esc(_truncate(_first_sentence(getattr(state, "summary", "") or getattr(state, "definition", ""))))
     if d.status == "removed":
         return f"Not in the policy from {esc(d.event)}."
     fields = [_label(d.kind, f.field) for f in sorted(d.fields, key=lambda f: field_rank(f.field))]
@@ -393,9 +399,14 @@ def _entity_block(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
         return "\n".join(out) + "\n"
     if d.status in ("added", "removed"):
         side = b if d.status == "added" else a
-        out.append(f"\n**{label('summary')}** (in {esc(side)}): {esc(_meaning(state))}\n")
-        record = _side_provenance(ctx, d, state, side, a)
-        out.append(f"Full record: {entity_name(ctx, d.kind, d.entity, state)}. {record}\n")
+        meaning = f"**{_label(d.kind, 'summary')}** (in {esc(side)}): {esc(_meaning(state))}"
+        if d.status == "removed":
+            # what a dropped entry said is one click away: the glance line already says it went
+            out.append(f'\n??? note "What it said in {esc(side)}"\n\n{indent(meaning)}\n')
+        else:
+            out.append(f"\n{meaning}\n")
+        out.append(f"Full record: {entity_name(ctx, d.kind, d.entity, state)}.\n")
+        out.append(_sources_fold([(side, _side_provenance(ctx, d, state, side, a))]))
         return "\n".join(out) + "\n"
     assert d.before is not None and d.after is not None
     ids = ctx.atlas.version_ids
@@ -407,7 +418,8 @@ def _entity_block(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
         return "\n".join(out) + "\n"
     fields = [f for f in sorted(d.fields, key=lambda f: field_rank(f.field)) if f.field != "name"]
     out.append("")
-    meaning = [f for f in fields if f.field in MEANING_FIELDS]
+    # A domain's note restates its thresholds, whose own blocks carry the substance: one click away.
+    meaning = [f for f in fields if f.field in MEANING_FIELDS and d.kind != "domain"]
     rest = [f for f in fields if f.field not in MEANING_FIELDS]
     out.extend(_field_block(ctx, f, a, b, d.kind) + "\n" for f in meaning)
     if rest and ctx.atlas.index(b) - ctx.atlas.index(a) == 1:
@@ -422,12 +434,13 @@ def _entity_block(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
             links = ", ".join(ctx.link(esc(f"{p} → {v}"), urls.compare_page(p, v), _anchor(d)) for p, v in steps)
             parts.append(f"{_label(d.kind, f.field)} ({links})")
         out.append("Also changed, detailed on the page of each step: " + "; ".join(parts) + ".\n")
-    before, after = _side_provenance(ctx, d, d.before, a, a), _side_provenance(ctx, d, d.after, b, a)
-    out.append(f"*In {esc(a)}:* {before}\n\n*In {esc(b)}:* {after}\n")
+    out.append(
+        _sources_fold([(a, _side_provenance(ctx, d, d.before, a, a)), (b, _side_provenance(ctx, d, d.after, b, a))])
+    )
     return "\n".join(out) + "\n"
 
 
-def _side_provenance(ctx: Ctx, d: EntityDiff, state: t.State, vid: str, a: str) -> str:
+def _side_provenance(ctx: Ctx, d: EntityDiff, state: t.State, vid: str, a: str) -> tuple[str, str]:
     """The sources of one side of a comparison as of that side's version: another version's text
     (or a commentary published after this version was superseded) is not cited for it, even where
     the record spans both. A disputed reading is shown in full only where the state began inside
@@ -444,7 +457,7 @@ def _side_provenance(ctx: Ctx, d: EntityDiff, state: t.State, vid: str, a: str) 
 
     kept = [c for c in state.sources if fits(c)] or state.sources
     began = atlas.index(state.from_) > atlas.index(a)
-    out = provenance(ctx, state.model_copy(update={"sources": kept, "dispute": state.dispute if began else None}))
+    out = provenance(ctx, state.model_copy(update={"sources": kept, "dispute": None}))
     if state.dispute is not None and not began:
         j = atlas.index(state.from_)
         if j:
@@ -453,7 +466,14 @@ def _side_provenance(ctx: Ctx, d: EntityDiff, state: t.State, vid: str, a: str) 
         else:
             where = entity_name(ctx, d.kind, d.entity, state)
         out += f" Its reading is disputed: see {where}."
-    return out
+    return out, (dispute(ctx, state.dispute) if began else "")
+
+
+def _sources_fold(sides: list[tuple[str, str]]) -> str:
+    """Each side's sources in one collapsed block (a pair page is read for its changes; the
+    citations are one click away), then any disputed reading, which stays in view."""
+    body = "\n\n".join(f"*In {esc(v)}:* {cites}" for v, (cites, _) in sides)
+    return f'??? quote "Sources"\n\n{indent(body)}\n\n' + "".join(block + "\n" for _, (_, block) in sides if block)
 
 
 # Beyond this many steps a pair page links to each version's own list instead of repeating it,
