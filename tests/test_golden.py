@@ -387,3 +387,43 @@ def test_2_2_to_3_0_reads_shorter_without_losing_claims(site: Path, atlas) -> No
         if d.status == "removed":
             assert " ".join(d.before.summary.split())[:60] in whole, d.entity.id  # type: ignore[union-attr]
     assert whole.count("Sources") >= 40
+
+
+def _deleted(site: Path, url: str, anchor: str) -> str:
+    head = page(site, url).find(id=anchor)
+    out = []
+    for el in head.find_next_siblings():
+        if el.name in ("h2", "h3", "h4"):
+            break
+        out += [_text(d) for d in el.find_all("del")]
+    return " | ".join(out)
+
+
+def test_redlines_do_not_delete_what_the_later_version_still_says(site: Path) -> None:
+    """Audit E2-1: shorter summaries of 3.2 and 3.4 showed in-force text as deleted (v3.2 §3.6,
+    §3.6.2-3, §4 item 5; v3.4 §3.6.1, row 4 and footnote 8)."""
+    gone = _deleted(site, "/compare/3.1-vs-3.2/", "provision-ltbt-role")
+    for kept in ("redacted", "within a week", "noncompliance reports about the RSO"):
+        assert kept not in gone, (kept, gone)
+    assert "Reviews cover" not in _deleted(site, "/compare/3.1-vs-3.2/", "provision-external-review")
+    assert "Reviewers need" not in _deleted(site, "/compare/3.3-vs-3.4/", "provision-external-review")
+    gone = _deleted(site, "/compare/3.3-vs-3.4/", "threshold-ai-rnd")
+    assert "Doubling means" not in gone and "more staff" not in gone, gone
+
+
+def test_states_in_force_now_describe_themselves_not_a_change(atlas) -> None:  # type: ignore[no-untyped-def]
+    """Audit E2-4: /current/ and long ranges showed delta sentences ('Same scope', 'Three LTBT powers
+    are added', 'the same three scenario commitments, now …') as what the policy requires."""
+    from macros.compute.scope import state_at
+
+    delta = re.compile(
+        r"\b(the same|same scope|unchanged|is gone|are gone|are added|is added|still|remains?)\b|(?<!for )\bnow\b", re.I
+    )
+    newest = atlas.version_ids[-1]
+    found = []
+    for kind in ("threshold", "standard", "level", "provision", "domain"):
+        for e in atlas.entities[kind]:
+            s = state_at(atlas, e, newest)
+            if s is not None and (m := delta.search(s.summary)):  # type: ignore[attr-defined]
+                found.append(f"{kind}:{e.id}: {m.group(0)!r}")
+    assert found == []
