@@ -427,3 +427,44 @@ def test_states_in_force_now_describe_themselves_not_a_change(atlas) -> None:  #
             if s is not None and (m := delta.search(s.summary)):  # type: ignore[attr-defined]
                 found.append(f"{kind}:{e.id}: {m.group(0)!r}")
     assert found == []
+
+
+def test_glance_headlines_from_notes_are_about_their_own_row(atlas) -> None:  # type: ignore[no-untyped-def]
+    """Audit A-F6, E1-12, E2-7: a note tagged with many entries gave its opening sentence (about
+    another entry) as the headline, e.g. the retired checkpoint's 'Thresholds are regrouped into
+    four rows.' A headline taken from a note must share a distinctive word with the row's names."""
+    import html
+
+    from macros.compute import versions as cv
+    from macros.compute.diff import PAIR_KINDS, diff
+    from macros.render import compare
+    from macros.render.text import Ctx
+
+    bad = []
+    for a, b in cv.pairs(atlas):
+        ctx = Ctx(atlas, f"compare/{a}-vs-{b}.md")
+        for d in diff(atlas, a, b, PAIR_KINDS):
+            if d.status == "unchanged":
+                continue
+            said = html.unescape(compare.headline(ctx, d, a, b))
+            if said.startswith(("Changed:", "Not in the policy", "Its thresholds", "Lineage step")):
+                continue
+            if d.status == "added" and said.split()[0] in (s.summary.split()[0] for s in d.entity.states):  # type: ignore[attr-defined]
+                continue  # the entry's own summary
+            if not compare._words(d) & compare._stems(said):
+                bad.append((a, b, d.entity.id, said[:80]))
+    assert bad == []
+
+
+def test_audit_e1_nits_on_2_x_pages(site: Path) -> None:
+    """E1-5: CBRN-4's ASL-4 standards were only expected (v2.1 §2 row CBRN-4), never shown as required;
+    E1-10: 2.1 corrects §4.3's 'Capability Report' to 'Safeguards Report'; E1-11: the checkpoint's
+    2.1 text keeps 'threshold' singular; E2-8: counts are per entry."""
+    card = _text(page(site, "/thresholds/cbrn-4/").find(id="cbrn-4-2-1").find_next("table"))
+    assert "Required safeguards —" in card or "Required safeguards | —" in card or "ASL-4 Security Standard" not in card, card
+    line = _line(site, "/compare/2.0-vs-2.1/", "Provision: Capability and Safeguards Reports")
+    assert "Changed in 2.1" in line, line
+    block = _block(site, "/compare/2.0-vs-2.1/", "threshold-autonomy-checkpoint")
+    assert "AI R&D thresholds and any further" not in block, block
+    counts = _text(page(site, "/compare/3.3-vs-3.4/").select_one("p.atlas-counts"))
+    assert "counted per entry" in counts, counts

@@ -187,6 +187,52 @@ def _first_sentence(text: str) -> str:
     return m.group(1) if m else text
 
 
+# Words too common in entry names to tell which entry a sentence is about.
+COMMON = frozenset(
+    {
+        *("model", "models", "threshold", "thresholds", "standard", "standards", "report", "reports"),
+        *("risk", "policy", "level", "levels", "side", "with", "from", "that", "this", "their"),
+        *("about", "into", "under", "before", "after", "each", "every", "other"),
+    }
+)
+
+
+def _words(d: EntityDiff) -> set[str]:
+    """Distinctive words of an entry's names (every state's) and title: 'checkpoint', 'cbrn-3'."""
+    text = " ".join([s.name for s in d.entity.states] + [getattr(d.entity, "title", "") or ""]).lower()
+    found = re.findall(r"[a-z0-9]+(?:-[0-9]+)?", text)
+    return {w.rstrip("s") for w in found if (len(w) >= 5 or "-" in w) and w not in COMMON}
+
+
+def _stems(text: str) -> set[str]:
+    return {w.rstrip("s") for w in re.findall(r"[a-z0-9]+(?:-[0-9]+)?", text.lower())}
+
+
+def _around(sentence: str, words: set[str]) -> str:
+    """A long list-like sentence ("New commitments: a, b, c, …") cut to the part about this entry,
+    so a 25-word headline does not stop before it."""
+    parts = sentence.split()
+    if len(parts) <= HEADLINE_WORDS:
+        return sentence
+    hits = [i for i, w in enumerate(parts) if _stems(w) & words]
+    if not hits or hits[0] < HEADLINE_WORDS - 3:
+        return sentence
+    lead, colon, _ = sentence.partition(": ")
+    seen = 0
+    for clause in re.split(r"(?<=[,;])\s+", sentence):
+        n = len(clause.split())
+        if seen + n > hits[0]:
+            break
+        seen += n
+    tail = " ".join(parts[seen:])
+    # keep a short lead-in ("New external commitments: … the annual review …")
+    return f"{lead}: … {tail}" if colon and len(lead.split()) < 8 else f"… {tail}"
+
+
+def _sentences(text: str) -> list[str]:
+    return [x for x in re.split(r"(?<=[.;])\s+(?=[A-Z\"“(])", text.strip()) if x]
+
+
 def _truncate(text: str, words: int = HEADLINE_WORDS) -> str:
     parts = text.split()
     return " ".join(parts) if len(parts) <= words else " ".join(parts[:words]) + " …"
@@ -199,10 +245,20 @@ def headline(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
     # another step of the range would describe a change this row does not have.
     own = {d.event} if d.event else set(d.at)
     notes = [c for v, c in stated_changes(ctx.atlas, a, b) if ref in c.entities and v.id in own]
-    if notes:
-        # the most specific note: the one naming the fewest entities (the latest among equals)
-        best = min(reversed(notes), key=lambda c: len(c.entities))
-        return esc(_truncate(_first_sentence(best.text)))
+    # The first note, in the policy's own order, with a sentence about this entity; that sentence
+    # is the headline. A note tagged with many entries may open on another one's change.
+    # A sentence naming the entry in full beats one sharing a distinctive word with its names.
+    names = {_base(n).lower() for n in [s.name for s in d.entity.states] + [getattr(d.entity, "title", "") or ""] if n}
+    words = _words(d)
+    tiers = (
+        lambda sentence: any(n in sentence.lower() for n in names),
+        lambda sentence: bool(words & _stems(sentence)),
+    )
+    for about in tiers:
+        for note in notes:
+            for sentence in _sentences(note.text):
+                if about(sentence):
+                    return esc(_truncate(_around(sentence, words)))
     if d.status == "added":
         state = d.after
         return esc(_truncate(_first_sentence(getattr(state, "summary", "") or getattr(state, "definition", ""))))
@@ -589,8 +645,8 @@ def compare_page(ctx: Ctx, a: str, b: str) -> str:
         f"provisions and risk domains: <strong>{counts['added']}</strong> added{_via(diffs, 'added')}, "
         f"<strong>{counts['removed']}</strong> removed{_via(diffs, 'removed', atlas, b)}, "
         f"<strong>{counts['changed']}</strong> changed, "
-        f"{counts['unchanged']} without a recorded change. Names are as of {esc(a)} on the left of an "
-        f"arrow and as of {esc(b)} on the right.</p>\n"
+        f"{counts['unchanged']} without a recorded change, counted per entry (one change in the policy can "
+        f"touch several). Names are as of {esc(a)} on the left of an arrow and as of {esc(b)} on the right.</p>\n"
     )
     parts.append(_glance(ctx, diffs, a, b))
     parts.append("## Details { #differences }\n")
