@@ -100,3 +100,76 @@ def test_the_checker_catches_a_later_name(atlas: Atlas) -> None:
     )
     found = anachronisms(atlas, BeautifulSoup(html, "lxml"), ["2.0"])
     assert len(found) == 1 and "ASL-3 protections" in found[0]
+
+
+# --- the data's own prose ---------------------------------------------------------------------
+
+_VERSION = re.compile(r"\b(\d)\.(\d|x)\b")
+
+
+def _terms_of_art(atlas: Atlas) -> dict[str, set[str]]:
+    """Multi-word level and standard names (the policy's terms of art) → the versions that used them."""
+    out: dict[str, set[str]] = {}
+    ids = atlas.version_ids
+    for kind in ("level", "standard"):
+        for e in atlas.entities[kind]:
+            for s in e.states:
+                # a bracketed qualifier marks our descriptive label ("ASL-4 security (early
+                # sketch)"), not a name the policy used
+                if " " in s.name and not s.name.endswith(")"):
+                    out.setdefault(s.name, set()).update(v for v in ids if state_at(atlas, e, v) is s)
+    return out
+
+
+def _dated_prose(atlas: Atlas) -> list[tuple[str, set[str], str]]:
+    """(where, versions the text is about, text) for every free-text field tied to versions."""
+    ids = atlas.version_ids
+    out = []
+    for kind in KINDS:
+        for e in atlas.entities[kind]:
+            for s in e.states:
+                about = {v for v in ids if state_at(atlas, e, v) is s}
+                for field, value in s.model_dump(exclude={"name", "sources", "dispute"}).items():
+                    if isinstance(value, str):
+                        out.append((f"{kind}:{e.id}@{s.from_}.{field}", about, value))
+    for m in atlas.models:
+        v = cv.in_force_at(atlas, m.date)
+        if v is not None:
+            out += [(f"model:{m.id}.{f}", {v.id}, getattr(m, f)) for f in ("determination", "reasoning")]
+    for ver in atlas.versions:
+        prev = cv.predecessor(atlas, ver.id)
+        about = {ver.id} | ({prev.id} if prev else set())  # a version's account is of what it changed
+        out.append((f"version:{ver.id}.summary", about, ver.summary))
+        out += [(f"version:{ver.id}.changes.{c.id}", about, c.text) for c in ver.changes]
+    for ev in atlas.events:
+        v = cv.in_force_at(atlas, ev.date)
+        if v is not None:
+            out += [(f"event:{ev.id}.{f}", {v.id}, getattr(ev, f)) for f in ("title", "summary")]
+    return out
+
+
+def data_anachronisms(atlas: Atlas, prose: list[tuple[str, set[str], str]] | None = None) -> list[str]:
+    """Terms of art used in prose about versions that did not use them. A sentence that names
+    another version ("from 3.0", "v3.x") is an explicit forward or backward reference."""
+    terms = _terms_of_art(atlas)
+    found = []
+    for where, about, text in _dated_prose(atlas) if prose is None else prose:
+        for sentence in re.split(r"(?<=[.;:])\s+", text):
+            named = {f"{a}.{b}" for a, b in _VERSION.findall(sentence)}
+            if any(n not in about for n in named):
+                continue
+            for term, used in terms.items():
+                if term in sentence and not used & about:
+                    found.append(f"{where}: {term!r} in {sentence[:90]!r}")
+    return found
+
+
+def test_data_prose_uses_the_terms_of_its_versions(atlas: Atlas) -> None:
+    """Audit A-F7, B11: 'ASL-3 protections' (3.x) in notes and determinations about 2.x."""
+    assert data_anachronisms(atlas) == []
+
+
+def test_the_data_checker_catches_a_later_term(atlas: Atlas) -> None:
+    assert len(data_anachronisms(atlas, [("x", {"2.2"}, "Deployed with ASL-3 protections.")])) == 1
+    assert data_anachronisms(atlas, [("x", {"2.2"}, "Deployed with what 3.0 calls ASL-3 protections.")]) == []
+    assert data_anachronisms(atlas, [("x", {"3.1"}, "Deployed with ASL-3 protections.")]) == []

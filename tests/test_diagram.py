@@ -8,6 +8,8 @@ from pathlib import Path
 
 import markdown
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from macros.render import diagram as D
 from macros.render import records, structure, versions
@@ -311,3 +313,73 @@ def test_lineage_and_safeguard_svgs_take_the_real_data(atlas):
                 edges.append((th.id, sid, "requires"))
         root = _parse(D.safeguard_svg(f"Safeguards as of {vid}", nodes, edges))
         assert len(list(root.iter(f"{SVG}rect"))) == len(nodes)
+
+
+@st.composite
+def _graphs(draw: st.DrawFn) -> tuple[list[D.Node], list[D.Edge]]:
+    n = draw(st.integers(2, 7))
+    nodes = [D.Node(f"n{i}", f"Box {i}") for i in range(n)]
+    pairs = draw(st.sets(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)).filter(lambda p: p[0] != p[1])))
+    edges = [D.Edge(f"n{a}", f"n{b}", f"edge {a} to {b}") for a, b in sorted(pairs)]
+    return nodes, edges
+
+
+@settings(max_examples=80, deadline=None)
+@given(_graphs())
+def test_every_arrow_label_lies_along_its_own_arrow(graph: tuple[list[D.Node], list[D.Edge]]) -> None:
+    """A label sits within the vertical stretch its own arrow covers, next to the box the arrow
+    points at, so it never reads as a step of the boxes on the far side of a gap (audit F5/B9: an
+    upward 'split in 2.1' arrow labelled above its target, beside another box's arrow)."""
+    nodes, edges = graph
+    root = _parse(D.flowchart("t", nodes, edges))
+    span: dict[str, tuple[float, float]] = {}
+    for p in root.iter(f"{SVG}path"):
+        if p.get("data-edge") is None:
+            continue
+        d = p.get("d", "")
+        ys = [float(m.group(2)) for m in re.finditer(r"M(-?[\d.]+) (-?[\d.]+)", d)]
+        ys += [float(v) for v in re.findall(r"V(-?[\d.]+)", d)]
+        span[p.get("data-edge", "")] = (min(ys), max(ys))
+    labelled = 0
+    for t in root.iter(f"{SVG}text"):
+        k = t.get("data-edge")
+        if k is None:
+            continue
+        labelled += 1
+        lo, hi = span[k]
+        y = float(t.get("y", 0))
+        assert lo <= y - D.EDGE_FONT + 4 and y <= hi, (edges[int(k)], y, (lo, hi))
+    assert labelled >= len(edges)
+
+
+def _arrows(svg) -> dict[str, tuple[float, float, str]]:  # type: ignore[no-untyped-def]
+    """Per arrow (data-edge): where it starts and ends vertically, and its label's text."""
+    out = {}
+    for p in svg.find_all("path", attrs={"data-edge": True}):
+        d = p["d"]
+        start = float(re.match(r"M-?[\d.]+ (-?[\d.]+)", d).group(1))  # type: ignore[union-attr]
+        end = float(re.findall(r"V(-?[\d.]+)", d)[-1])
+        label = " ".join(t.get_text() for t in svg.find_all("text", attrs={"data-edge": p["data-edge"]}))
+        out[p["data-edge"]] = (start, end, label)
+    return out
+
+
+def test_lineage_figures_run_down_in_time_with_each_label_on_its_own_arrow(site: Path, atlas) -> None:  # type: ignore[no-untyped-def]
+    """Audit F5/B9: the AI R&D figure read 'Model Autonomy checkpoint — split in 2.1 — AI R&D-5'.
+    Every arrow of a lineage figure points down (older box above newer), every step of the text
+    list has a labelled arrow, and a side arrow's label names the box it comes from."""
+    for th in atlas.entities["threshold"]:
+        doc = page(site, f"/thresholds/{th.id}/")
+        fig = doc.select_one("#lineage ~ figure svg")
+        if fig is None:
+            continue
+        arrows = _arrows(fig)
+        steps = fig.find_parent("figure").find_next("ul").find_all("li", recursive=False)
+        assert len(arrows) >= len(steps) > 0, th.id
+        for start, end, _ in arrows.values():
+            assert start < end, (th.id, start, end)
+    labels = {
+        label for *_, label in _arrows(page(site, "/thresholds/ai-rnd/").select_one("#lineage ~ figure svg")).values()
+    }
+    assert "from Autonomous AI R&D (v2.0): split in 2.1" in labels, labels
+    assert not any("checkpoint" in label and "split" in label for label in labels), labels

@@ -269,3 +269,45 @@ def test_unchanged_only_where_every_version_is_cited(atlas: Atlas) -> None:
                 for v in atlas.version_ids[atlas.index(a) : atlas.index(b) + 1]:
                     cites = {c.source for c in state_at(atlas, d.entity, v).sources}
                     assert f"doc-{atlas.index(v)}" in cites
+
+
+def _with_domain(atlas: Atlas) -> Atlas:
+    """The history with its risk domain "d" (every threshold's) as an entity whose own record never
+    changes and is cited from every version's text."""
+    ids = atlas.version_ids
+    domain = t.Domain.model_validate(
+        {
+            "id": "d",
+            "order": 1,
+            "states": [
+                {
+                    "from": ids[0],
+                    "name": "Domain",
+                    "summary": "What the policy says.",
+                    "sources": [{"source": f"doc-{i}", "locator": "p. 3"} for i in range(len(ids))],
+                }
+            ],
+        }
+    )
+    return dataclasses.replace(atlas, entities={**atlas.entities, "domain": (domain,)})
+
+
+@PROFILE
+@given(histories())
+def test_a_risk_domain_changed_wherever_one_of_its_thresholds_did(atlas: Atlas) -> None:
+    """A domain is a row of thresholds: never "unchanged" while one of them differs, and its
+    label names every version in which one of them arrived, left, changed or took a lineage step
+    (audit B5: 'Changed in 2.1, 3.0' for a domain whose threshold was rewritten in 3.3; F9)."""
+    atlas = _with_domain(atlas)
+    for a, b in _pairs(atlas):
+        diffs = diff(atlas, a, b)
+        dom = next(d for d in diffs if d.kind == "domain")
+        rows = [d for d in diffs if d.kind == "threshold" and d.status != "unchanged"]
+        if not rows:
+            assert dom.status == "unchanged"
+            continue
+        assert dom.status == "changed", (a, b)
+        label = compare.kind_of_change(dom)
+        for d in rows:
+            for v in set(d.at) | set(d.revised) | {link.edge.at for link in d.moves}:
+                assert v in label, (a, b, label, v)

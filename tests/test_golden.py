@@ -170,12 +170,23 @@ def test_2_0_to_3_4_shows_the_path_with_links_to_each_steps_pair_page(site: Path
 
 
 def test_2_2_to_3_4_risk_reports_first_appear_in_3_0_only(site: Path) -> None:
-    line = _line(site, "/compare/2.2-vs-3.4/", "Provision: Risk Reports")
-    assert "Risk Reports (new in 3.0) → Risk Reports with a coverage date" in line
+    # Risk Reports replaced the Capability and Safeguards Reports in 3.0 (audit E1-2/E2-3): one row.
+    line = _line(site, "/compare/2.2-vs-3.4/", "Provision: Capability and Safeguards Reports")
+    assert "Capability Reports and Safeguards Reports → Risk Reports with a coverage date" in line
     # Arrival is one event (3.0); later edits are named as changes, never as a second arrival.
-    assert "· New in 3.0; changed in " in line and "New in 3.0," not in line
+    assert "· Replaced in 3.0; changed in 3.4 ·" in line, line
     block = _block(site, "/compare/2.2-vs-3.4/", "provision-risk-reports")
-    assert "New in 3.0;" in block and "New in 3.0, " not in block and "3.0, v3.4" not in block
+    assert "Replacement in 3.0; changed in 3.4." in block and "3.0, v3.4" not in block
+    assert not any(x.startswith("Provision: Risk Reports") for x in _glance(site, "/compare/2.2-vs-3.4/"))
+
+
+def test_2_0_to_2_1_next_level_pledge_was_replaced_by_the_reassessment_commitment(site: Path) -> None:
+    """Audit E1-3: v2.1 changelog 'Iterative Commitment' adopts one in place of the other."""
+    line = _line(site, "/compare/2.0-vs-2.1/", "Provision: Defining the next level in advance")
+    assert "→ Revisit all thresholds at each safeguard upgrade · Replaced in 2.1 ·" in line, line
+    assert not any(x.startswith("Provision: Re-examining") for x in _glance(site, "/compare/2.0-vs-2.1/"))
+    counts = _text(page(site, "/compare/2.0-vs-2.1/").select_one("p.atlas-counts"))
+    assert "removed (1 continued by a successor)" in counts, counts
 
 
 def test_2_0_to_3_0_checkpoint_dropped_once_not_in_2_1_and_3_0(site: Path) -> None:
@@ -190,7 +201,8 @@ def test_1_0_to_3_4_no_entity_appears_or_disappears_in_two_versions(site: Path) 
         # exactly one version; only "changed in" may list several.
         for part in re.split(r"; |, (?=[a-z]+ in )", line.split(" · ")[1]):
             if part.lower().startswith(("new in", "dropped in", "replaced in", "retired in")):
-                assert re.fullmatch(r"[A-Za-z]+ in \d+\.\d+", part), line
+                # (a departure may add what became of its successor: "… by X, itself retired in 3.0")
+                assert re.fullmatch(r"[A-Za-z]+ in \d+\.\d+( by .+, itself [a-z]+ in \d+\.\d+)?", part), line
 
 
 # --- threshold histories ----------------------------------------------------------------------
@@ -250,8 +262,11 @@ def test_provisions_and_domains_are_never_claimed_renamed(site: Path, atlas) -> 
 
     for a, b in cv.pairs(atlas):
         for line in _glance(site, f"/compare/{a}-vs-{b}/"):
-            if line.startswith(("Provision:", "Risk domain:")):
+            if line.startswith("Provision:"):
                 assert "enamed" not in line, (a, b, line)
+            elif line.startswith("Risk domain:"):
+                # the headline may report a rename of one of its thresholds, never of the domain
+                assert "enamed" not in line.split(" · ")[1], (a, b, line)
     block = _block(site, "/compare/3.3-vs-3.4/", "provision-risk-reports")
     assert block.startswith("Risk Reports") and "Changed in 3.4." in block and "enamed" not in block
 
@@ -279,3 +294,179 @@ def test_1_0_to_2_0_counts_say_which_arrivals_and_departures_are_one_lineage_ste
 def test_1_0_to_2_2_ai_rnd_row_says_it_arrived_in_2_0_before_the_split(site: Path) -> None:
     line = _line(site, "/compare/1.0-vs-2.2/", "Threshold: — → AI R&D")
     assert line.split(" · ")[1].startswith("New in 2.0, split in 2.1"), line
+
+
+def _without_change(site: Path, url: str) -> list[str]:
+    """The entries listed under "Without a recorded change" (unchanged or no change recorded)."""
+    head = page(site, url).find(id="unchanged")
+    return [_text(li) for el in head.find_next_siblings() for li in el.find_all("li")]
+
+
+def test_risk_domains_agree_with_their_thresholds(site: Path) -> None:
+    """Audit B5/B7/F9: a domain whose threshold changed is not listed without a change, and a
+    renamed row is reported as a rename of that row, not as a new meaning of the domain."""
+    line = _line(site, "/compare/3.2-vs-3.3/", "Risk domain: Misalignment and sabotage")
+    assert "meaning" not in line and "renamed in 3.3" in line, line
+    assert "High-stakes sabotage opportunities → Misaligned AI systems in high-stakes settings" in line
+    for url, domain in (
+        ("/compare/3.0-vs-3.1/", "Automated R&D in key domains"),
+        ("/compare/3.3-vs-3.4/", "Automated R&D in key domains"),
+        ("/compare/3.2-vs-3.3/", "Chemical and biological weapons"),
+        ("/compare/2.0-vs-2.1/", "Model autonomy"),
+    ):
+        assert f"risk domain: {domain}" not in _without_change(site, url), (url, domain)
+        assert _line(site, url, f"Risk domain: {domain}")
+    # 3.3 rewrote the novel chem/bio row: the long range credits it to the domain too
+    line = _line(site, "/compare/2.0-vs-3.4/", "Risk domain: CBRN weapons")
+    assert "3.3" in line.split(" · ")[1], line
+    line = _line(site, "/compare/2.0-vs-3.4/", "Risk domain: Autonomous AI R&D")
+    assert all(v in line.split(" · ")[1] for v in ("3.1", "3.4")), line
+
+
+def test_2_2_to_3_0_third_party_review_is_not_claimed_unchanged(site: Path) -> None:
+    """Audit B10/E1-9: 3.0 drops the 'list will evolve' remark and moves internal review to its own item."""
+    assert not any("Annual third-party review" in x for x in _without_change(site, "/compare/2.2-vs-3.0/"))
+    line = _line(site, "/compare/2.2-vs-3.0/", "Provision: Third-party procedural compliance review")
+    assert "Changed in 3.0" in line, line
+
+
+def test_each_side_of_a_pair_cites_its_own_version(site: Path, atlas) -> None:  # type: ignore[no-untyped-def]
+    """Audit F10/E1-14/E2-9: 'In 2.1: Source: RSP v2.0 …' cited another version's text for a state."""
+    from macros.compute import versions as cv
+
+    problems = []
+    for a, b in cv.pairs(atlas):
+        if atlas.index(b) - atlas.index(a) != 1:
+            continue
+        for p in page(site, f"/compare/{a}-vs-{b}/").select("article p"):
+            text = _text(p)
+            for side in (a, b):
+                if text.startswith(f"In {side}: Source:"):
+                    cited = set(re.findall(r"RSP v(\d\.\d)", text.split("Disputed")[0]))
+                    if cited - {side}:
+                        problems.append((a, b, text[:120]))
+    assert problems == []
+
+
+def test_threshold_pages_name_the_domain_as_of_their_versions(site: Path) -> None:
+    """Audit F8/E1-13: a 1.0 or 2.x threshold was filed under the 3.x domain label."""
+    head = _text(page(site, "/thresholds/misuse-uplift/").select_one("article p"))
+    assert head.startswith("Domain: Catastrophic misuse (CBRN and cyber)."), head
+    head = _text(page(site, "/thresholds/ai-rnd-5/").select_one("article p"))
+    assert "Automated R&D" not in head and head.startswith("Domain: Autonomous AI R&D."), head
+    head = _text(page(site, "/thresholds/cbrn/").select_one("article p"))
+    assert head.startswith("Domain: CBRN weapons (v2.0–2.2), Chemical and biological weapons (v3.0–3.4)."), head
+
+
+def test_1_0_to_3_4_ara_is_not_continued_past_the_checkpoints_retirement(site: Path) -> None:
+    """Audit E1-1: the checkpoint that replaced ARA in 2.0 was itself retired in 3.0 (v3.0 §1 has no
+    checkpoint), so over 1.0→3.4 nothing continues ARA."""
+    line = _line(site, "/compare/1.0-vs-3.4/", "Threshold: Autonomous replication in the lab (ARA)")
+    assert "Replaced in 2.0 by Model Autonomy checkpoint, itself retired in 3.0" in line, line
+    counts = _text(page(site, "/compare/1.0-vs-3.4/").select_one("p.atlas-counts"))
+    assert "removed (1 continued by a successor)" in counts, counts
+    # where the range ends while the checkpoint is in force, the replacement does continue ARA
+    counts = _text(page(site, "/compare/1.0-vs-2.0/").select_one("p.atlas-counts"))
+    assert "removed (2 continued by a successor)" in counts, counts
+
+
+def test_2_2_to_3_0_reads_shorter_without_losing_claims(site: Path, atlas) -> None:  # type: ignore[no-untyped-def]
+    """The 2.2→3.0 page was ~11,200 words in view: sources, what a dropped entry said and a domain's
+    restating note are now one click away (folded), still on the page."""
+    from bs4 import BeautifulSoup
+
+    doc = BeautifulSoup(str(page(site, "/compare/2.2-vs-3.0/").select_one("article")), "lxml")
+    whole = _text(doc)
+    for d in doc.select("details"):
+        d.decompose()
+    assert len(_text(doc).split()) < 8000
+    # every dropped entry's 2.2 meaning and every 3.0 state's own citation are still there
+    from macros.compute.diff import diff
+    from macros.model.kinds import DIFF_KINDS
+
+    for d in diff(atlas, "2.2", "3.0", DIFF_KINDS):
+        if d.status == "removed":
+            assert " ".join(d.before.summary.split())[:60] in whole, d.entity.id  # type: ignore[union-attr]
+    assert whole.count("Sources") >= 40
+
+
+def _deleted(site: Path, url: str, anchor: str) -> str:
+    head = page(site, url).find(id=anchor)
+    out = []
+    for el in head.find_next_siblings():
+        if el.name in ("h2", "h3", "h4"):
+            break
+        out += [_text(d) for d in el.find_all("del")]
+    return " | ".join(out)
+
+
+def test_redlines_do_not_delete_what_the_later_version_still_says(site: Path) -> None:
+    """Audit E2-1: shorter summaries of 3.2 and 3.4 showed in-force text as deleted (v3.2 §3.6,
+    §3.6.2-3, §4 item 5; v3.4 §3.6.1, row 4 and footnote 8)."""
+    gone = _deleted(site, "/compare/3.1-vs-3.2/", "provision-ltbt-role")
+    for kept in ("redacted", "within a week", "noncompliance reports about the RSO"):
+        assert kept not in gone, (kept, gone)
+    assert "Reviews cover" not in _deleted(site, "/compare/3.1-vs-3.2/", "provision-external-review")
+    assert "Reviewers need" not in _deleted(site, "/compare/3.3-vs-3.4/", "provision-external-review")
+    gone = _deleted(site, "/compare/3.3-vs-3.4/", "threshold-ai-rnd")
+    assert "Doubling means" not in gone and "more staff" not in gone, gone
+
+
+def test_states_in_force_now_describe_themselves_not_a_change(atlas) -> None:  # type: ignore[no-untyped-def]
+    """Audit E2-4: /current/ and long ranges showed delta sentences ('Same scope', 'Three LTBT powers
+    are added', 'the same three scenario commitments, now …') as what the policy requires."""
+    from macros.compute.scope import state_at
+
+    delta = re.compile(
+        r"\b(the same|same scope|unchanged|is gone|are gone|are added|is added|still|remains?)\b|(?<!for )\bnow\b", re.I
+    )
+    newest = atlas.version_ids[-1]
+    found = []
+    for kind in ("threshold", "standard", "level", "provision", "domain"):
+        for e in atlas.entities[kind]:
+            s = state_at(atlas, e, newest)
+            if s is not None and (m := delta.search(s.summary)):  # type: ignore[attr-defined]
+                found.append(f"{kind}:{e.id}: {m.group(0)!r}")
+    assert found == []
+
+
+def test_glance_headlines_from_notes_are_about_their_own_row(atlas) -> None:  # type: ignore[no-untyped-def]
+    """Audit A-F6, E1-12, E2-7: a note tagged with many entries gave its opening sentence (about
+    another entry) as the headline, e.g. the retired checkpoint's 'Thresholds are regrouped into
+    four rows.' A headline taken from a note must share a distinctive word with the row's names."""
+    import html
+
+    from macros.compute import versions as cv
+    from macros.compute.diff import diff
+    from macros.model.kinds import DIFF_KINDS
+    from macros.render import compare
+    from macros.render.text import Ctx
+
+    bad = []
+    for a, b in cv.pairs(atlas):
+        ctx = Ctx(atlas, f"compare/{a}-vs-{b}.md")
+        for d in diff(atlas, a, b, DIFF_KINDS):
+            if d.status == "unchanged":
+                continue
+            said = html.unescape(compare.headline(ctx, d, a, b))
+            if said.startswith(("Changed:", "Not in the policy", "Its thresholds", "Lineage step")):
+                continue
+            if d.status == "added" and said.split()[0] in (s.summary.split()[0] for s in d.entity.states):  # type: ignore[attr-defined]
+                continue  # the entry's own summary
+            if not compare._words(d) & compare._stems(said):
+                bad.append((a, b, d.entity.id, said[:80]))
+    assert bad == []
+
+
+def test_audit_e1_nits_on_2_x_pages(site: Path) -> None:
+    """E1-5: CBRN-4's ASL-4 standards were only expected (v2.1 §2 row CBRN-4), never shown as required;
+    E1-10: 2.1 corrects §4.3's 'Capability Report' to 'Safeguards Report'; E1-11: the checkpoint's
+    2.1 text keeps 'threshold' singular; E2-8: counts are per entry."""
+    card = _text(page(site, "/thresholds/cbrn-4/").find(id="cbrn-4-2-1").find_next("table"))
+    assert "ASL-4 Security Standard" not in card.split("Safeguards note")[0], card
+    line = _line(site, "/compare/2.0-vs-2.1/", "Provision: Capability and Safeguards Reports")
+    assert "Changed in 2.1" in line, line
+    block = _block(site, "/compare/2.0-vs-2.1/", "threshold-autonomy-checkpoint")
+    assert "AI R&D thresholds and any further" not in block, block
+    counts = _text(page(site, "/compare/3.3-vs-3.4/").select_one("p.atlas-counts"))
+    assert "counted per entry" in counts, counts

@@ -10,13 +10,14 @@ threshold is never presented as an unrelated removal plus an addition.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from macros.compute import lineage
 from macros.compute.scope import boundaries, state_at, states_by_version, substance, tracked
 from macros.model import Atlas
 from macros.model import types as t
+from macros.model.kinds import LINEAGE_KINDS, THRESHOLD
 
 Status = Literal["added", "removed", "changed", "unchanged"]
 PRESENCE = "(presence)"
@@ -59,6 +60,9 @@ class EntityDiff:
     # For "added"/"removed" over a long range: versions in the range where its content changed while
     # it was there (after it arrived, before it left). The arrival or departure itself stays in ``at``.
     revised: tuple[str, ...] = ()
+    # For a risk domain: its thresholds that differ over the range. A domain is a row of thresholds,
+    # so it changed wherever one of them did, whatever our note on the domain itself says.
+    members: tuple[EntityDiff, ...] = ()
 
     @property
     def renamed(self) -> bool:
@@ -92,15 +96,46 @@ def _steps(atlas: Atlas, entity: t.Entity, a: str, b: str) -> dict[str, list[Ste
     return out
 
 
+def when(d: EntityDiff) -> set[str]:
+    """Every version in which this entity arrived, left, changed or took a lineage step."""
+    return set(d.at) | set(d.revised) | {link.edge.at for link in d.moves}
+
+
+def _members(atlas: Atlas, domain: t.Entity, a: str, b: str) -> tuple[EntityDiff, ...]:
+    out: list[EntityDiff] = []
+    for th in atlas.items(THRESHOLD):
+        if th.domain == domain.id:
+            d = diff_entity(atlas, "threshold", th, a, b)
+            if d is not None and d.status != "unchanged":
+                out.append(d)
+    return tuple(out)
+
+
 def diff_entity(atlas: Atlas, kind: str, entity: t.Entity, a: str, b: str) -> EntityDiff | None:
     """How one entity differs between versions a and b (a before b); None if absent in both."""
+    d = _diff_entity(atlas, kind, entity, a, b)
+    if d is None or kind != "domain":
+        return d
+    members = _members(atlas, entity, a, b)
+    if not members:
+        return d
+    theirs = {v for m in members for v in when(m)}
+    if d.event is not None:
+        # arrived or left itself: that stays the one event; its rows' changes count as revisions
+        revised = tuple(sorted((set(d.revised) | theirs) - {d.event}, key=atlas.index))
+        return replace(d, revised=revised, members=members)
+    at = tuple(sorted(set(d.at) | theirs, key=atlas.index))
+    return replace(d, status="changed", at=at, members=members, confirmed=False)
+
+
+def _diff_entity(atlas: Atlas, kind: str, entity: t.Entity, a: str, b: str) -> EntityDiff | None:
     if atlas.index(a) > atlas.index(b):
         raise ValueError(f"version {a} comes after {b}")
     before, after = state_at(atlas, entity, a), state_at(atlas, entity, b)
     steps = _steps(atlas, entity, a, b)
     if before is None and after is None:
         return None
-    moves = tuple(lineage.path(atlas, entity.id, a, b)) if kind == "threshold" else ()
+    moves = tuple(lineage.path(atlas, entity.id, a, b, kind)) if kind in LINEAGE_KINDS else ()
     if before is None or after is None:
         # Present at one end only: the last presence step is the one event (an entity that came
         # and went inside the range counts only by where it ends up).

@@ -1,4 +1,5 @@
-"""Threshold lineage: the graph of renames, splits and merges across versions."""
+"""Lineage: the graph of renames, splits and merges across versions, of thresholds (and of the
+few provisions one replaced another); each graph joins entities of one kind only."""
 
 from __future__ import annotations
 
@@ -15,18 +16,19 @@ class Link:
     source: str
     target: str
     edge: t.LineageEdge
+    kind: str = "threshold"
 
 
-def edges(atlas: Atlas) -> list[Link]:
-    return [Link(th.id, e.to, e) for th in atlas.items(THRESHOLD) for e in th.lineage]
+def edges(atlas: Atlas, kind: str = "threshold") -> list[Link]:
+    return [Link(e.id, x.to, x, kind) for e in atlas.entities[kind] for x in t.lineage(e)]
 
 
-def predecessors(atlas: Atlas, tid: str) -> list[Link]:
-    return [link for link in edges(atlas) if link.target == tid]
+def predecessors(atlas: Atlas, tid: str, kind: str = "threshold") -> list[Link]:
+    return [link for link in edges(atlas, kind) if link.target == tid]
 
 
-def successors(atlas: Atlas, tid: str) -> list[Link]:
-    return [link for link in edges(atlas) if link.source == tid]
+def successors(atlas: Atlas, tid: str, kind: str = "threshold") -> list[Link]:
+    return [link for link in edges(atlas, kind) if link.source == tid]
 
 
 def family(atlas: Atlas, tid: str) -> list[str]:
@@ -52,17 +54,17 @@ def family(atlas: Atlas, tid: str) -> list[str]:
 DESCENT = frozenset({"renamed", "split", "merged", "redefined", "replaced"})
 
 
-def crossed(atlas: Atlas, a: str, b: str) -> list[Link]:
+def crossed(atlas: Atlas, a: str, b: str, kind: str = "threshold") -> list[Link]:
     """Edges taking effect in a version after ``a`` up to and including ``b``, oldest first."""
     lo, hi = atlas.index(a), atlas.index(b)
-    found = [link for link in edges(atlas) if lo < atlas.index(link.edge.at) <= hi]
+    found = [link for link in edges(atlas, kind) if lo < atlas.index(link.edge.at) <= hi]
     return sorted(found, key=lambda link: (atlas.index(link.edge.at), link.source, link.target))
 
 
-def path(atlas: Atlas, tid: str, a: str, b: str) -> list[Link]:
+def path(atlas: Atlas, tid: str, a: str, b: str, kind: str = "threshold") -> list[Link]:
     """The lineage steps a threshold went through between a and b: every edge crossed in the range
     that it is reachable by through descent edges (either direction), plus its own retirement."""
-    links = crossed(atlas, a, b)
+    links = crossed(atlas, a, b, kind)
     seen, todo, out = {tid}, [tid], []
     while todo:
         cur = todo.pop()

@@ -190,6 +190,7 @@ def _check_references(atlas: Atlas, report: _Reporter) -> None:
     standards = {e.id for e in atlas.entities["standard"]}
     domains = {e.id for e in atlas.entities["domain"]}
     thresholds = {e.id for e in atlas.entities["threshold"]}
+    provisions = {e.id for e in atlas.entities["provision"]}
     versions = set(atlas.version_ids)
     for stem in FILES:
         for _section, prefix, item in _items(atlas, stem):
@@ -219,10 +220,12 @@ def _check_references(atlas: Atlas, report: _Reporter) -> None:
                         if sid not in standards:
                             report(stem, full, entry, f"{field}.required_safeguards[{i}]", f"unknown standard '{sid}'")
                 elif isinstance(value, t.LineageEdge):
+                    # a lineage edge leads to another entity of its own kind
+                    noun, pool = ("provision", provisions) if stem == "provisions" else ("threshold", thresholds)
                     if value.to == entry:
-                        report(stem, full, entry, f"{field}.to", "a lineage edge cannot lead to its own threshold")
-                    elif value.to not in thresholds:
-                        report(stem, full, entry, f"{field}.to", f"unknown threshold '{value.to}'")
+                        report(stem, full, entry, f"{field}.to", f"a lineage edge cannot lead to its own {noun}")
+                    elif value.to not in pool:
+                        report(stem, full, entry, f"{field}.to", f"unknown {noun} '{value.to}'")
                     if value.at not in versions:
                         report(stem, full, entry, f"{field}.at", f"unknown version '{value.at}'")
                 elif isinstance(value, t.Source) and value.version and value.version not in versions:

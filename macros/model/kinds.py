@@ -40,6 +40,8 @@ class Kind(Generic[E, S]):
     in_force: bool
     # Its states are rendered by entities.history(), so every version it covers has an anchor.
     anchored: bool
+    # Its entities carry lineage edges to others of the same kind (renamed, replaced, ...).
+    lineage: bool = False
     # Kinds with pages of their own: the macro each generated stub calls, and the stub's
     # description ("{name}": the entity's latest name).
     page_macro: str = ""
@@ -119,6 +121,7 @@ THRESHOLD: Kind[t.Threshold, t.ThresholdState] = Kind(
     diff_order=0,
     in_force=True,
     anchored=True,
+    lineage=True,
     page_macro="threshold_page",
     page_description="Lineage of the RSP capability threshold “{name}” across versions.",
 )
@@ -137,6 +140,7 @@ PROVISION: Kind[t.Provision, t.ProvisionState] = Kind(
     diff_order=3,
     in_force=True,
     anchored=True,
+    lineage=True,
 )
 # Glossary terms are not compared: a term's entry records its meaning, not each version's
 # wording, so a diff could only repeat one definition as "unchanged" or guess.
@@ -168,6 +172,8 @@ DIFF_KINDS: tuple[KindName, ...] = tuple(
 )
 IN_FORCE_KINDS: tuple[KindName, ...] = tuple(k.name for k in KINDS if k.in_force)
 ANCHORED_KINDS: frozenset[KindName] = frozenset(k.name for k in KINDS if k.anchored)
+# Kinds whose entities have lineage graphs (each graph joins entities of one kind only).
+LINEAGE_KINDS: tuple[KindName, ...] = tuple(k.name for k in KINDS if k.lineage)
 
 
 def kind(name: str) -> Kind[Any, Any]:

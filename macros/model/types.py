@@ -359,19 +359,20 @@ class Domain(Entity):
 
 
 LineageType = Literal["renamed", "split", "merged", "redefined", "replaced", "retired"]
-# How each kind of lineage edge reads, from the older threshold's side: "{a} ... {b}".
+# How each kind of lineage edge reads, from the older entity's side: "{a} ... {b}" ({kind}: its kind).
 LINEAGE_PHRASES: dict[LineageType, str] = {
     "renamed": "{a} was renamed {b}",
     "split": "{a} was split, giving rise to {b}",
     "merged": "{a} was merged into {b}",
     "redefined": "{a} was redefined as {b}",
     "replaced": "{a} was replaced by {b}",
-    "retired": "{a} was retired; the nearest related threshold is {b}",
+    "retired": "{a} was retired; the nearest related {kind} is {b}",
 }
 
 
 class LineageEdge(Strict):
-    """How a threshold led to another: renamed, split, merged, redefined, replaced or retired."""
+    """How a threshold (or a provision) led to another of its kind: renamed, split, merged,
+    redefined, replaced or retired."""
 
     to: Slug
     type: LineageType
@@ -423,7 +424,14 @@ class Provision(Entity):
 
     title: Text  # stable topic heading; state names say what the provision was in each range
     category: ProvisionCategory
+    # a provision replaced by another (Capability/Safeguards Reports → Risk Reports in 3.0)
+    lineage: list[LineageEdge] = []
     states: list[ProvisionState] = Field(min_length=1)
+
+
+def lineage(entity: Entity) -> list[LineageEdge]:
+    """An entity's lineage edges, for the kinds that have them (thresholds, provisions)."""
+    return entity.lineage if isinstance(entity, (Threshold, Provision)) else []
 
 
 def title(entity: Entity) -> str | None:

@@ -9,15 +9,17 @@ version it is shown for.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from macros.compute import lineage
 from macros.compute import versions as cv
-from macros.compute.diff import EntityDiff, FieldChange, diff, stated_changes
+from macros.compute.diff import EntityDiff, FieldChange, diff, stated_changes, when
 from macros.compute.scope import state_at
+from macros.model import Atlas
 from macros.model import types as t
-from macros.model.kinds import DIFF_KINDS, kind
+from macros.model.kinds import DIFF_KINDS, LINEAGE_KINDS, kind
 from macros.render import urls
-from macros.render.common import entity_name, provenance, version_link
+from macros.render.common import dispute, entity_name, provenance, version_link
 from macros.render.entities import lineage_sentence
 from macros.render.fields import field_rank, label, similar, value, word_diff
 from macros.render.text import Ctx, attr, esc, fmt_date, indent, table
@@ -53,7 +55,40 @@ def _anchor(d: EntityDiff) -> str:
     return urls.diff_anchor(d.kind, d.entity.id)
 
 
-def kind_of_change(d: EntityDiff, with_moves: bool = True) -> str:
+def _successor_gone(atlas: Atlas, link: lineage.Link, end: str) -> str:
+    """', whose successor X was itself retired in V' when the entity a departure hands on to is
+    gone again by the end of the range: in 1.0→3.4 nothing continues ARA (the checkpoint that
+    replaced it was retired in 3.0)."""
+    succ = atlas.entity(link.kind, link.target)
+    ids = atlas.version_ids
+    for v in ids[atlas.index(link.edge.at) + 1 : atlas.index(end) + 1]:
+        if state_at(atlas, succ, v) is None:
+            first = state_at(atlas, succ, link.edge.at)
+            assert first is not None
+            how = next(
+                (lk.edge.type for lk in lineage.successors(atlas, succ.id, link.kind) if lk.edge.at == v), "dropped"
+            )
+            return f" by {first.name}, itself {how} in {v}"
+    return ""
+
+
+def continued(atlas: Atlas, d: EntityDiff, end: str) -> bool:
+    """Whether some threshold the entity handed on to (through descent edges) is still there at ``end``."""
+    seen, todo = {d.entity.id}, [d.entity.id]
+    while todo:
+        cur = todo.pop()
+        for link in lineage.edges(atlas, d.kind) if d.kind in LINEAGE_KINDS else ():
+            if link.source == cur and link.edge.type in SUCCESSION and link.target not in seen:
+                if atlas.index(link.edge.at) > atlas.index(end):
+                    continue
+                if state_at(atlas, atlas.entity(d.kind, link.target), end) is not None:
+                    return True
+                seen.add(link.target)
+                todo.append(link.target)
+    return False
+
+
+def kind_of_change(d: EntityDiff, with_moves: bool = True, atlas: Atlas | None = None, end: str | None = None) -> str:
     """A short label: added/removed/changed, or what lineage says about the arrival/departure."""
     if d.status == "added":
         said = f"New in {d.event}"
@@ -68,6 +103,8 @@ def kind_of_change(d: EntityDiff, with_moves: bool = True) -> str:
         for link in d.moves:
             if link.source == d.entity.id and link.edge.at == d.event:
                 said = f"{DEPARTURE[link.edge.type][0].lower()}{DEPARTURE[link.edge.type][1:]} in {d.event}"
+                if atlas is not None and end is not None and link.edge.type in SUCCESSION:
+                    said += _successor_gone(atlas, link, end)
                 break
         text = (f"changed in {', '.join(d.revised)}; " if d.revised else "") + said
         return text[0].upper() + text[1:]
@@ -82,6 +119,9 @@ def kind_of_change(d: EntityDiff, with_moves: bool = True) -> str:
     # is our note on the state, not a new name.
     named = [f for f in d.fields if f.field == "name" and d.kind in NAMED_KINDS and _base(f.before) != _base(f.after)]
     other = sorted({v for f in d.fields if f not in named for v in f.versions}, key=_vkey)
+    if d.members:
+        # a risk domain changed wherever one of its thresholds did
+        other = sorted(set(other) | {v for m in d.members for v in when(m)}, key=_vkey)
     # A new name that comes with a split or merge belongs to that event, not to a plain rename
     # (3.0's automated R&D row is the merger of AI R&D-4 and AI R&D-5, not a renamed AI R&D-4).
     reshaped = {link.edge.at for link in d.moves if link.edge.type in ("split", "merged")}
@@ -92,6 +132,33 @@ def kind_of_change(d: EntityDiff, with_moves: bool = True) -> str:
         parts.append("changed in " + ", ".join(other))
     text = "; ".join(p for p in parts if p) or "changed"
     return text[0].upper() + text[1:]
+
+
+def _label(kind: str, field: str) -> str:
+    # A risk domain's summary is our note on what the policy says about it, not a meaning.
+    return "What the policy says" if kind == "domain" and field == "summary" else label(field)
+
+
+def _member_names(ctx: Ctx, m: EntityDiff) -> str:
+    """A threshold of a domain by its names at the two ends of the range (plain text); one that
+    arrived or left inside the range by the name it arrived or left with, too."""
+    names = [s.name for s in (m.before, m.after) if s is not None]
+    if m.event is not None:
+        ids = ctx.atlas.version_ids
+        at = m.event if m.status == "added" else ids[ctx.atlas.index(m.event) - 1]
+        there = state_at(ctx.atlas, m.entity, at)
+        assert there is not None
+        names.insert(0 if m.status == "added" else 1, there.name)
+    return " → ".join(dict.fromkeys(names))
+
+
+def _members(ctx: Ctx, d: EntityDiff) -> str:
+    """The domain's thresholds that differ, each linked to its own block on this page."""
+    parts = []
+    for m in d.members:
+        name = ctx.link(esc(_member_names(ctx, m)), ctx.page, _anchor(m))
+        parts.append(f"{name} ({esc(kind_of_change(m).lower())})")
+    return "; ".join(parts)
 
 
 def _base(name: str) -> str:
@@ -108,10 +175,62 @@ def _move_phrase(d: EntityDiff, link: lineage.Link) -> str:
     if link.source == d.entity.id:
         return f"{typ} in {at}" if typ != "merged" else f"merged into a successor in {at}"
     if link.target == d.entity.id:
-        return {"split": f"split off in {at}", "merged": f"absorbed another threshold in {at}"}.get(
+        return {"split": f"split off in {at}", "merged": f"absorbed another {kind(d.kind).singular} in {at}"}.get(
             typ, f"{typ} from a predecessor in {at}"
         )
-    return f"a related threshold was {typ} in {at}"
+    return f"a related {kind(d.kind).singular} was {typ} in {at}"
+
+
+def _first_sentence(text: str) -> str:
+    """The first sentence: a glance line is a headline; the whole note is in the list above it."""
+    m = re.match(r"(.+?[.;])(\s+[A-Z\"“(]|$)", text.strip(), re.S)
+    return m.group(1) if m else text
+
+
+# Words too common in entry names to tell which entry a sentence is about.
+COMMON = frozenset(
+    {
+        *("model", "models", "threshold", "thresholds", "standard", "standards", "report", "reports"),
+        *("risk", "policy", "level", "levels", "side", "with", "from", "that", "this", "their"),
+        *("about", "into", "under", "before", "after", "each", "every", "other"),
+    }
+)
+
+
+def _words(d: EntityDiff) -> set[str]:
+    """Distinctive words of an entry's names (every state's) and title: 'checkpoint', 'cbrn-3'."""
+    text = " ".join([s.name for s in d.entity.states] + [t.title(d.entity) or ""]).lower()
+    found = re.findall(r"[a-z0-9]+(?:-[0-9]+)?", text)
+    return {w.rstrip("s") for w in found if (len(w) >= 5 or "-" in w) and w not in COMMON}
+
+
+def _stems(text: str) -> set[str]:
+    return {w.rstrip("s") for w in re.findall(r"[a-z0-9]+(?:-[0-9]+)?", text.lower())}
+
+
+def _around(sentence: str, words: set[str]) -> str:
+    """A long list-like sentence ("New commitments: a, b, c, …") cut to the part about this entry,
+    so a 25-word headline does not stop before it."""
+    parts = sentence.split()
+    if len(parts) <= HEADLINE_WORDS:
+        return sentence
+    hits = [i for i, w in enumerate(parts) if _stems(w) & words]
+    if not hits or hits[0] < HEADLINE_WORDS - 3:
+        return sentence
+    lead, colon, _ = sentence.partition(": ")
+    seen = 0
+    for clause in re.split(r"(?<=[,;])\s+", sentence):
+        n = len(clause.split())
+        if seen + n > hits[0]:
+            break
+        seen += n
+    tail = " ".join(parts[seen:])
+    # keep a short lead-in ("New external commitments: … the annual review …")
+    return f"{lead}: … {tail}" if colon and len(lead.split()) < 8 else f"… {tail}"
+
+
+def _sentences(text: str) -> list[str]:
+    return [x for x in re.split(r"(?<=[.;])\s+(?=[A-Z\"“(])", text.strip()) if x]
 
 
 def _truncate(text: str, words: int = HEADLINE_WORDS) -> str:
@@ -124,43 +243,58 @@ def headline(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
     ref = f"{d.kind}:{d.entity.id}"
     # Only a note from a version in which this entity itself arrived, left or changed: a note from
     # another step of the range would describe a change this row does not have.
-    when = {d.event} if d.event else set(d.at)
-    notes = [c for v, c in stated_changes(ctx.atlas, a, b) if ref in c.entities and v.id in when]
-    if notes:
-        # the most specific note: the one naming the fewest entities (the latest among equals)
-        best = min(reversed(notes), key=lambda c: len(c.entities))
-        return esc(_truncate(best.text))
+    own = {d.event} if d.event else set(d.at)
+    notes = [c for v, c in stated_changes(ctx.atlas, a, b) if ref in c.entities and v.id in own]
+    # The first note, in the policy's own order, with a sentence about this entity; that sentence
+    # is the headline. A note tagged with many entries may open on another one's change.
+    # A sentence naming the entry in full beats one sharing a distinctive word with its names.
+    names = {_base(n).lower() for n in [s.name for s in d.entity.states] + [t.title(d.entity) or ""] if n}
+    words = _words(d)
+    tiers: tuple[Callable[[str], bool], ...] = (
+        lambda sentence: any(n in sentence.lower() for n in names),
+        lambda sentence: bool(words & _stems(sentence)),
+    )
+    for about in tiers:
+        for note in notes:
+            for sentence in _sentences(note.text):
+                if about(sentence):
+                    return esc(_truncate(_around(sentence, words)))
     if d.status == "added":
         state = d.after
-        return esc(_truncate(t.meaning(state) if state else ""))
+        return esc(_truncate(_first_sentence(t.meaning(state) if state else "")))
     if d.status == "removed":
         return f"Not in the policy from {esc(d.event)}."
-    fields = [label(f.field) for f in sorted(d.fields, key=lambda f: field_rank(f.field))]
-    return esc(("Changed: " + ", ".join(fields).lower() + ".") if fields else "Lineage step only.")
+    fields = [_label(d.kind, f.field) for f in sorted(d.fields, key=lambda f: field_rank(f.field))]
+    said = ("Changed: " + ", ".join(fields).lower() + ".") if fields else ""
+    if d.members:
+        # what happened to its thresholds, not "meaning": a renamed row is not a new meaning
+        rows = "; ".join(f"{_member_names(ctx, m)}: {kind_of_change(m).lower()}" for m in d.members)
+        said = _truncate(f"Its thresholds: {rows}. {said}".strip())
+    return esc(said or "Lineage step only.")
 
 
 # --- the glance list -------------------------------------------------------------------------
 
 
 def _groups(diffs: list[EntityDiff]) -> list[list[EntityDiff]]:
-    """Changed entities, thresholds joined with the ones their lineage path in the range touches,
+    """Changed entities, thresholds (and provisions) joined with the ones their lineage path in the range touches,
     so a replacement or merge is one line, not an unrelated removal and addition."""
-    by_id = {d.entity.id: d for d in diffs if d.kind == "threshold"}
+    by_id = {(d.kind, d.entity.id): d for d in diffs if d.kind in LINEAGE_KINDS}
     groups: list[list[EntityDiff]] = []
-    placed: set[str] = set()
+    placed: set[tuple[str, str]] = set()
     for d in diffs:
-        if d.status == "unchanged" or (d.kind == "threshold" and d.entity.id in placed):
+        if d.status == "unchanged" or (d.kind, d.entity.id) in placed:
             continue
         group = [d]
-        if d.kind == "threshold":
-            placed.add(d.entity.id)
+        if d.kind in LINEAGE_KINDS:
+            placed.add((d.kind, d.entity.id))
             for link in d.moves:
                 if link.edge.type not in lineage.DESCENT:
                     continue
-                for eid in (link.source, link.target):
-                    other = by_id.get(eid)
-                    if other is not None and eid not in placed and other.status != "unchanged":
-                        placed.add(eid)
+                for key in ((d.kind, link.source), (d.kind, link.target)):
+                    other = by_id.get(key)
+                    if other is not None and key not in placed and other.status != "unchanged":
+                        placed.add(key)
                         group.append(other)
         groups.append(group)
     return groups
@@ -204,7 +338,20 @@ def _glance_line(ctx: Ctx, group: list[EntityDiff], a: str, b: str) -> str:
     else:
         names = f"{then} → {now}"
     if len(group) > 1 or lead.moves:
-        events = {(link.edge.at, f"{link.edge.type} in {link.edge.at}") for d in group for link in d.moves}
+        events = {
+            (
+                link.edge.at,
+                f"{link.edge.type} in {link.edge.at}"
+                # a departure whose successor is gone again by the end hands nothing on to it
+                + (
+                    _successor_gone(ctx.atlas, link, b)
+                    if d.status == "removed" and link.source == d.entity.id and link.edge.type in SUCCESSION
+                    else ""
+                ),
+            )
+            for d in group
+            for link in d.moves
+        }
         # A member that simply arrived or left inside the range (no lineage edge explains it) says so,
         # or a row like "— → AI R&D-4 and AI R&D-5 · split in 2.1" hides that it was new in 2.0.
         for d in group:
@@ -221,7 +368,7 @@ def _glance_line(ctx: Ctx, group: list[EntityDiff], a: str, b: str) -> str:
             if revised:
                 how += "; changed in " + ", ".join(revised)
     else:
-        how = kind_of_change(lead)
+        how = kind_of_change(lead, atlas=ctx.atlas, end=b)
     detail = ctx.link("details", ctx.page, _anchor(lead))
     title = t.title(lead.entity)
     # a provision: its stable topic in bold, then what it said at each end
@@ -240,10 +387,10 @@ def _glance(ctx: Ctx, diffs: list[EntityDiff], a: str, b: str) -> str:
 # --- the detail ------------------------------------------------------------------------------
 
 
-def _field_block(ctx: Ctx, f: FieldChange, a: str, b: str) -> str:
+def _field_block(ctx: Ctx, f: FieldChange, a: str, b: str, kind: str = "") -> str:
     field, before, after = f.field, f.before, f.after
-    when = _at(ctx, f.versions)
-    head = f"**{label(field)}** <small>(changed in {when})</small>"
+    changed_in = _at(ctx, f.versions)
+    head = f"**{_label(kind, field)}** <small>(changed in {changed_in})</small>"
     if before in (None, "") and isinstance(after, str):
         return f"{head}, new: <ins>{esc(after)}</ins>"
     if after in (None, "") and isinstance(before, str):
@@ -273,10 +420,15 @@ def _entity_block(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
         title = f"{d.before.name} → {d.after.name}"
     else:
         title = state.name
-    out = [f"#### {esc(title)} {{ #{_anchor(d)} }}\n", f"*{esc(kind_of_change(d))}.*"]
+    out = [f"#### {esc(title)} {{ #{_anchor(d)} }}\n", f"*{esc(kind_of_change(d, atlas=ctx.atlas, end=b))}.*"]
     steps = [lineage_sentence(ctx, link) for link in d.moves]
     if steps:
         out.append("\n" + "\n".join(f"- {s}" for s in steps) + "\n")
+    if d.members:
+        out.append(f"\nIts thresholds that differ: {_members(ctx, d)}.\n")
+        if not d.fields and d.event is None:
+            # our note on the domain itself is the same at both ends: nothing more to show
+            return "\n".join(out) + "\n"
     if d.status in ("added", "removed") and ctx.atlas.index(b) - ctx.atlas.index(a) > 1:
         # A long range: the arrival or departure is one step, shown in full on that step's page.
         assert d.event is not None
@@ -294,13 +446,19 @@ def _entity_block(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
                 )
                 for v in d.revised
             ]
-            when = "after it arrived" if d.status == "added" else "before it left"
-            out.append(f"It also changed {when}, in {', '.join(d.revised)}: see {', '.join(later)}.\n")
+            then = "after it arrived" if d.status == "added" else "before it left"
+            out.append(f"It also changed {then}, in {', '.join(d.revised)}: see {', '.join(later)}.\n")
         return "\n".join(out) + "\n"
     if d.status in ("added", "removed"):
         side = b if d.status == "added" else a
-        out.append(f"\n**{label('summary')}** (in {esc(side)}): {esc(t.meaning(state))}\n")
-        out.append(f"Full record: {entity_name(ctx, d.kind, d.entity, state)}. {provenance(ctx, state)}\n")
+        said = f"**{_label(d.kind, 'summary')}** (in {esc(side)}): {esc(t.meaning(state))}"
+        if d.status == "removed":
+            # what a dropped entry said is one click away: the glance line already says it went
+            out.append(f'\n??? note "What it said in {esc(side)}"\n\n{indent(said)}\n')
+        else:
+            out.append(f"\n{said}\n")
+        out.append(f"Full record: {entity_name(ctx, d.kind, d.entity, state)}.\n")
+        out.append(_sources_fold([(side, _side_provenance(ctx, d, state, side, a))]))
         return "\n".join(out) + "\n"
     assert d.before is not None and d.after is not None
     ids = ctx.atlas.version_ids
@@ -312,23 +470,62 @@ def _entity_block(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
         return "\n".join(out) + "\n"
     fields = [f for f in sorted(d.fields, key=lambda f: field_rank(f.field)) if f.field != "name"]
     out.append("")
-    meaning = [f for f in fields if f.field in MEANING_FIELDS]
+    # A domain's note restates its thresholds, whose own blocks carry the substance: one click away.
+    meaning = [f for f in fields if f.field in MEANING_FIELDS and d.kind != "domain"]
     rest = [f for f in fields if f.field not in MEANING_FIELDS]
-    out.extend(_field_block(ctx, f, a, b) + "\n" for f in meaning)
+    out.extend(_field_block(ctx, f, a, b, d.kind) + "\n" for f in meaning)
     if rest and ctx.atlas.index(b) - ctx.atlas.index(a) == 1:
         # Meaning first; the other changed fields one click away, unchanged ones not at all.
-        out.append(f'??? note "Also changed: {", ".join(label(f.field) for f in rest)}"\n')
-        out.extend(indent(_field_block(ctx, f, a, b)) + "\n" for f in rest)
+        out.append(f'??? note "Also changed: {", ".join(_label(d.kind, f.field) for f in rest)}"\n')
+        out.extend(indent(_field_block(ctx, f, a, b, d.kind)) + "\n" for f in rest)
     elif rest:
         # A long range: each field's change is detailed on the pair page of the step it came in.
         parts = []
         for f in rest:
             pairs = [(ids[ctx.atlas.index(v) - 1], v) for v in f.versions]
             links = ", ".join(ctx.link(esc(f"{p} → {v}"), urls.compare_page(p, v), _anchor(d)) for p, v in pairs)
-            parts.append(f"{label(f.field)} ({links})")
+            parts.append(f"{_label(d.kind, f.field)} ({links})")
         out.append("Also changed, detailed on the page of each step: " + "; ".join(parts) + ".\n")
-    out.append(f"*In {esc(a)}:* {provenance(ctx, d.before)}\n\n*In {esc(b)}:* {provenance(ctx, d.after)}\n")
+    out.append(
+        _sources_fold([(a, _side_provenance(ctx, d, d.before, a, a)), (b, _side_provenance(ctx, d, d.after, b, a))])
+    )
     return "\n".join(out) + "\n"
+
+
+def _side_provenance(ctx: Ctx, d: EntityDiff, state: t.State, vid: str, a: str) -> tuple[str, str]:
+    """The sources of one side of a comparison as of that side's version: another version's text
+    (or a commentary published after this version was superseded) is not cited for it, even where
+    the record spans both. A disputed reading is shown in full only where the state began inside
+    the range; an older one is a link to the step where it began."""
+    atlas = ctx.atlas
+    i = atlas.index(vid)
+    until = atlas.versions[i + 1].effective if i + 1 < len(atlas.versions) else None
+
+    def fits(c: t.Cite) -> bool:
+        src = atlas.sources[c.source]
+        if src.version is not None:
+            return src.version == vid
+        return until is None or src.date < until
+
+    kept = [c for c in state.sources if fits(c)] or state.sources
+    began = atlas.index(state.from_) > atlas.index(a)
+    out = provenance(ctx, state.model_copy(update={"sources": kept, "dispute": None}))
+    if state.dispute is not None and not began:
+        j = atlas.index(state.from_)
+        if j:
+            prev = atlas.version_ids[j - 1]
+            where = ctx.link(esc(f"{prev} vs {state.from_}"), urls.compare_page(prev, state.from_), _anchor(d))
+        else:
+            where = entity_name(ctx, d.kind, d.entity, state)
+        out += f" Its reading is disputed: see {where}."
+    return out, (dispute(ctx, state.dispute) if began else "")
+
+
+def _sources_fold(sides: list[tuple[str, tuple[str, str]]]) -> str:
+    """Each side's sources in one collapsed block (a pair page is read for its changes; the
+    citations are one click away), then any disputed reading, which stays in view."""
+    body = "\n\n".join(f"*In {esc(v)}:* {cites}" for v, (cites, _) in sides)
+    return f'??? quote "Sources"\n\n{indent(body)}\n\n' + "".join(block + "\n" for _, (_, block) in sides if block)
 
 
 # Beyond this many steps a pair page links to each version's own list instead of repeating it,
@@ -367,10 +564,11 @@ def _stated(ctx: Ctx, a: str, b: str) -> str:
 SUCCESSION = frozenset({"renamed", "split", "merged", "redefined", "replaced"})
 
 
-def _via(diffs: list[EntityDiff], status: str) -> str:
+def _via(diffs: list[EntityDiff], status: str, atlas: Atlas | None = None, end: str | None = None) -> str:
     """How many arrivals (departures) are a lineage step, so a replaced threshold is not read as a
     loss plus an unrelated gain."""
     n = 0
+    nouns: set[str] = set()
     for d in diffs:
         if d.status != status:
             continue
@@ -380,11 +578,13 @@ def _via(diffs: list[EntityDiff], status: str) -> str:
             and link.edge.at == d.event
             and link.edge.type in kinds
             for link in d.moves
-        ):
+        ) and (status == "added" or atlas is None or end is None or continued(atlas, d, end)):
             n += 1
+            nouns.add(kind(d.kind).singular)
     if not n:
         return ""
-    return f" ({n} succeeding an earlier threshold)" if status == "added" else f" ({n} continued by a successor)"
+    noun = " or ".join(sorted(nouns, reverse=True))
+    return f" ({n} succeeding an earlier {noun})" if status == "added" else f" ({n} continued by a successor)"
 
 
 def summary_counts(diffs: list[EntityDiff]) -> dict[str, int]:
@@ -440,10 +640,10 @@ def compare_page(ctx: Ctx, a: str, b: str) -> str:
     parts.append(
         f'<p class="atlas-counts">Computed from the data over {len(diffs)} {_compared_kinds()}: '
         f"<strong>{counts['added']}</strong> added{_via(diffs, 'added')}, "
-        f"<strong>{counts['removed']}</strong> removed{_via(diffs, 'removed')}, "
+        f"<strong>{counts['removed']}</strong> removed{_via(diffs, 'removed', atlas, b)}, "
         f"<strong>{counts['changed']}</strong> changed, "
-        f"{counts['unchanged']} without a recorded change. Names are as of {esc(a)} on the left of an "
-        f"arrow and as of {esc(b)} on the right.</p>\n"
+        f"{counts['unchanged']} without a recorded change, counted per entry (one change in the policy can "
+        f"touch several). Names are as of {esc(a)} on the left of an arrow and as of {esc(b)} on the right.</p>\n"
     )
     parts.append(_glance(ctx, diffs, a, b))
     parts.append("## Details { #differences }\n")

@@ -122,12 +122,21 @@ def _n(x: float) -> str:
 
 
 def _tspans(
-    lines: list[str], x: float, y0: float, line_h: int, cls: str = "", anchor: str = "", size: int = FONT
+    lines: list[str],
+    x: float,
+    y0: float,
+    line_h: int,
+    cls: str = "",
+    anchor: str = "",
+    size: int = FONT,
+    edge: int | None = None,
 ) -> str:
     attrs = (
         (f' class="{cls}"' if cls else "")
         + (f' text-anchor="{anchor}"' if anchor else "")
         + (f' font-size="{size}"' if size != FONT else "")
+        # which arrow a label belongs to (the index of its edge), for tests and tools reading the SVG
+        + (f' data-edge="{edge}"' if edge is not None else "")
     )
     return "".join(
         f'<text x="{_n(x)}" y="{_n(y0 + i * line_h)}"{attrs}>{svg_text(line)}</text>' for i, line in enumerate(lines)
@@ -218,18 +227,36 @@ def _assign_lanes(spans: list[tuple[int, int]]) -> list[int]:
     return out
 
 
-def flowchart(title: str, nodes: Sequence[Node], edges: Sequence[Edge], desc: str = "") -> str:
+def flowchart(
+    title: str,
+    nodes: Sequence[Node],
+    edges: Sequence[Edge],
+    desc: str = "",
+    order: Sequence[str] | None = None,
+    name_sources: bool = False,
+) -> str:
     """Boxes one under another, joined by labelled arrows: straight down between neighbours, along
     a side lane otherwise. `title` names the figure for assistive technology; the caller also prints
-    the same facts as a visible list."""
+    the same facts as a visible list. `order` fixes the boxes' order (default: `stacked_order`);
+    with `name_sources` a side arrow's label starts with the box it comes from, because that box
+    is not the one next to the label."""
     known = {n.id: n for n in nodes}
     if len(known) != len(nodes):
         raise ValueError("duplicate node id in diagram")
     for e in edges:
         if e.source not in known or e.target not in known:
             raise ValueError(f"edge {e.source!r} -> {e.target!r} names an unknown node")
-    order = stacked_order(nodes, edges)
+    order = list(order) if order is not None else stacked_order(nodes, edges)
+    if sorted(order) != sorted(known):
+        raise ValueError("the order must list every node once")
     pos = {nid: i for i, nid in enumerate(order)}
+    if name_sources:
+        edges = [
+            e
+            if pos[e.target] == pos[e.source] + 1 or not e.label
+            else Edge(e.source, e.target, f"from {known[e.source].label}: {e.label}", e.dashed)
+            for e in edges
+        ]
     adjacent = [e for e in edges if pos[e.target] == pos[e.source] + 1]
     lanes = sorted(
         (e for e in edges if pos[e.target] != pos[e.source] + 1),
@@ -244,26 +271,62 @@ def flowchart(title: str, nodes: Sequence[Node], edges: Sequence[Edge], desc: st
     cx = x0 + box_w / 2
     text_chars = chars_fitting(box_w - 2 * PAD, FONT)
     adj_chars = chars_fitting(box_w / 2 - 14 - PAD, EDGE_FONT)
-    lane_chars = chars_fitting(box_w - 2 * PAD, EDGE_FONT)
+    # side-arrow labels keep to the right half too, clear of the straight arrows down the middle
+    lane_chars = adj_chars
 
+    index = {id(e): k for k, e in enumerate(edges)}
     body: list[str] = []
     top: dict[str, float] = {}
     bottom: dict[str, float] = {}
     y = 1.0
     for i, nid in enumerate(order):
         if i:
-            adj_lines = [ln for e in adjacent if e.target == nid and e.label for ln in wrap(e.label, adj_chars)]
-            lane_lines = [
-                (e, wrap(e.label, lane_chars)) for e in lanes if e.target == nid and e.label and pos[e.source] != i
+            # A side arrow's label sits in the gap next to its target on the side the arrow comes
+            # from: above the target for an arrow coming down, below it for one going up, so it is
+            # never read as belonging to the box on the other side of the gap.
+            up_lines = [
+                (e, wrap(e.label, lane_chars)) for e in lanes if e.label and pos[e.target] == i - 1 < pos[e.source]
             ]
+            adj = [(e, wrap(e.label, adj_chars)) for e in adjacent if e.target == nid and e.label]
+            lane_lines = [
+                (e, wrap(e.label, lane_chars)) for e in lanes if e.target == nid and e.label and pos[e.source] < i
+            ]
+            n_up = sum(len(ls) for _, ls in up_lines)
+            n_adj = sum(len(ls) for _, ls in adj)
             n_lane_lines = sum(len(ls) for _, ls in lane_lines)
-            gap = 16 + max(len(adj_lines) * EDGE_LINE, 12) + n_lane_lines * EDGE_LINE + 8
-            ty = y
-            if adj_lines:
-                body.append(_tspans(adj_lines, cx + 12, ty + 14 + EDGE_FONT - 2, EDGE_LINE, size=EDGE_FONT))
-            ty += 16 + max(len(adj_lines) * EDGE_LINE, 12)
-            for _e, ls in lane_lines:
-                body.append(_tspans(ls, x0 + box_w - 4, ty + EDGE_FONT - 4, EDGE_LINE, anchor="end", size=EDGE_FONT))
+            ty = y + (n_up * EDGE_LINE + 4 if n_up else 0)
+            gap = (ty - y) + 16 + max(n_adj * EDGE_LINE, 12) + n_lane_lines * EDGE_LINE + 8
+            uy = y + 4
+            for e, ls in up_lines:
+                body.append(
+                    _tspans(
+                        ls,
+                        x0 + box_w - 4,
+                        uy + EDGE_FONT - 4,
+                        EDGE_LINE,
+                        anchor="end",
+                        size=EDGE_FONT,
+                        edge=index[id(e)],
+                    )
+                )
+                uy += len(ls) * EDGE_LINE
+            ay = ty + 14 + EDGE_FONT - 2
+            for e, ls in adj:
+                body.append(_tspans(ls, cx + 12, ay, EDGE_LINE, size=EDGE_FONT, edge=index[id(e)]))
+                ay += len(ls) * EDGE_LINE
+            ty += 16 + max(n_adj * EDGE_LINE, 12)
+            for e, ls in lane_lines:
+                body.append(
+                    _tspans(
+                        ls,
+                        x0 + box_w - 4,
+                        ty + EDGE_FONT - 4,
+                        EDGE_LINE,
+                        anchor="end",
+                        size=EDGE_FONT,
+                        edge=index[id(e)],
+                    )
+                )
                 ty += len(ls) * EDGE_LINE
             y += gap
         node = known[nid]
@@ -279,7 +342,7 @@ def flowchart(title: str, nodes: Sequence[Node], edges: Sequence[Edge], desc: st
     for e in adjacent:
         y1, y2 = bottom[e.source], top[e.target]
         dash = ' stroke-dasharray="6 4"' if e.dashed else ""
-        body.append(f'<path class="e"{dash} d="M{_n(cx)} {_n(y1)}V{_n(y2 - 6)}"/>')
+        body.append(f'<path class="e"{dash} data-edge="{index[id(e)]}" d="M{_n(cx)} {_n(y1)}V{_n(y2 - 6)}"/>')
         body.append(_arrowhead(cx, y2, 0, 1))
     out_count: dict[str, int] = {}
     in_count: dict[str, int] = {}
@@ -289,10 +352,15 @@ def flowchart(title: str, nodes: Sequence[Node], edges: Sequence[Edge], desc: st
         n_in = in_count.get(e.target, 0)
         out_count[e.source], in_count[e.target] = o + 1, n_in + 1
         sy = min(bottom[e.source] - 6, top[e.source] + 12 + 7 * o)
-        ty = min(bottom[e.target] - 4, top[e.target] + 10 + 7 * n_in)
+        if pos[e.target] < pos[e.source]:
+            # going up: enter the target low, next to the label under it
+            ty = max(top[e.target] + 4, bottom[e.target] - 10 - 7 * n_in)
+        else:
+            ty = min(bottom[e.target] - 4, top[e.target] + 10 + 7 * n_in)
         right = x0 + box_w
         dash = ' stroke-dasharray="6 4"' if e.dashed else ""
-        body.append(f'<path class="e"{dash} d="M{_n(right)} {_n(sy)}H{_n(lx)}V{_n(ty)}H{_n(right + 6)}"/>')
+        route = f"M{_n(right)} {_n(sy)}H{_n(lx)}V{_n(ty)}H{_n(right + 6)}"
+        body.append(f'<path class="e"{dash} data-edge="{index[id(e)]}" d="{route}"/>')
         body.append(_arrowhead(right, ty, -1, 0))
     payload = repr((title, desc, nodes, edges))
     return _frame(_ident("flow", payload), title, desc, height, "".join(body))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from macros.compute import lineage
 from macros.compute.diff import diff_entity
 from macros.compute.scope import name_at, span, state_at, substance
+from macros.model import kinds
 from macros.model import types as t
 from macros.model.kinds import DOMAIN, LEVEL, STANDARD, THRESHOLD
 from macros.render import diagram, urls
@@ -22,11 +23,11 @@ def step_anchor(ctx: Ctx, link: lineage.Link) -> str:
     appeared or disappeared in that step (both always have a detail block there)."""
     atlas = ctx.atlas
     prev = atlas.version_ids[atlas.index(link.edge.at) - 1]
-    gone = state_at(atlas, atlas.get(THRESHOLD, link.source), link.edge.at) is None
-    new = state_at(atlas, atlas.get(THRESHOLD, link.target), prev) is None
+    gone = state_at(atlas, atlas.entity(link.kind, link.source), link.edge.at) is None
+    new = state_at(atlas, atlas.entity(link.kind, link.target), prev) is None
     if link.edge.type == "split" and new:
-        return f"threshold-{link.target}"
-    return f"threshold-{link.source if gone or not new else link.target}"
+        return urls.diff_anchor(link.kind, link.target)
+    return urls.diff_anchor(link.kind, link.source if gone or not new else link.target)
 
 
 def lineage_sentence(ctx: Ctx, link: lineage.Link) -> str:
@@ -36,15 +37,16 @@ def lineage_sentence(ctx: Ctx, link: lineage.Link) -> str:
     atlas = ctx.atlas
     at = link.edge.at
     prev = atlas.version_ids[atlas.index(at) - 1]
-    source, target = atlas.get(THRESHOLD, link.source), atlas.get(THRESHOLD, link.target)
-    src = name_in(ctx, "threshold", source, prev)
-    dst = name_in(ctx, "threshold", target, at)
+    kname = link.kind
+    source, target = atlas.entity(kname, link.source), atlas.entity(kname, link.target)
+    src = name_in(ctx, kname, source, prev)
+    dst = name_in(ctx, kname, target, at)
     if link.edge.type == "split" and state_at(atlas, source, at) is not None:
-        said = f"{src} was split in two: {name_in(ctx, 'threshold', source, at)} and {dst}"
+        said = f"{src} was split in two: {name_in(ctx, kname, source, at)} and {dst}"
     elif link.edge.type == "merged" and state_at(atlas, target, prev) is not None:
-        said = f"{src} was merged with {name_in(ctx, 'threshold', target, prev)} into {dst}"
+        said = f"{src} was merged with {name_in(ctx, kname, target, prev)} into {dst}"
     else:
-        said = t.LINEAGE_PHRASES[link.edge.type].format(a=src, b=dst)
+        said = t.LINEAGE_PHRASES[link.edge.type].format(a=src, b=dst, kind=kinds.kind(kname).singular)
     step = ctx.link(esc(f"{prev} → {at}"), urls.compare_page(prev, at), step_anchor(ctx, link))
     return f"In {version_link(ctx, at)}, {said} ({step})."
 
@@ -297,11 +299,33 @@ def domains(ctx: Ctx) -> str:
     return "\n".join(out) + "\n"
 
 
+def domain_names(ctx: Ctx, th: t.Threshold) -> str:
+    """The threshold's risk domain under the names it had while the threshold existed (a 2.x
+    threshold is not filed under the 3.x label), each with the versions it applies to."""
+    atlas = ctx.atlas
+    dom = atlas.get(DOMAIN, th.domain)
+    runs: list[tuple[t.DomainState, list[str]]] = []
+    for vid in atlas.version_ids:
+        ds = state_at(atlas, dom, vid)
+        if state_at(atlas, th, vid) is None or ds is None:
+            continue
+        if runs and runs[-1][0].name == ds.name:
+            runs[-1][1].append(vid)
+        else:
+            runs.append((ds, [vid]))
+    if len(runs) == 1:
+        return entity_name(ctx, "domain", dom, runs[0][0])
+    parts = []
+    for ds, vids in runs:
+        span_label = f"v{vids[0]}" if len(vids) == 1 else f"v{vids[0]}–{vids[-1]}"
+        parts.append(f"{entity_name(ctx, 'domain', dom, ds)} ({span_label})")
+    return ", ".join(parts)
+
+
 def threshold_page(ctx: Ctx, tid: str) -> str:
     atlas = ctx.atlas
     th = atlas.get(THRESHOLD, tid)
     latest = max(th.states, key=lambda s: atlas.index(s.from_))
-    dom = atlas.get(DOMAIN, th.domain)
     names: list[str] = []
     for st in sorted(th.states, key=lambda s: atlas.index(s.from_)):
         if not names or names[-1] != st.name:
@@ -313,7 +337,7 @@ def threshold_page(ctx: Ctx, tid: str) -> str:
     ends = "still in force" if last == atlas.version_ids[-1] else f"last in {last}"
     out = [
         f"# {esc(latest.name)}\n",
-        f"Domain: {entity_name(ctx, 'domain', dom)}. First appears in {version_link(ctx, first)}; {ends}. "
+        f"Domain: {domain_names(ctx, th)}. First appears in {version_link(ctx, first)}; {ends}. "
         f"Names it has carried: {', '.join('“' + esc(n) + '”' for n in names)}.\n",
     ]
     preds, succs = lineage.predecessors(atlas, tid), lineage.successors(atlas, tid)
@@ -329,28 +353,107 @@ def threshold_page(ctx: Ctx, tid: str) -> str:
     return "\n".join(out) + "\n"
 
 
+def _runs(ctx: Ctx, th: t.Entity) -> list[list[t.State]]:
+    """A threshold's states grouped into runs of one name: one box of the lineage diagram each."""
+    runs: list[list[t.State]] = []
+    for st in sorted(th.states, key=lambda s: ctx.atlas.index(s.from_)):
+        if runs and runs[-1][-1].name == st.name:
+            runs[-1].append(st)
+        else:
+            runs.append([st])
+    return runs
+
+
+def _run_label(ctx: Ctx, run: list[t.State]) -> str:
+    first, last = span(ctx.atlas, run[0])[0], span(ctx.atlas, run[-1])[1]
+    ids = ctx.atlas.version_ids
+    when = (
+        f"v{ids[first]}"
+        if first == last
+        else f"v{ids[first]} onwards"
+        if run[-1].to is None
+        else f"v{ids[first]}–{ids[last]}"
+    )
+    return f"{run[0].name} ({when})"
+
+
+def _time_order(nodes: list[diagram.Node], edges: list[diagram.Edge], start: dict[str, int]) -> list[str]:
+    """Boxes oldest first, so every arrow points down; among boxes that start together, the one the
+    last placed box points to comes next, so a chain stays together (ARA right above the checkpoint)."""
+    todo = [n.id for n in nodes]
+    out: list[str] = []
+    while todo:
+        first = min(start[n] for n in todo)
+        ready = [n for n in todo if start[n] == first]
+        follow = [n for n in ready if out and any(e.source == out[-1] and e.target == n for e in edges)]
+        nxt = (follow or ready)[0]
+        out.append(nxt)
+        todo.remove(nxt)
+    return out
+
+
 def _family_diagram(ctx: Ctx, fam: list[str]) -> str:
-    """An SVG flowchart of the lineage family; the list above it is the accessible alternative."""
+    """An SVG flowchart of the lineage family; the list under it is the accessible alternative.
+
+    One box per name a threshold carried (with the versions it carried it in), so time runs down
+    the figure and every arrow points from an older box to a newer one: a split off and merged back
+    threshold draws no arrow pointing up whose label would sit beside some other box."""
     atlas = ctx.atlas
-    nodes: list[tuple[str, str]] = []
+    ids = atlas.version_ids
+    nodes: list[diagram.Node] = []
+    edges: list[diagram.Edge] = []
     latest: list[str] = []
+    box: dict[tuple[str, str], str] = {}  # (threshold, version) -> the box of the name in force then
+    renames: list[str] = []
+    start: dict[str, int] = {}
+    links = [link for link in lineage.edges(atlas) if link.source in fam and link.target in fam]
     for eid in fam:
         th = atlas.get(THRESHOLD, eid)
-        states = sorted(th.states, key=lambda s: atlas.index(s.from_))
-        nodes.append((eid, " / ".join(dict.fromkeys(s.name for s in states))))
-        latest.append(states[-1].name)
-    edges = [
-        (link.source, link.target, f"{link.edge.type} in {link.edge.at}")
-        for link in lineage.edges(atlas)
-        if link.source in fam and link.target in fam
-    ]
-    svg = diagram.lineage_svg(f"Lineage of {', '.join(latest)}", nodes, edges)
+        runs = _runs(ctx, th)
+        for k, run in enumerate(runs):
+            nid = f"{eid}-{k}"
+            nodes.append(diagram.Node(nid, _run_label(ctx, run)))
+            start[nid] = span(atlas, run[0])[0]
+            for st in run:
+                first, last = span(atlas, st)
+                for v in ids[first : last + 1]:
+                    box[(eid, v)] = nid
+            if k:
+                at = run[0].from_
+                # a new name that comes with a split or merge of this threshold is that event
+                event = next(
+                    (
+                        lk.edge.type
+                        for lk in links
+                        if lk.edge.at == at and eid in (lk.source, lk.target) and lk.edge.type in ("split", "merged")
+                    ),
+                    "renamed",
+                )
+                edges.append(diagram.Edge(f"{eid}-{k - 1}", nid, f"{event} in {at}"))
+                if event == "renamed":
+                    prev = ids[atlas.index(at) - 1]
+                    step = ctx.link(
+                        esc(f"{prev} → {at}"), urls.compare_page(prev, at), urls.diff_anchor("threshold", eid)
+                    )
+                    said = f"{esc(runs[k - 1][-1].name)} was renamed {esc(run[0].name)}"
+                    renames.append(f"- In {version_link(ctx, at)}, {said} ({step}).")
+        latest.append(runs[-1][-1].name)
+    for link in links:
+        at = link.edge.at
+        prev = ids[atlas.index(at) - 1]
+        retired = link.edge.type == "retired"
+        label = f"{link.edge.type} in {at}" + (", not a successor" if retired else "")
+        edges.append(diagram.Edge(box[(link.source, prev)], box[(link.target, at)], label, dashed=retired))
+    svg = diagram.flowchart(
+        f"Lineage of {', '.join(latest)}", nodes, edges, order=_time_order(nodes, edges, start), name_sources=True
+    )
     # The diagram shows the whole family, more than this threshold's own steps listed above: its
     # text alternative names every step, each with the names in force at that step.
-    steps = [
-        f"- {lineage_sentence(ctx, link)}" for link in lineage.edges(atlas) if link.source in fam and link.target in fam
-    ]
-    caption = "Lineage of the whole family; the list below gives every step as text."
+    steps = [f"- {lineage_sentence(ctx, link)}" for link in links] + renames
+    caption = (
+        "Lineage of the whole family, one box per name, oldest at the top; a dashed arrow points from a "
+        "retired threshold to its nearest relative. The list below gives every step as text."
+    )
     return diagram.figure(svg, caption) + "\nEvery step in this family:\n\n" + "\n".join(steps) + "\n"
 
 
@@ -361,8 +464,7 @@ def thresholds_list(ctx: Ctx) -> str:
         names = " → ".join(dict.fromkeys(esc(s.name) for s in sorted(th.states, key=lambda s: atlas.index(s.from_))))
         first = atlas.version_ids[min(span(atlas, s)[0] for s in th.states)]
         last = atlas.version_ids[max(span(atlas, s)[1] for s in th.states)]
-        dom = atlas.get(DOMAIN, th.domain)
-        rows.append([entity_name(ctx, "threshold", th), names, f"{first}–{last}", entity_name(ctx, "domain", dom)])
+        rows.append([entity_name(ctx, "threshold", th), names, f"{first}–{last}", domain_names(ctx, th)])
     return table(["Threshold", "Names carried", "Versions", "Domain"], rows) + "\n"
 
 
