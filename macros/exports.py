@@ -26,12 +26,12 @@ from macros.model.atlas import KIND_FILES
 from macros.model.load import FILES
 from macros.pagemeta import front_matter, page_url
 from macros.release import Release, releases, site_url
-from macros.render.records import abbreviations
 from macros.render.text import one_line
+from macros.tooltips import TABLE as TOOLTIPS
+from macros.tooltips import table_json as tooltip_table
 
 DATA_DIR = "docs/data"
 FEED = "docs/feed.xml"
-ABBREVIATIONS = "includes/abbreviations.md"
 LLMS = "docs/llms.txt"
 DATASET_NAME = "rsp-atlas"
 
@@ -355,7 +355,7 @@ def expected(atlas: Atlas, root: Path) -> dict[str, str]:
     out.update({f"{DATA_DIR}/{name}": text for name, text in csv_files(atlas).items()})
     out[FEED] = feed_xml(atlas, site_url(root), releases(root))
     out[LLMS] = llms_txt(atlas, root)
-    out[ABBREVIATIONS] = abbreviations(atlas.entities["term"], {v: i for i, v in enumerate(atlas.version_ids)})
+    out[TOOLTIPS] = tooltip_table(atlas.entities["term"], atlas.version_ids)
     return out
 
 

@@ -11,7 +11,6 @@ from macros import citation
 from macros.release import parse_changelog
 from macros.render import compare, entities, versions
 from macros.render.common import cite_list, confidence
-from macros.render.records import abbreviations
 from macros.render.text import Ctx, esc, fmt_date, safe_url
 
 
@@ -100,20 +99,6 @@ def test_threshold_page_shows_lineage(mini):
         "Beta ([1.0 → 2.0](../compare/1.0-vs-2.0.md#threshold-beta))."
     ) in out
     assert '<svg class="atlas-svg" role="img"' in out and "split in 2.0" in out
-
-
-def test_abbreviations_file_has_one_block_per_phrase(atlas):
-    index = {v: i for i, v in enumerate(atlas.version_ids)}
-    text = abbreviations(atlas.entities["term"], index)
-    blocks = text.strip().split("\n\n")
-    assert blocks[0].startswith("<!--")
-    defs = blocks[1:]
-    assert all(b.startswith("*[") and "\n" not in b for b in defs)
-    phrases = [b[2 : b.index("]")] for b in defs]
-    assert "ASL" in phrases and "Long-Term Benefit Trust" in phrases
-    assert len(phrases) == len(set(phrases))
-    asl = next(b for b in defs if b.startswith("*[ASL]:"))
-    assert "Current meaning" in asl  # its meaning changed across versions
 
 
 def test_changelog_parsing():
