@@ -9,7 +9,7 @@ import markdown
 
 from macros import citation
 from macros.release import parse_changelog
-from macros.render import compare, entities, versions
+from macros.render import compare, entities, grids, versions
 from macros.render.common import cite_list, confidence
 from macros.render.text import Ctx, esc, fmt_date, safe_url
 
@@ -84,9 +84,11 @@ def test_compare_page_of_neighbours_without_changes(mini):
 
 
 def test_explorer_marks_changes_and_empty_domains(mini):
-    out = entities.explorer(Ctx(mini, "thresholds/index.md"))
-    assert out.count('<th scope="col" data-col=') == len(mini.versions)
-    assert 'data-domain="cyber"' in out
+    out = grids.explorer(Ctx(mini, "thresholds/index.md"))
+    assert out.count("<tr data-col=") == len(mini.versions)
+    rows = [int(x.split('"')[0]) for x in out.split('<tr data-col="')[1:]]
+    assert rows == sorted(rows, reverse=True)  # newest version first
+    assert '<th scope="col" data-domain="cyber">' in out
     assert '<a class="atlas-none" href="#domain-cyber" title="No threshold; watched only.">No threshold</a>' in out
     assert 'href="../compare/1.0-vs-2.0/"' in out  # alpha renamed in 2.0
 

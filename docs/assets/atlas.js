@@ -15,25 +15,43 @@
     });
   }
 
+  // /thresholds/: filter the explorer (a row per version, a column per domain). The filters live
+  // in the query (?domain=cyber&from=3.0&to=3.4) so a filtered view can be shared.
+  var EXPLORER_KEYS = ["domain", "from", "to"];
   function setupExplorer(form) {
     var table = document.getElementById(form.dataset.target);
     if (!table) return;
-    function apply() {
-      var dom = form.querySelector("[name=domain]").value;
-      var from = parseInt(form.querySelector("[name=from]").value, 10);
-      var to = parseInt(form.querySelector("[name=to]").value, 10);
+    function field(name) { return form.querySelector("[name=" + name + "]"); }
+    function apply(write) {
+      var dom = field("domain").value;
+      var from = field("from").selectedIndex, to = field("to").selectedIndex;
       if (from > to) { var t = from; from = to; to = t; }
-      table.querySelectorAll("tbody tr").forEach(function (tr) {
-        tr.hidden = Boolean(dom) && tr.dataset.domain !== dom;
+      table.querySelectorAll("[data-domain]").forEach(function (cell) {
+        cell.hidden = Boolean(dom) && cell.dataset.domain !== dom;
       });
-      table.querySelectorAll("[data-col]").forEach(function (cell) {
-        var c = parseInt(cell.dataset.col, 10);
-        cell.hidden = c < from || c > to;
+      table.querySelectorAll("tr[data-col]").forEach(function (tr) {
+        var c = parseInt(tr.dataset.col, 10);
+        tr.hidden = c < from || c > to;
       });
+      if (!write) return;
+      var url = new URL(window.location.href);
+      EXPLORER_KEYS.forEach(function (k) {
+        var el = field(k), dflt = el.querySelector("option[selected]") || el.options[0];
+        if (el.value !== dflt.value) url.searchParams.set(k, el.value);
+        else url.searchParams.delete(k);
+      });
+      window.history.replaceState(null, "", url.pathname + url.search + url.hash);
     }
-    form.addEventListener("change", apply);
+    var asked = new URL(window.location.href).searchParams;
+    EXPLORER_KEYS.forEach(function (k) {
+      var want = asked.get(k), el = field(k);
+      if (want !== null && Array.prototype.some.call(el.options, function (o) { return o.value === want; })) {
+        el.value = want;
+      }
+    });
+    form.addEventListener("change", function () { apply(true); });
     form.addEventListener("submit", function (ev) { ev.preventDefault(); });
-    apply();
+    apply(false);
   }
 
   function setupKinds(form) {

@@ -487,14 +487,9 @@ def picker(ctx: Ctx) -> str:
         f'<output class="atlas-picker__msg" for="pick-a pick-b" aria-live="polite"></output>\n'
         "</form>\n"
     )
-    head = "| Older ↓ / newer → | " + " | ".join(ids[1:]) + " |"
-    rows = [head, "|---" * len(ids) + "|"]
-    for i, a in enumerate(ids[:-1]):
-        cells = []
-        for j, b in enumerate(ids[1:], start=1):
-            cells.append(ctx.link(esc(f"{a}→{b}"), urls.compare_page(a, b)) if j > i else "")
-        rows.append(f"| **{a}** | " + " | ".join(cells) + " |")
-    return form + "\n## Every pair { #every-pair }\n\n" + "\n".join(rows) + "\n"
+    from macros.render.grids import pair_matrix  # grids builds on the entity helpers
+
+    return form + "\n## Every pair { #every-pair }\n\n" + pair_matrix(ctx)
 
 
 def neighbours(ctx: Ctx) -> str:

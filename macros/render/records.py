@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from macros.compute import versions as cv
-from macros.compute.scope import latest_state, name_at, span
+from macros.compute.scope import latest_state, name_at
 from macros.model import types as t
 from macros.render import diagram, urls
 from macros.render.common import display_title, entity_ref, provenance, shown, source_label, version_link
@@ -40,44 +40,6 @@ def governance(ctx: Ctx) -> str:
             out.append(f"### {esc(display_title(atlas, p))} {{ #{p.id} }}\n")
             out.append(history(ctx, "provision", p, ""))
     return "\n".join(out) + "\n"
-
-
-GLANCE_MARKS = {
-    "changed": ("●", "introduced or changed"),
-    "same": ("·", "in force, unchanged"),
-    "absent": ("–", "absent"),
-}
-
-
-def _glance(atlas: object, p: t.Entity, i: int) -> str:
-    """How provision ``p`` stood in the version at index ``i``: changed there, carried over, or absent."""
-    for st in p.states:
-        first, last = span(atlas, st)  # type: ignore[arg-type]
-        if first <= i <= last:
-            return "changed" if i == first else "same"
-    return "absent"
-
-
-def governance_matrix(ctx: Ctx) -> str:
-    """Provisions × versions, newest version first; on a phone, one line per provision instead."""
-    atlas = ctx.atlas
-    ids = list(reversed(atlas.version_ids))
-    order = list(reversed(range(len(atlas.version_ids))))
-    rows = ["| Provision | " + " | ".join(ids) + " |", "|---" * (len(ids) + 1) + "|"]
-    lines = []
-    for p in atlas.entities["provision"]:
-        marks = [_glance(atlas, p, i) for i in order]
-        cells = [f'{GLANCE_MARKS[m][0]}<span class="md-visually-hidden"> {GLANCE_MARKS[m][1]}</span>' for m in marks]
-        title = ctx.link(esc(display_title(atlas, p)), "governance.md", p.id)
-        rows.append(f"| {title} | " + " | ".join(cells) + " |")
-        changed = [vid for vid, m in zip(ids, marks, strict=True) if m == "changed"]
-        now = "in force now" if marks[0] != "absent" else "not in the current version"
-        lines.append(f"- {title}: {now}; introduced or changed in {', '.join(reversed(changed))}.")
-    legend = " · ".join(f"{sym} = {text}" for sym, text in GLANCE_MARKS.values())
-    return (
-        '<div class="atlas-wide" markdown>\n\n' + "\n".join(rows) + f"\n\n{legend}. Newest version first.\n\n</div>\n"
-        '<div class="atlas-narrow" markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n"
-    )
 
 
 # --- models ---------------------------------------------------------------------------------
