@@ -154,7 +154,64 @@
     apply(false);
   }
 
+  // 404 page (overrides/404.html, macros/notfound.py): correct an address that differs from a known
+  // one only in case, a missing slash or "index.html"; otherwise suggest the nearest known pages.
+  function squash(s) { return s.toLowerCase().replace(/[^a-z0-9.]/g, ""); }
+  function distance(a, b) {
+    var row = [], i, j, prev, tmp;
+    for (j = 0; j <= b.length; j++) row.push(j);
+    for (i = 1; i <= a.length; i++) {
+      prev = row[0]; row[0] = i;
+      for (j = 1; j <= b.length; j++) {
+        tmp = row[j];
+        row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+        prev = tmp;
+      }
+    }
+    return row[b.length];
+  }
+  function nearest(asked, known) {
+    var parts = asked.split("/").filter(Boolean), last = squash(parts[parts.length - 1] || "");
+    var section = (parts[0] || "").toLowerCase();
+    return known.map(function (url) {
+      var bits = url.split("/").filter(Boolean), tail = squash(bits[bits.length - 1] || "");
+      var d = last ? distance(last, tail) : 99;
+      var score = d + (bits[0] === section ? 0 : 0.5) + (tail.indexOf(last) === 0 && last.length > 2 ? -0.5 : 0);
+      return { url: url, score: score, ok: d <= Math.max(1, Math.floor(last.length / 3)) || (last.length > 2 && tail.indexOf(last) === 0) };
+    }).filter(function (c) { return c.ok; })
+      .sort(function (x, y) { return x.score - y.score || x.url.length - y.url.length; })
+      .slice(0, 5).map(function (c) { return c.url; });
+  }
+  function setupNotFound(box) {
+    var base = new URL(box.dataset.base || "/", window.location.href);
+    var path = decodeURIComponent(window.location.pathname);
+    var asked = path.indexOf(base.pathname) === 0 ? path.slice(base.pathname.length) : path.replace(/^\//, "");
+    var words = asked.replace(/index\.html?$/, "").split(/[\/_-]+/).filter(Boolean).join(" ");
+    var field = box.querySelector("input[name=q]");
+    if (field && !field.value) field.value = words;
+    fetch(new URL(box.dataset.known, window.location.href).href).then(function (r) { return r.json(); })
+      .then(function (known) {
+        var want = asked.toLowerCase().replace(/index\.html?$/, "").replace(/\/+/g, "/");
+        if (want && want.slice(-1) !== "/") want += "/";
+        if (known.indexOf(want) >= 0 && want !== asked) {
+          window.location.replace(new URL(want, base).href + window.location.search + window.location.hash);
+          return;
+        }
+        var hits = nearest(asked, known);
+        if (!hits.length) return;
+        var list = box.querySelector(".atlas-404__suggest ul");
+        hits.forEach(function (url) {
+          var li = document.createElement("li"), a = document.createElement("a");
+          a.href = new URL(url, base).href;
+          a.textContent = "/" + url;
+          li.appendChild(a); list.appendChild(li);
+        });
+        box.querySelector(".atlas-404__suggest").hidden = false;
+      }).catch(function () { /* the page still offers search and the way in */ });
+  }
+
   function init() {
+    document.querySelectorAll("#atlas-404").forEach(setupNotFound);
     document.querySelectorAll("form.atlas-ledger-filter").forEach(setupLedger);
     document.querySelectorAll("form.atlas-asof").forEach(setupAsOf);
     document.querySelectorAll("form.atlas-picker").forEach(setupPicker);
