@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "validate":
         print(f"data OK: {len(atlas.versions)} versions, {sum(len(v) for v in atlas.entities.values())} entities")
         return 0
-    from macros import exports, pagemeta, pages, redirects
+    from macros import exports, notfound, pagemeta, pages, redirects
 
     docs = root / "docs"
     if args.command == "gen":
@@ -41,11 +41,13 @@ def main(argv: list[str] | None = None) -> int:
         changed = pages.write(atlas, docs) + exports.write(atlas, root) + redirects.write(atlas, root)
         # After the stubs: the templates' page facts are read from the pages' front matter.
         changed += generated_files.write(pagemeta.expected(atlas, root), root)
+        changed += generated_files.write(notfound.expected(atlas, root), root)
         print("\n".join(changed) if changed else "generated files already up to date")
         return 0
     if args.command == "check":
         problems = pages.drift(atlas, docs) + exports.drift(atlas, root) + redirects.drift(atlas, root)
         problems += generated_files.drift(pagemeta.expected(atlas, root), root)
+        problems += generated_files.drift(notfound.expected(atlas, root), root)
         for line in problems:
             print(line, file=sys.stderr)
         return 1 if problems else 0

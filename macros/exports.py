@@ -26,13 +26,13 @@ from macros.model.schema import schema
 from macros.pagemeta import front_matter
 from macros.release import Release, releases, site_url
 from macros.render import urls
-from macros.render.records import abbreviations
 from macros.render.text import one_line
 from macros.render.urls import page_url, target_url
+from macros.tooltips import TABLE as TOOLTIPS
+from macros.tooltips import table_json as tooltip_table
 
 DATA_DIR = "docs/data"
 FEED = "docs/feed.xml"
-ABBREVIATIONS = "includes/abbreviations.md"
 LLMS = "docs/llms.txt"
 DATASET_NAME = "rsp-atlas"
 
@@ -335,7 +335,7 @@ def expected(atlas: Atlas, root: Path) -> dict[str, str]:
     out.update({f"{DATA_DIR}/{name}": text for name, text in csv_files(atlas).items()})
     out[FEED] = feed_xml(atlas, site_url(root), releases(root))
     out[LLMS] = llms_txt(atlas, root)
-    out[ABBREVIATIONS] = abbreviations(atlas.items(TERM), {v: i for i, v in enumerate(atlas.version_ids)})
+    out[TOOLTIPS] = tooltip_table(atlas.items(TERM), atlas.version_ids)
     return out
 
 

@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from macros import tooltips
 from macros.macro_table import MACROS
 from macros.model import Atlas, DataError, load_atlas
 from macros.pagemeta import src_by_url, titles
@@ -98,7 +99,9 @@ def define_env(env: Any) -> None:
     def bind(fn: Callable[..., str]) -> Callable[..., str]:
         def macro(*args: Any, **kwargs: Any) -> str:
             ctx = Ctx(site.atlas, page_src(site, env.page.url), site.releases, site.titles, site.url)
-            return fn(ctx, *args, **kwargs)
+            out = fn(ctx, *args, **kwargs)
+            # Block-level output tells the tooltip extension which page this is (macros/tooltips.py).
+            return out + tooltips.marker(ctx.page, site.atlas.version_ids) if out.endswith("\n") else out
 
         macro.__name__ = fn.__name__
         macro.__doc__ = fn.__doc__

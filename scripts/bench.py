@@ -385,10 +385,10 @@ def builds_section(b: dict) -> list[str]:
         "## Build time against stock Material",
         "",
         f"Measured {b['date']} ({b['env']}). Median of {b['repeat']} runs of `mkdocs build` each. *Full*: this "
-        "project as it is (`--strict`, macros, glossary abbreviations on every page, overrides, all plugins). "
+        "project as it is (`--strict`, macros, glossary tooltips on every page, overrides, all plugins). "
         "*Plain*: a throwaway project with the same pages, each holding the Markdown it has after our macros "
         "ran, built by stock Material with only the search plugin and common Markdown extensions (no macros, "
-        "no abbreviation file, no overrides).",
+        "no tooltip extension, no overrides).",
         "",
         "| Build | Pages | Seconds | Seconds per page |",
         "|---|---:|---:|---:|",

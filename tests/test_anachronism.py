@@ -23,8 +23,13 @@ SKIP = ".atlas-later, .atlas-cite, #cite-this-page, .atlas-pagefoot, .headerlink
 
 
 def _names_in(atlas: Atlas, vid: str) -> frozenset[str]:
+    # Glossary terms are linked by their names too ("Affects: Responsible Scaling Officer (RSO)"):
+    # a term's name in force in the version is allowed even where a provision once carried it.
     return frozenset(
-        st.name for kind in KINDS for e in atlas.entities[kind] if (st := state_at(atlas, e, vid)) is not None
+        st.name
+        for kind in (*KINDS, "term")
+        for e in atlas.entities[kind]
+        if (st := state_at(atlas, e, vid)) is not None
     )
 
 

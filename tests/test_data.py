@@ -124,18 +124,19 @@ def test_threshold_lineage_names(atlas):
 
 def test_there_is_no_cyber_threshold_in_any_version(atlas, site: Path):
     assert not [th.id for th in atlas.entities["threshold"] if th.domain == "cyber"]
-    row = page(site, "/thresholds/").select_one('tr[data-domain="cyber"]')
-    cells = row.find_all("td")
+    cells = page(site, "/thresholds/").select('td[data-domain="cyber"]')
     assert len(cells) == len(atlas.versions)
     for cell in cells:
         assert cell.get_text() == "No threshold"
         assert [a["href"] for a in cell.find_all("a")] == ["#domain-cyber"]
 
 
-def test_explorer_has_a_column_per_version_and_a_row_per_domain(atlas, site: Path):
+def test_explorer_has_a_row_per_version_newest_first_and_a_column_per_domain(atlas, site: Path):
     table = page(site, "/thresholds/").select_one("table#atlas-explorer")
-    assert [th.get_text() for th in table.select("thead th")][1:] == list(atlas.version_ids)
-    assert {tr["data-domain"] for tr in table.select("tbody tr")} == {d.id for d in atlas.entities["domain"]}
+    assert [tr.th.get_text() for tr in table.select("tbody tr")] == list(reversed(atlas.version_ids))
+    assert [th["data-domain"] for th in table.select("thead th[data-domain]")] == [
+        d.id for d in sorted(atlas.entities["domain"], key=lambda d: d.order)
+    ]
 
 
 def test_2_2_vs_2_1_shows_the_insider_change_and_nothing_else(atlas, site: Path):
@@ -210,40 +211,92 @@ def test_glossary_terms_with_changed_meaning_show_each_version(atlas, site: Path
     assert len(block.find_all("li", recursive=False)) == len(asl.states)
 
 
-def test_abbreviations_render_as_tooltips_everywhere(atlas, site: Path):
-    abbrs = [term.abbr for term in atlas.entities["term"] if term.abbr]
-    assert "ASL" in abbrs
-    for url in ("/", "/versions/3.0/", "/compare/2.2-vs-3.0/", "/governance/"):
-        found = {a.get_text() for a in page(site, url).select("article abbr[title]")}
-        assert "ASL" in found or "RSP" in found, url
+TOOLTIP_PAGES = (
+    "/",
+    "/overview/",
+    "/current/",
+    "/versions/1.0/",
+    "/versions/3.0/",
+    "/versions/3.4/",
+    "/compare/2.2-vs-3.0/",
+    "/compare/1.0-vs-3.4/",
+    "/governance/",
+    "/glossary/",
+    "/faq/",
+    "/models/",
+)
 
 
-def test_every_glossary_term_gets_its_tooltip_wherever_it_appears_in_prose(atlas, site: Path):
+def _tooltips(doc) -> list[tuple[str | None, str, str, object]]:
+    """(section h2 id, term id, title, element) for every glossary tooltip in the article."""
+    out = []
+    for abbr in doc.select("article abbr[title]"):
+        link = abbr.find("a", class_="atlas-term")
+        assert link is not None, f"tooltip without a glossary link: {abbr}"
+        h2 = abbr.find_previous("h2")
+        out.append((h2.get("id") if h2 else None, link["href"].rsplit("#", 1)[1], abbr["title"], abbr))
+    return out
+
+
+def test_tooltips_are_short_linked_once_per_section_and_never_in_headings(atlas, site: Path):
+    from macros import tooltips as tt
+
+    terms = tt.table(atlas.entities["term"], atlas.version_ids)["terms"]
+    for url in TOOLTIP_PAGES:
+        found = _tooltips(page(site, url))
+        assert found, url
+        seen = set()
+        for section, term, title, abbr in found:
+            assert term in terms, (url, term)
+            assert abbr.find_parent(["h1", "h2", "h3", "h4", "h5", "h6"]) is None, (url, title)
+            assert len(title) <= tt.LIMIT, (url, title)
+            assert (section, term) not in seen, f"{url}: a second tooltip for {term} in section {section}"
+            seen.add((section, term))
+
+
+def test_each_tooltip_gives_the_meaning_of_the_version_the_page_is_about(atlas, site: Path):
+    from macros import tooltips as tt
+
+    terms = tt.table(atlas.entities["term"], atlas.version_ids)["terms"]
+    for url in TOOLTIP_PAGES:
+        versions = tt.page_versions(url.strip("/") + ".md" if url != "/" else "index.md", atlas.version_ids)
+        for _, term, title, _ in _tooltips(page(site, url)):
+            assert title == tt.tooltip(terms[term], versions), (url, term, title)
+    # The 1.0 page explains ASL as 1.0 defined it, not as the newest version does.
+    asl = {title for _, term, title, _ in _tooltips(page(site, "/versions/1.0/")) if term == "asl"}
+    assert asl == {next(st.gloss for st in atlas.entity("term", "asl").states if st.from_ == "1.0")}
+
+
+def test_every_glossary_term_gets_a_tooltip_in_each_section_that_mentions_it(atlas, site: Path):
     import re
 
     from bs4 import NavigableString
 
-    from macros.compute.scope import latest_state
-    from macros.render.records import tooltip_phrases
+    from macros import tooltips as tt
 
-    phrases = sorted(
-        {p for term in atlas.entities["term"] for p in tooltip_phrases(term, latest_state(atlas, term).name)},
-        key=len,
-        reverse=True,
-    )
+    data = tt.table(atlas.entities["term"], atlas.version_ids)
+    phrases = sorted(data["phrases"], key=len, reverse=True)
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
-    skip = {"abbr", "code", "pre", "script", "style", "time", "option", "title"}
+    skip = {"abbr", "a", "code", "pre", "script", "style", "time", "option", "title", "summary"}
+    skip |= {"h1", "h2", "h3", "h4", "h5", "h6"}
     for url in ("/", "/overview/", "/versions/3.0/", "/compare/2.2-vs-3.0/", "/governance/", "/faq/", "/models/"):
-        article = page(site, url).select_one("article")
-        for block in article.select("p, li"):
+        doc = page(site, url)
+        versions = tt.page_versions(url.strip("/") + ".md" if url != "/" else "index.md", atlas.version_ids)
+        explained = {(section, term) for section, term, _, _ in _tooltips(doc)}
+        for block in doc.select_one("article").select("p, li"):
             if block.find_parent(class_="atlas-pagefoot") or block.find_parent("form"):
                 continue
             if block.find_parent(class_="atlas-citethis"):  # citations are quoted as they must be pasted
                 continue
+            h2 = block.find_previous("h2")
+            section = h2.get("id") if h2 else None
             for node in block.descendants:
                 if isinstance(node, NavigableString) and not any(p.name in skip for p in node.parents):
-                    found = pattern.search(str(node))
-                    assert found is None, f"{url}: '{found.group(0)}' without tooltip in: {str(node)[:80]}"
+                    for found in pattern.finditer(str(node)):
+                        term = data["phrases"][found.group(0)]
+                        if tt.tooltip(data["terms"][term], versions) is None:
+                            continue
+                        assert (section, term) in explained, f"{url} #{section}: '{found.group(0)}' never explained"
 
 
 def test_every_reading_path_step_links_to_an_existing_page(site: Path, atlas):

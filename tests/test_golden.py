@@ -250,9 +250,9 @@ def test_pair_pages_are_left_out_of_the_search_index(site: Path, atlas) -> None:
 
 def test_explorer_marks_successors_as_such(site: Path) -> None:
     doc = page(site, "/thresholds/")
-    cell = doc.select_one('tr[data-domain="autonomy"] td[data-col="1"]')
+    cell = doc.select_one('td[data-domain="autonomy"][data-col="1"]')
     assert "replacement" in _text(cell) and "new" not in _text(cell)
-    cell = doc.select_one('tr[data-domain="chem-bio"] td[data-col="1"]')
+    cell = doc.select_one('td[data-domain="chem-bio"][data-col="1"]')
     assert "redefined" in _text(cell)
 
 

@@ -1,5 +1,5 @@
 """Hostile data text reaches no reader unescaped: each exit (stub titles, templates, SVG diagrams,
-abbreviations, feed) is checked with a string built to break out of it. In-process: fast."""
+tooltips, feed) is checked with a string built to break out of it. In-process: fast."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import dataclasses
 import html
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import jinja2
 import yaml
@@ -15,7 +16,6 @@ from macros import pages
 from macros.model import Atlas
 from macros.model import types as t
 from macros.render import entities
-from macros.render.records import abbreviations
 from macros.render.text import Ctx
 from tests.conftest import ROOT
 
@@ -99,21 +99,27 @@ def test_diagram_labels_are_inert_svg_text(mini: Atlas) -> None:
         assert "".join(name.split()) in "".join(shown.split())
 
 
-def test_glossary_alias_cannot_break_the_abbreviation_file(mini: Atlas) -> None:
+def test_glossary_text_cannot_break_out_of_a_tooltip(mini: Atlas, tmp_path: Path) -> None:
+    import json
+
+    import markdown
+
+    from macros import tooltips as tt
+
     state = mini.entities["threshold"][0].states[0]
-    term_state = t.TermState.model_construct(
-        **{**dict(state), "name": "Term X", "definition": "Line one.\n\n*[bad]: def"}
-    )
-    term = t.Term.model_construct(
-        id="term-x", abbr="XYZ", aka=["two\nlines here", "ok phrase]: injected", "fine phrase"], states=[term_state]
-    )
-    out = abbreviations((term,), {v: i for i, v in enumerate(mini.version_ids)})
-    blocks = out.strip().split("\n\n")
-    assert blocks[0].startswith("<!--")
-    for block in blocks[1:]:
-        assert re.fullmatch(r"\*\[[^\]\\\n]+\]: [^\n]+", block), block
-    assert "*[fine phrase]: Line one. *[bad]: def" in blocks
-    assert "*[two lines here]: Line one. *[bad]: def" in blocks
+    evil = '"><script>alert(1)</script> *[x]: y {{ z }}'
+    term_state = t.TermState.model_construct(**{**dict(state), "name": "Term X", "definition": "d", "gloss": evil})
+    term = t.Term.model_construct(id="term-x", abbr="XYZ", aka=["fine phrase"], states=[term_state])
+    path = tmp_path / "t.json"
+    path.write_text(tt.table_json((term,), mini.version_ids), encoding="utf-8")
+    assert json.loads(path.read_text(encoding="utf-8"))["phrases"] == {
+        "XYZ": "term-x",
+        "Term X": "term-x",
+        "fine phrase": "term-x",
+    }
+    md = markdown.Markdown(extensions=[tt.TooltipExtension(table=str(path))])
+    out = md.convert("About XYZ." + tt.marker('a"b.md', mini.version_ids))
+    assert "<script>" not in out and "&quot;&gt;&lt;script&gt;alert(1)" in out
 
 
 def test_feed_stays_well_formed_xml_whatever_the_text(mini: Atlas) -> None:

@@ -10,9 +10,8 @@ import pytest
 
 from macros import citation
 from macros.release import parse_changelog
-from macros.render import compare, entities, versions
+from macros.render import compare, entities, grids, versions
 from macros.render.common import cite_list, confidence
-from macros.render.records import abbreviations
 from macros.render.text import Ctx, esc, fmt_date, safe_url, table
 
 
@@ -86,9 +85,11 @@ def test_compare_page_of_neighbours_without_changes(mini):
 
 
 def test_explorer_marks_changes_and_empty_domains(mini):
-    out = entities.explorer(Ctx(mini, "thresholds/index.md"))
-    assert out.count('<th scope="col" data-col=') == len(mini.versions)
-    assert 'data-domain="cyber"' in out
+    out = grids.explorer(Ctx(mini, "thresholds/index.md"))
+    assert out.count("<tr data-col=") == len(mini.versions)
+    rows = [int(x.split('"')[0]) for x in out.split('<tr data-col="')[1:]]
+    assert rows == sorted(rows, reverse=True)  # newest version first
+    assert '<th scope="col" data-domain="cyber">' in out
     assert '<a class="atlas-none" href="#domain-cyber" title="No threshold; watched only.">No threshold</a>' in out
     assert 'href="../compare/1.0-vs-2.0/"' in out  # alpha renamed in 2.0
 
@@ -101,20 +102,6 @@ def test_threshold_page_shows_lineage(mini):
         "Beta ([1.0 → 2.0](../compare/1.0-vs-2.0.md#threshold-beta))."
     ) in out
     assert '<svg class="atlas-svg" role="img"' in out and "split in 2.0" in out
-
-
-def test_abbreviations_file_has_one_block_per_phrase(atlas):
-    index = {v: i for i, v in enumerate(atlas.version_ids)}
-    text = abbreviations(atlas.entities["term"], index)
-    blocks = text.strip().split("\n\n")
-    assert blocks[0].startswith("<!--")
-    defs = blocks[1:]
-    assert all(b.startswith("*[") and "\n" not in b for b in defs)
-    phrases = [b[2 : b.index("]")] for b in defs]
-    assert "ASL" in phrases and "Long-Term Benefit Trust" in phrases
-    assert len(phrases) == len(set(phrases))
-    asl = next(b for b in defs if b.startswith("*[ASL]:"))
-    assert "Current meaning" in asl  # its meaning changed across versions
 
 
 def test_changelog_parsing():

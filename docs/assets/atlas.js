@@ -15,25 +15,43 @@
     });
   }
 
+  // /thresholds/: filter the explorer (a row per version, a column per domain). The filters live
+  // in the query (?domain=cyber&from=3.0&to=3.4) so a filtered view can be shared.
+  var EXPLORER_KEYS = ["domain", "from", "to"];
   function setupExplorer(form) {
     var table = document.getElementById(form.dataset.target);
     if (!table) return;
-    function apply() {
-      var dom = form.querySelector("[name=domain]").value;
-      var from = parseInt(form.querySelector("[name=from]").value, 10);
-      var to = parseInt(form.querySelector("[name=to]").value, 10);
+    function field(name) { return form.querySelector("[name=" + name + "]"); }
+    function apply(write) {
+      var dom = field("domain").value;
+      var from = field("from").selectedIndex, to = field("to").selectedIndex;
       if (from > to) { var t = from; from = to; to = t; }
-      table.querySelectorAll("tbody tr").forEach(function (tr) {
-        tr.hidden = Boolean(dom) && tr.dataset.domain !== dom;
+      table.querySelectorAll("[data-domain]").forEach(function (cell) {
+        cell.hidden = Boolean(dom) && cell.dataset.domain !== dom;
       });
-      table.querySelectorAll("[data-col]").forEach(function (cell) {
-        var c = parseInt(cell.dataset.col, 10);
-        cell.hidden = c < from || c > to;
+      table.querySelectorAll("tr[data-col]").forEach(function (tr) {
+        var c = parseInt(tr.dataset.col, 10);
+        tr.hidden = c < from || c > to;
       });
+      if (!write) return;
+      var url = new URL(window.location.href);
+      EXPLORER_KEYS.forEach(function (k) {
+        var el = field(k), dflt = el.querySelector("option[selected]") || el.options[0];
+        if (el.value !== dflt.value) url.searchParams.set(k, el.value);
+        else url.searchParams.delete(k);
+      });
+      window.history.replaceState(null, "", url.pathname + url.search + url.hash);
     }
-    form.addEventListener("change", apply);
+    var asked = new URL(window.location.href).searchParams;
+    EXPLORER_KEYS.forEach(function (k) {
+      var want = asked.get(k), el = field(k);
+      if (want !== null && Array.prototype.some.call(el.options, function (o) { return o.value === want; })) {
+        el.value = want;
+      }
+    });
+    form.addEventListener("change", function () { apply(true); });
     form.addEventListener("submit", function (ev) { ev.preventDefault(); });
-    apply();
+    apply(false);
   }
 
   function setupKinds(form) {
@@ -136,7 +154,64 @@
     apply(false);
   }
 
+  // 404 page (overrides/404.html, macros/notfound.py): correct an address that differs from a known
+  // one only in case, a missing slash or "index.html"; otherwise suggest the nearest known pages.
+  function squash(s) { return s.toLowerCase().replace(/[^a-z0-9.]/g, ""); }
+  function distance(a, b) {
+    var row = [], i, j, prev, tmp;
+    for (j = 0; j <= b.length; j++) row.push(j);
+    for (i = 1; i <= a.length; i++) {
+      prev = row[0]; row[0] = i;
+      for (j = 1; j <= b.length; j++) {
+        tmp = row[j];
+        row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+        prev = tmp;
+      }
+    }
+    return row[b.length];
+  }
+  function nearest(asked, known) {
+    var parts = asked.split("/").filter(Boolean), last = squash(parts[parts.length - 1] || "");
+    var section = (parts[0] || "").toLowerCase();
+    return known.map(function (url) {
+      var bits = url.split("/").filter(Boolean), tail = squash(bits[bits.length - 1] || "");
+      var d = last ? distance(last, tail) : 99;
+      var score = d + (bits[0] === section ? 0 : 0.5) + (tail.indexOf(last) === 0 && last.length > 2 ? -0.5 : 0);
+      return { url: url, score: score, ok: d <= Math.max(1, Math.floor(last.length / 3)) || (last.length > 2 && tail.indexOf(last) === 0) };
+    }).filter(function (c) { return c.ok; })
+      .sort(function (x, y) { return x.score - y.score || x.url.length - y.url.length; })
+      .slice(0, 5).map(function (c) { return c.url; });
+  }
+  function setupNotFound(box) {
+    var base = new URL(box.dataset.base || "/", window.location.href);
+    var path = decodeURIComponent(window.location.pathname);
+    var asked = path.indexOf(base.pathname) === 0 ? path.slice(base.pathname.length) : path.replace(/^\//, "");
+    var words = asked.replace(/index\.html?$/, "").split(/[\/_-]+/).filter(Boolean).join(" ");
+    var field = box.querySelector("input[name=q]");
+    if (field && !field.value) field.value = words;
+    fetch(new URL(box.dataset.known, window.location.href).href).then(function (r) { return r.json(); })
+      .then(function (known) {
+        var want = asked.toLowerCase().replace(/index\.html?$/, "").replace(/\/+/g, "/");
+        if (want && want.slice(-1) !== "/") want += "/";
+        if (known.indexOf(want) >= 0 && want !== asked) {
+          window.location.replace(new URL(want, base).href + window.location.search + window.location.hash);
+          return;
+        }
+        var hits = nearest(asked, known);
+        if (!hits.length) return;
+        var list = box.querySelector(".atlas-404__suggest ul");
+        hits.forEach(function (url) {
+          var li = document.createElement("li"), a = document.createElement("a");
+          a.href = new URL(url, base).href;
+          a.textContent = "/" + url;
+          li.appendChild(a); list.appendChild(li);
+        });
+        box.querySelector(".atlas-404__suggest").hidden = false;
+      }).catch(function () { /* the page still offers search and the way in */ });
+  }
+
   function init() {
+    document.querySelectorAll("#atlas-404").forEach(setupNotFound);
     document.querySelectorAll("form.atlas-ledger-filter").forEach(setupLedger);
     document.querySelectorAll("form.atlas-asof").forEach(setupAsOf);
     document.querySelectorAll("form.atlas-picker").forEach(setupPicker);

@@ -268,8 +268,8 @@ class State(Sourced):
     note: str = ""
 
 
-# Fields that describe provenance or the range, not the substance: never diffed.
-META_FIELDS = frozenset({"from_", "to", "sources", "confidence", "dispute", "note"})
+# Fields that describe provenance or the range, or restate another field (gloss): never diffed.
+META_FIELDS = frozenset({"from_", "to", "sources", "confidence", "dispute", "note", "gloss"})
 
 
 class SummaryState(State):
@@ -316,10 +316,15 @@ class ProvisionState(SummaryState):
     """A governance or process provision over a range of versions."""
 
 
+# A tooltip's short meaning: with a "Since RSP 3.0: " prefix it still fits 140 characters.
+GLOSS_MAX = 124
+
+
 class TermState(State):
-    """A glossary definition over a range of versions."""
+    """A glossary definition over a range of versions; ``gloss`` is its tooltip-sized summary."""
 
     definition: Text
+    gloss: Annotated[str, StringConstraints(strip_whitespace=True, max_length=GLOSS_MAX)] = ""
 
 
 def meaning(state: State) -> str:

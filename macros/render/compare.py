@@ -22,7 +22,7 @@ from macros.render import urls
 from macros.render.common import dispute, entity_name, provenance, version_link
 from macros.render.entities import lineage_sentence
 from macros.render.fields import field_rank, label, similar, value, word_diff
-from macros.render.text import Ctx, attr, esc, fmt_date, indent, table
+from macros.render.text import Ctx, attr, esc, fmt_date, indent
 
 STATUS_LABELS = {"added": "Added", "removed": "Removed", "changed": "Changed", "unchanged": "Unchanged"}
 HEADLINE_WORDS = 25
@@ -689,14 +689,9 @@ def picker(ctx: Ctx) -> str:
         f'<output class="atlas-picker__msg" for="pick-a pick-b" aria-live="polite"></output>\n'
         "</form>\n"
     )
-    rows = []
-    for i, a in enumerate(ids[:-1]):
-        cells = []
-        for j, b in enumerate(ids[1:], start=1):
-            cells.append(ctx.link(esc(f"{a}→{b}"), urls.compare_page(a, b)) if j > i else "")
-        rows.append([f"**{a}**", *cells])
-    matrix = table(["Older ↓ / newer →", *ids[1:]], rows)
-    return form + "\n## Every pair { #every-pair }\n\n" + matrix + "\n"
+    from macros.render.grids import pair_matrix  # grids builds on the entity helpers
+
+    return form + "\n## Every pair { #every-pair }\n\n" + pair_matrix(ctx)
 
 
 def neighbours(ctx: Ctx) -> str:

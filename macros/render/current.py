@@ -63,13 +63,13 @@ def claude_now(ctx: Ctx, detail: bool = False) -> str:
     answer = (
         f"**None, strictly:** since {version_link(ctx, _series_start(ctx).id, 'RSP ' + _series_start(ctx).id)}, "
         f"the policy no longer places a model at an AI Safety Level. It keeps the label for the safeguards "
-        f"Anthropic runs today, {names}, which RSP {cur.id} commits it to keep or strengthen.{cites}\n"
+        f"Anthropic runs today: {names}. RSP {cur.id} commits Anthropic to keep or strengthen them.{cites}\n"
     )
     if not detail:
         return answer
     return answer + (
-        f"\nThe newest determination on record is for {_model_link(ctx, latest)} ({when}) and gives no level; "
-        f"Anthropic reports it threshold by threshold instead. {provenance(ctx, latest)}\n"
+        f"\nThe newest determination on record, for {_model_link(ctx, latest)} ({when}), gives no level. "
+        f"Anthropic reports on it threshold by threshold instead. {provenance(ctx, latest)}\n"
     )
 
 
@@ -107,21 +107,21 @@ def current_page(ctx: Ctx) -> str:
         f"{fmt_date(cur.effective)}. {esc(cur.summary)}\n",
         "## Which AI Safety Level is Claude at now? { #claude-now }\n",
         claude_now(ctx, detail=True),
-        f"## The {len(thresholds)} thresholds {{ #thresholds }}\n",
+        f"## What are the {len(thresholds)} thresholds? {{ #thresholds }}\n",
         f"Each row of the RSP {cur.id} table pairs what Anthropic will do itself with what it thinks every "
         "frontier developer should do. Open a row for both columns; the threshold's page has its history.\n",
     ]
     parts += [_threshold_block(ctx, e, s) for e, s in thresholds]
     recent = recent_determinations(ctx)
-    parts.append("## The latest model determinations { #determinations }\n")
+    parts.append("## What was decided for the latest models? { #determinations }\n")
     if recent:
         for m in recent:
             parts.append(f"- **{_model_link(ctx, m)}** ({fmt_date(m.date, m.date_precision)}): {esc(m.determination)}")
         parts.append(f"\nThe [models page]({ctx.href('models.md')}) gives each one's reasoning and sources.\n")
     else:
         parts.append("None recorded since this series of versions began.\n")
-    parts.append("## Who decides { #who-decides }\n")
+    parts.append("## Who decides? { #who-decides }\n")
     parts.append(_provision_items(ctx, WHO_DECIDES))
-    parts.append("## Reports and outside review { #reporting }\n")
+    parts.append("## How does Anthropic report, and who reviews it? { #reporting }\n")
     parts.append(_provision_items(ctx, REPORTING))
     return "\n".join(parts) + "\n"

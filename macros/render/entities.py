@@ -12,7 +12,7 @@ from macros.render import diagram, urls
 from macros.render.citethis import cite_this, version_anchor
 from macros.render.common import entity_name, provenance, shown, version_link
 from macros.render.fields import label, name_in, value
-from macros.render.text import Ctx, attr, esc, table
+from macros.render.text import Ctx, esc, table
 
 # Explorer markers for a threshold that arrived through a lineage edge.
 ARRIVED = {"replaced": "replacement", "redefined": "redefined", "renamed": "renamed", "split": "split off"}
@@ -118,22 +118,17 @@ def history(ctx: Ctx, kind: str, entity: t.Entity, heading: str = "###") -> str:
 
 
 def levels_index(ctx: Ctx) -> str:
+    from macros.render.grids import levels_matrix  # grids builds on this module's helpers
+
     atlas = ctx.atlas
-    ids = atlas.version_ids
     levels = sorted(atlas.items(LEVEL), key=lambda e: e.order)
-    rows = [
-        [entity_name(ctx, "level", lv), *("●" if state_at(atlas, lv, vid) else "–" for vid in ids)] for lv in levels
-    ]
     eras = []
     for lv in levels:
         eras.append(f"### {entity_name(ctx, 'level', lv)}\n")
         for st in sorted(lv.states, key=lambda s: atlas.index(s.from_)):
             eras.append(f"- **{range_label(ctx, st)}:** {esc(st.summary)}")
         eras.append("")
-    legend = "\n● = described in that version; – = not described.\n"
-    return (
-        table(["Level", *ids], rows) + "\n" + legend + "\n## What each level meant { #meanings }\n\n" + "\n".join(eras)
-    )
+    return levels_matrix(ctx) + "\n## What each level meant { #meanings }\n\n" + "\n".join(eras)
 
 
 def level_page(ctx: Ctx, lid: str) -> str:
@@ -194,76 +189,6 @@ def safeguards(ctx: Ctx) -> str:
 
 
 # --- thresholds -----------------------------------------------------------------------------
-
-
-def explorer(ctx: Ctx) -> str:
-    """Risk domain × version matrix; atlas.js adds the domain and version-range filters."""
-    atlas = ctx.atlas
-    ids = atlas.version_ids
-    domains = sorted(atlas.items(DOMAIN), key=lambda e: e.order)
-    opts = "".join(
-        f'<option value="{attr(d.id)}">{esc(max(d.states, key=lambda s: atlas.index(s.from_)).name)}</option>'
-        for d in domains
-    )
-
-    def vopts(sel: int) -> str:
-        return "".join(
-            f'<option value="{i}"{" selected" if i == sel else ""}>{esc(v)}</option>' for i, v in enumerate(ids)
-        )
-
-    controls = (
-        '<form class="atlas-filter" data-target="atlas-explorer" action="#">\n'
-        f'<label>Domain <select name="domain"><option value="">All domains</option>{opts}</select></label>\n'
-        f'<label>From <select name="from">{vopts(0)}</select></label>\n'
-        f'<label>to <select name="to">{vopts(len(ids) - 1)}</select></label>\n'
-        "</form>\n"
-    )
-    head = '<table class="atlas-explorer" id="atlas-explorer">\n<thead><tr><th scope="col">Domain</th>'
-    head += (
-        "".join(f'<th scope="col" data-col="{i}">{esc(v)}</th>' for i, v in enumerate(ids)) + "</tr></thead>\n<tbody>\n"
-    )
-    body = []
-    for d in domains:
-        row = [
-            f'<tr data-domain="{attr(d.id)}">'
-            f'<th scope="row">{esc(max(d.states, key=lambda s: atlas.index(s.from_)).name)}{_earlier(ctx, d)}</th>'
-        ]
-        for i, vid in enumerate(ids):
-            cell = []
-            for th in (x for x in atlas.items(THRESHOLD) if x.domain == d.id):
-                st = state_at(atlas, th, vid)
-                if st is None:
-                    continue
-                page, _ = urls.entity_target(THRESHOLD.name, th.id)
-                item = f'<a href="{attr(_page_href(ctx, page))}">{esc(st.name)}</a>'
-                if i > 0:
-                    dd = diff_entity(atlas, "threshold", th, ids[i - 1], vid)
-                    if dd and dd.status in ("added", "changed"):
-                        what = "new" if dd.status == "added" else "changed"
-                        # a successor is not "new": say how it descends from its predecessor
-                        for link in dd.moves:
-                            if link.target == th.id and link.edge.at == vid and link.edge.type in ARRIVED:
-                                what = ARRIVED[link.edge.type]
-                        href = _page_href(ctx, urls.compare_page(ids[i - 1], vid))
-                        title = f"See {ids[i - 1]} vs {vid}"
-                        item += f' <a class="atlas-delta" href="{attr(href)}" title="{attr(title)}">{what}</a>'
-                cell.append(item)
-            if not cell:
-                # The domain's own note for this version is under "Risk domains", one click away.
-                ds = state_at(atlas, d, vid)
-                note = f' title="{attr(ds.summary)}"' if ds else ""
-                page, anchor = urls.entity_target(DOMAIN.name, d.id)
-                href = _page_href(ctx, page) + f"#{anchor}"
-                cell.append(f'<a class="atlas-none" href="{attr(href)}"{note}>No threshold</a>')
-            row.append(f'<td data-col="{i}">' + "<br>".join(cell) + "</td>")
-        body.append("".join(row) + "</tr>")
-    return (
-        controls
-        + '<div class="atlas-scroll" role="region" aria-label="Threshold explorer" tabindex="0">\n'
-        + head
-        + "\n".join(body)
-        + "\n</tbody>\n</table>\n</div>\n"
-    )
 
 
 def _earlier(ctx: Ctx, entity: t.Entity) -> str:

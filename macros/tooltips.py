@@ -1,0 +1,298 @@
+"""Glossary tooltips: the meaning a term has in the version a page is about, once per section.
+
+Two halves that meet in a generated file:
+
+* At ``make gen`` time, :func:`table` turns the glossary into ``includes/tooltips.json``: every
+  phrase that names a term, and each term's short meanings (``gloss``) with the versions they hold
+  in.
+* At build time, :class:`TooltipExtension` (a Python-Markdown extension listed in mkdocs.yml, so
+  every engine that speaks Python-Markdown runs it) wraps the first use of each term in each
+  section (``h2``) as ``<abbr title="meaning"><a href="…/glossary/#id">phrase</a></abbr>``. The
+  link makes the tooltip reachable by keyboard (Material shows an ``abbr``'s tooltip while focus is
+  inside it) and leads to the whole history of the term.
+
+A Markdown extension does not know which page it renders. The page's macros tell it: each
+block-level macro output carries a :func:`marker` comment with the page's source path and the
+versions it is about (a version page: one; a pair page: two; ``/current/``: the newest). The
+extension reads the first marker and blanks them all.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+from pydantic import TypeAdapter
+from typing_extensions import TypedDict  # pydantic validates only this one on Python 3.11
+
+from macros.model import types as t
+from macros.model.kinds import TERM
+from macros.render import urls
+
+TABLE = "includes/tooltips.json"
+LIMIT = 140  # characters a tooltip may have
+
+# Where a tooltip would be wrong or unreachable: headings, other links (a link inside a link is not
+# allowed), code, an existing abbr, form controls and disclosure summaries.
+_SKIP_TAGS = frozenset(
+    {"h1", "h2", "h3", "h4", "h5", "h6", "a", "abbr", "code", "pre", "script", "style", "summary", "button"}
+    | {"label", "option", "select", "textarea", "time", "title", "svg", "kbd"}
+)
+# Citations are quoted as they must be pasted.
+_SKIP_CLASSES = frozenset({"atlas-citethis", "atlas-cite-formats"})
+# One meaning of a term in the table, and the table itself (includes/tooltips.json).
+Meaning = TypedDict("Meaning", {"from": str, "to": str | None, "versions": list[str], "gloss": str})
+
+
+class Table(TypedDict):
+    versions: list[str]
+    phrases: dict[str, str]  # phrase -> term id
+    terms: dict[str, list[Meaning]]  # term id -> its meanings, oldest first
+
+
+_MARKER = re.compile(r'<!-- atlas-page src="([^"<>]*)" versions="([0-9., ]*)" -->')
+
+
+# --- the generated table --------------------------------------------------------------------
+
+
+def phrases_of(term: t.Term) -> list[str]:
+    """The exact phrases that name a term: abbreviation, the plain names of every state, aliases.
+
+    Names of every state (not only the newest) so a 2.2 page's "Capability Threshold" finds the
+    term it renamed. Quoted names and phrases under three characters would match too much.
+    """
+    names = [re.sub(r"\s*\(.*?\)", "", st.name).strip().strip('"') for st in reversed(term.states)]
+    out: list[str] = []
+    for p in [term.abbr or "", *names, *term.aka]:
+        p = " ".join(p.split())
+        if len(p) >= 3 and '"' not in p and p not in out:
+            out.append(p)
+    return out
+
+
+def table(terms: Sequence[t.Term], version_ids: Sequence[str]) -> Table:
+    """JSON-ready: versions in order, phrase → term id, term id → its meanings by version range."""
+    index = {v: i for i, v in enumerate(version_ids)}
+    phrases: dict[str, str] = {}
+    meanings: dict[str, list[Meaning]] = {}
+    for term in sorted(terms, key=lambda e: e.id):
+        states = sorted(term.states, key=lambda s: index[s.from_])
+        meanings[term.id] = [
+            {
+                "from": st.from_,
+                "to": st.to,
+                "versions": list(version_ids[index[st.from_] : (index[st.to] if st.to else len(version_ids) - 1) + 1]),
+                "gloss": " ".join(st.gloss.split()),
+            }
+            for st in states
+        ]
+        for p in phrases_of(term):
+            phrases.setdefault(p, term.id)  # first term (by id) keeps a shared phrase
+    return {"versions": list(version_ids), "phrases": phrases, "terms": meanings}
+
+
+def table_json(terms: Sequence[t.Term], version_ids: Sequence[str]) -> str:
+    return json.dumps(table(terms, version_ids), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+# --- which page, which versions -------------------------------------------------------------
+
+
+@cache
+def _versions_by_page(version_ids: tuple[str, ...]) -> dict[str, list[str]]:
+    """Source path -> the versions that page is about (render/urls.py says where pages live)."""
+    out = {urls.version_page(v): [v] for v in version_ids}
+    for i, a in enumerate(version_ids):
+        out.update({urls.compare_page(a, b): [a, b] for b in version_ids[i + 1 :]})
+    if version_ids:
+        out["current.md"] = [version_ids[-1]]
+    return out
+
+
+def page_versions(src: str, version_ids: Sequence[str]) -> list[str]:
+    """The versions a page is about: a version page, a pair page, /current/; otherwise none."""
+    return list(_versions_by_page(tuple(version_ids)).get(src, []))
+
+
+def marker(src: str, version_ids: Sequence[str]) -> str:
+    """The comment a block-level macro appends so the extension knows the page (see module doc)."""
+    versions = ",".join(page_versions(src, version_ids))
+    return f'\n\n<!-- atlas-page src="{html.escape(src)}" versions="{versions}" -->\n'
+
+
+# --- what a tooltip says --------------------------------------------------------------------
+
+
+def _range(m: Meaning) -> str:
+    if m["to"] is None:
+        return f"Since RSP {m['from']}"
+    if m["from"] == m["to"]:
+        return f"RSP {m['from']}"
+    return f"RSP {m['from']}–{m['to']}"
+
+
+def tooltip(meanings: list[Meaning], versions: Sequence[str]) -> str | None:
+    """The tooltip for a term on a page about ``versions``; None means no tooltip at all.
+
+    One version: its meaning, or nothing if the term did not exist then. Two versions (a pair
+    page): the meaning if one holds in both, that version's meaning (labelled) if only one has the
+    term, a pointer to the glossary if they differ, nothing if neither has it. No version: the
+    newest meaning, labelled with its range unless it never changed.
+    """
+    if not versions:
+        newest = meanings[-1]
+        if not newest["gloss"]:
+            return None
+        if len(meanings) == 1 and newest["to"] is None:
+            return newest["gloss"]
+        return f"{_range(newest)}: {newest['gloss']}"
+    held = {v: next((m for m in meanings if v in m["versions"]), None) for v in versions}
+    found = [(v, m) for v, m in held.items() if m is not None and m["gloss"]]
+    if not found:
+        return None
+    if len(found) == len(versions) and all(m is found[0][1] for _, m in found):
+        return found[0][1]["gloss"]
+    if len(found) == 1:  # the term exists in only one of the versions: a mention can only mean that one
+        return f"RSP {found[0][0]}: {found[0][1]['gloss']}"
+    return f"Its meaning differs between RSP {versions[0]} and RSP {versions[-1]}: the glossary has both."
+
+
+# --- the Markdown extension -----------------------------------------------------------------
+
+
+_TABLE = TypeAdapter(Table)
+
+
+@cache
+def _load(path: str, _mtime: int) -> Table:
+    return _TABLE.validate_json(Path(path).read_bytes())
+
+
+def load(path: Path) -> Table:
+    return _load(str(path), path.stat().st_mtime_ns)
+
+
+class TooltipTreeprocessor(Treeprocessor):
+    def __init__(self, md: Markdown, data: Table) -> None:
+        super().__init__(md)
+        self.data = data
+        phrases = sorted(data["phrases"], key=len, reverse=True)
+        self.pattern = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b") if phrases else None
+
+    def _page(self, root: ET.Element) -> tuple[str | None, list[str]]:
+        """The first marker's page and versions; every marker leaves the output."""
+        found: tuple[str | None, list[str]] = (None, [])
+        stash = self.md.htmlStash.rawHtmlBlocks
+        gone: set[str] = set()
+        for i, block in enumerate(stash):
+            if isinstance(block, str) and (m := _MARKER.search(block)):
+                if found[0] is None:
+                    src = html.unescape(m.group(1))
+                    found = (src, [v for v in m.group(2).split(",") if v])
+                stash[i] = _MARKER.sub("", block)
+                gone.add(self.md.htmlStash.get_placeholder(i))
+        if gone:
+            # The paragraph that held a marker's placeholder would be left as an empty <p>.
+            for parent in root.iter():
+                for child in [c for c in parent if c.tag == "p" and len(c) == 0 and (c.text or "").strip() in gone]:
+                    if not (child.tail or "").strip():
+                        parent.remove(child)
+        return found
+
+    def run(self, root: ET.Element) -> None:
+        if self.pattern is None:
+            return
+        src, versions = self._page(root)
+        href = None
+        if src is not None:
+            base = posixpath.dirname(src)
+            if posixpath.basename(src) not in ("index.md", "README.md"):
+                base = posixpath.join(base, posixpath.splitext(posixpath.basename(src))[0])
+            # the glossary page's directory URL, relative to this page's
+            glossary = urls.url_key(TERM.page).rstrip("/")
+            href = posixpath.relpath(glossary, base or ".") + "/"
+        self.href = href
+        self.versions = versions
+        self.used: set[str] = set()
+        self._walk(root)
+
+    def _element(self, phrase: str, term: str, title: str) -> ET.Element:
+        abbr = ET.Element("abbr", {"title": title})
+        if self.href is None:
+            abbr.text = AtomicString(phrase)
+            return abbr
+        _, anchor = urls.entity_target(TERM.name, term)
+        link = ET.SubElement(abbr, "a", {"href": f"{self.href}#{anchor}", "class": "atlas-term"})
+        link.text = AtomicString(phrase)
+        return abbr
+
+    def _split(self, text: str) -> tuple[str, list[ET.Element]]:
+        """Wrap the first unused mention of each term in ``text``; return the text left before the
+        first wrap and the new elements (each carrying the text after it as its tail)."""
+        assert self.pattern is not None
+        head, pos = text, 0
+        made: list[ET.Element] = []
+        for m in self.pattern.finditer(text):
+            term = self.data["phrases"][m.group(0)]
+            if term in self.used:
+                continue
+            title = tooltip(self.data["terms"][term], self.versions)
+            if title is None:
+                continue
+            self.used.add(term)
+            el = self._element(m.group(0), term, title[:LIMIT])
+            if made:
+                made[-1].tail = text[pos : m.start()]
+            else:
+                head = text[: m.start()]
+            made.append(el)
+            pos = m.end()
+        if made:
+            made[-1].tail = text[pos:]
+        return head, made
+
+    def _walk(self, el: ET.Element) -> None:
+        if el.tag == "h2":
+            self.used = set()  # a new section: every term may be explained once more
+        if el.tag in _SKIP_TAGS or _SKIP_CLASSES & set((el.get("class") or "").split()):
+            return
+        if el.text and not isinstance(el.text, AtomicString):
+            el.text, made = self._split(el.text)
+            for i, new in enumerate(made):
+                el.insert(i, new)
+        # Comments and processing instructions have a factory function, not a name, for a tag.
+        for child in [c for c in el if isinstance(c.tag, str)]:
+            self._walk(child)
+            if child.tail and not isinstance(child.tail, AtomicString):
+                child.tail, made = self._split(child.tail)
+                at = list(el).index(child) + 1
+                for i, new in enumerate(made):
+                    el.insert(at + i, new)
+
+
+class TooltipExtension(Extension):
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {"table": [TABLE, "the generated phrase and meaning table, relative to the project root"]}
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        root = Path(__file__).resolve().parent.parent
+        data = load(root / self.getConfig("table"))
+        # After inline parsing (20) and the engines' link rewriting (0): the links it adds are final.
+        md.treeprocessors.register(TooltipTreeprocessor(md, data), "atlas_tooltips", -1)
+
+
+def makeExtension(**kwargs: Any) -> TooltipExtension:
+    return TooltipExtension(**kwargs)
