@@ -19,11 +19,11 @@ from dataclasses import dataclass
 
 from macros import citation
 from macros.citation import MONTH_NAMES, Work, slug
-from macros.compute.scope import span, state_at
+from macros.compute.scope import name_at, span, state_at
 from macros.model import Atlas
 from macros.model import types as t
 from macros.render.locators import first_pdf_page, printed_page, reader_locator
-from macros.render.urls import entity_target, version_page
+from macros.render.urls import entity_target
 
 KIND_LABELS = {
     "level": "AI Safety Level",
@@ -47,9 +47,13 @@ def entity_state_anchor(kind: str, eid: str, vid: str) -> str:
     return f"{anchor}-{state_anchor(vid)}" if anchor else state_anchor(vid)
 
 
-def change_anchor(index: int) -> str:
-    """Fragment of the ``index``-th (0-based) recorded change on its version page: "change-1"."""
-    return f"change-{index + 1}"
+def change_anchor(vid: str, change: t.Change) -> str:
+    """Fragment of a recorded change's row on /changes/ ("v2.2-cbrn-3-label"): built from the
+    change's own slug, so it never renumbers when another change is inserted before it."""
+    return f"v{vid}-{change.id}"
+
+
+CHANGES_PAGE = "changes.md"
 
 
 def page_url(site_url: str, src_uri: str) -> str:
@@ -194,18 +198,30 @@ def cite_change(
     release_date: dt.date,
     accessed: dt.date | None = None,
 ) -> PinpointCite:
-    """Citations of the ``index``-th (0-based) change recorded for version ``vid``."""
-    change = atlas.version(vid).changes[index]
+    """Citations of the ``index``-th (0-based) change recorded for version ``vid``: the policy
+    text where the change's sources point into it, and the change's row in the ledger, titled by
+    its effect and the entities it touches, each named as of ``vid``."""
+    atlas_version = atlas.version(vid)
+    change = atlas_version.changes[index]
+    names = []
+    for ref in change.entities:
+        kind, _, eid = ref.partition(":")
+        names.append(name_at(atlas, atlas.entity(kind, eid), vid).name)
+    effect = t.EFFECT_LABELS[change.effect][0]
+    about = f": {', '.join(dict.fromkeys(names))}" if names else ""
     entry = Work(
-        key=f"rspatlas-change-v{slug(vid)}-{index + 1}",
+        key=f"rspatlas-change-v{slug(vid)}-{slug(change.id)}",
         kind="webpage",
         author=citation.AUTHOR,
-        title=f"RSP version {vid}, change {index + 1} ({change.category})",
+        title=f"{effect} in RSP version {vid}{about}",
         issued=release_date,
-        url=f"{page_url(site_url, version_page(vid))}#{change_anchor(index)}",
+        url=f"{page_url(site_url, CHANGES_PAGE)}#{change_anchor(vid, change)}",
         container=citation.SITE,
         genre=f"Release {release}",
-        note=f"A change recorded for Anthropic's Responsible Scaling Policy version {vid}.",
+        note=(
+            f"A change recorded for Anthropic's Responsible Scaling Policy version {vid} "
+            f"(effective {long_date(atlas_version.effective)}) against the version before it."
+        ),
         accessed=accessed,
     )
     return PinpointCite(primary_work(atlas, vid, change.sources, accessed), entry)

@@ -139,10 +139,14 @@ def page_info(atlas: Atlas, docs: Path, site_url: str, release: Release) -> dict
             "compare_policy_url": cite.compare_policy_url,
             # citation_* and Dublin Core tags, as reference managers read them; a list keeps the order.
             "meta": [list(pair) for pair in citation.meta_tags(cite)],
+            # ``exact``: the text ends in white space (RIS's "ER  - "), which Material's automatic
+            # copy button would trim, so the template gives it a verbatim copy button.
             "cites": [
-                {"name": name, "slug": name.lower().replace("-", ""), "text": text}
+                {"name": name, "slug": name.lower().replace("-", ""), "text": text, "exact": text != text.rstrip()}
                 for name, text in citation.all_formats(cite).items()
             ],
+            # COinS of the page (OpenURL KEV, unescaped: the template escapes it into a title).
+            "coins": citation.coins_kev(citation.page_work(cite)),
         }
     return out
 

@@ -76,7 +76,7 @@ def test_cbrn_4_in_2_2_cites_the_policy_text_at_its_page_and_the_entry_by_its_2_
 def test_a_pair_page_cites_and_describes_both_versions(site: Path):
     doc = page(site, "/compare/2.2-vs-3.0/")
     metas = [(m["name"], m["content"]) for m in doc.select("head meta[name]")]
-    assert ("DC.coverage", "RSP 2.2 vs 3.0") in metas
+    assert ("DC.description", "Compares Anthropic's Responsible Scaling Policy version 2.2 with version 3.0.") in metas
     assert len([c for n, c in metas if n == "DC.relation"]) == 2
     foot = doc.select_one(".atlas-verified").get_text(" ")
     assert "RSP v2.2" in foot and "RSP v3.0" in foot

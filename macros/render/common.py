@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TypeVar
 
+from macros import citation_targets
 from macros.compute.scope import latest_state
 from macros.model import types as t
 from macros.render import urls
@@ -90,8 +91,8 @@ def provenance(ctx: Ctx, item: t.Sourced) -> str:
 
 
 def change_anchor(vid: str, change: t.Change) -> str:
-    """A change's row id on /changes/: built from its own slug, so it never renumbers."""
-    return f"v{vid}-{change.id}"
+    """A change's row id on /changes/ (one definition, shared with its citation)."""
+    return citation_targets.change_anchor(vid, change)
 
 
 def effect_link(ctx: Ctx, vid: str, change: t.Change) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from macros.model import types as t
+from macros.render.citethis import cite_this_change
 from macros.render.common import KIND_SINGULAR, change_anchor, display_title, entity_ref, provenance, version_link
 from macros.render.text import Ctx, attr, esc, fmt_date
 from macros.render.versions import CATEGORY_LABELS
@@ -93,7 +94,7 @@ def _legend(ctx: Ctx) -> str:
     )
 
 
-def _row(ctx: Ctx, v: t.Version, order: int, c: t.Change) -> str:
+def _row(ctx: Ctx, v: t.Version, order: int, c: t.Change, index: int) -> str:
     mention = t.IN_CHANGELOG_LABELS[c.in_changelog]
     touches = ""
     if c.entities:
@@ -109,6 +110,8 @@ def _row(ctx: Ctx, v: t.Version, order: int, c: t.Change) -> str:
             f"**Why:** {esc(c.effect_note)}\n",
             f"{esc(c.text)}{touches}\n",
             provenance(ctx, c),
+            "",
+            cite_this_change(ctx, v.id, index),
             "\n</div>\n",
         ]
     )
@@ -135,7 +138,7 @@ def ledger(ctx: Ctx) -> str:
         )
         parts.append(f"## RSP {esc(v.id)}, {fmt_date(v.effective)} {{ #ledger-{v.id.replace('.', '-')} }}\n")
         parts.append(f"{version_link(ctx, v.id, f'Version {v.id} page')}, with changes grouped by category.\n")
-        parts += [_row(ctx, v, order, c) for c in v.changes]
+        parts += [_row(ctx, v, order, c, i) for i, c in enumerate(v.changes)]
         parts.append("</section>\n")
     parts.append("</div>\n")
     return "\n".join(parts)

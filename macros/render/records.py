@@ -10,6 +10,7 @@ from macros.compute import versions as cv
 from macros.compute.scope import latest_state, name_at, span
 from macros.model import types as t
 from macros.render import diagram, urls
+from macros.render.citethis import cite_this, version_anchor
 from macros.render.common import display_title, entity_ref, provenance, shown, source_label, version_link
 from macros.render.entities import history, range_label
 from macros.render.text import Ctx, attr, esc, fmt_date, one_line, safe_url
@@ -237,15 +238,29 @@ def glossary(ctx: Ctx) -> str:
         if extra:
             out.append("*" + "; ".join(extra) + ".*\n")
         if len(states) == 1:
-            st = states[0]
-            out.append(f"{esc(st.definition)} <small>(from {version_link(ctx, st.from_)})</small>\n")  # type: ignore[attr-defined]
-            out.append(provenance(ctx, st) + "\n")
+            out.append(_meaning(ctx, term, states[0], f"<small>(from {version_link(ctx, states[0].from_)})</small>"))
         else:
             out.append("The meaning changed between versions; the newest comes first:\n")
             for st in reversed(states):
-                out.append(f"- **{range_label(ctx, st)}:** {esc(st.definition)}  \n  {provenance(ctx, st)}")  # type: ignore[attr-defined]
-            out.append("")
+                out.append(_meaning(ctx, term, st))
     return "\n".join(out) + "\n"
+
+
+def _meaning(ctx: Ctx, term: t.Entity, st: t.State, after: str = "") -> str:
+    """One meaning of a term: a titled paragraph (``#asl-2-0``) holding an anchor for every
+    version it covers (``#asl-v2.2``, empty targets: the range label already says the versions),
+    its sources and a "Cite this" box citing it as of the newest version it covers."""
+    first, last = span(ctx.atlas, st)
+    anchors = "".join(
+        f'<span id="{attr(version_anchor("term", term.id, v))}"></span>'
+        for v in ctx.atlas.version_ids[first : last + 1]
+    )
+    label = f"**{range_label(ctx, st)}:** " if not after else ""
+    definition = esc(st.definition)  # type: ignore[attr-defined]
+    text = f"{anchors}{label}{definition}" + (f" {after}" if after else "")
+    block_id = f"{term.id}-{st.from_.replace('.', '-')}"
+    block = f"{text}\n{{: #{block_id} .atlas-state .atlas-meaning }}\n"
+    return f"{block}\n{provenance(ctx, st)}\n\n{cite_this(ctx, 'term', term, st)}"
 
 
 def tooltip_phrases(term: t.Entity, name: str) -> list[str]:
