@@ -81,6 +81,21 @@ def parse_changelog(text: str) -> list[Release]:
     return out
 
 
+_SEMVER = re.compile(r"^\d+\.\d+\.\d+$")
+
+
+def edition_url(base: str, release: str) -> str:
+    """Public URL of a release's frozen edition: "<site>/editions/0.1.0/"."""
+    if not _SEMVER.match(release):
+        raise ValueError(f"not a release number: {release!r}")
+    return f"{base.rstrip('/')}/editions/{release}/"
+
+
+def edition_tag(release: str) -> str:
+    """The git tag a release is built from: "v0.1.0"."""
+    return f"v{release}"
+
+
 def releases(root: Path) -> list[Release]:
     return parse_changelog((root / "CHANGELOG.md").read_text(encoding="utf-8"))
 
