@@ -82,3 +82,19 @@ def test_a_pair_page_cites_and_describes_both_versions(site: Path):
     assert "RSP v2.2" in foot and "RSP v3.0" in foot
     bib = doc.select_one("#cite-this-page code.atlas-cite-bibtex").get_text()
     assert "2.2" in bib and "3.0" in bib
+
+
+def test_each_state_block_names_the_versions_it_covers(site: Path, atlas):
+    """The 'viewing as of' highlight reads data-versions: it must list exactly the state's versions."""
+    for kind in sorted(ANCHORED_KINDS):
+        for entity in atlas.entities[kind]:
+            target, _ = entity_target(kind, entity.id)
+            doc = page(site, page_url("/", target))
+            for state in entity.states:
+                first, last = span(atlas, state)
+                block = doc.find(id=f"{entity.id}-{state.from_.replace('.', '-')}")
+                assert block is not None and block.get("data-versions") == " ".join(
+                    atlas.version_ids[first : last + 1]
+                ), (kind, entity.id, state.from_)
+    for url in ("/thresholds/cbrn-4/", "/levels/asl-3/", "/safeguards/", "/governance/", "/glossary/"):
+        assert len(page(site, url).select("form.atlas-viewas[hidden]")) == 1, url

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from macros.compute import versions as cv
 from macros.compute.scope import latest_state, name_at, span
 from macros.model import types as t
-from macros.render import diagram, urls
+from macros.render import diagram, urls, viewas
 from macros.render.citethis import cite_this, version_anchor
 from macros.render.common import display_title, entity_ref, provenance, shown, source_label, version_link
 from macros.render.entities import history, range_label
@@ -32,7 +32,7 @@ CATEGORY_TITLES = {
 
 def governance(ctx: Ctx) -> str:
     atlas = ctx.atlas
-    out = []
+    out = [viewas.control(ctx, "each provision")]
     for cat, title in CATEGORY_TITLES.items():
         provs = [p for p in atlas.entities["provision"] if p.category == cat]  # type: ignore[attr-defined]
         if not provs:
@@ -221,6 +221,7 @@ def glossary(ctx: Ctx) -> str:
     letters = list(dict.fromkeys(latest_state(atlas, e).name.strip('"')[:1].upper() for e in terms))
     bar = " ".join(ctx.link(esc(x), ctx.page, f"letter-{x.lower()}") for x in letters)
     out.append(f'<nav class="atlas-az" aria-label="Glossary letters" markdown>\n\n{bar}\n\n</nav>\n')
+    out.append(viewas.control(ctx, "each meaning"))
     letter = ""
     for term in terms:
         states = sorted(term.states, key=lambda s: atlas.index(s.from_))
@@ -259,7 +260,7 @@ def _meaning(ctx: Ctx, term: t.Entity, st: t.State, after: str = "") -> str:
     definition = esc(st.definition)  # type: ignore[attr-defined]
     text = f"{anchors}{label}{definition}" + (f" {after}" if after else "")
     block_id = f"{term.id}-{st.from_.replace('.', '-')}"
-    block = f"{text}\n{{: #{block_id} .atlas-state .atlas-meaning }}\n"
+    block = f'{text}\n{{: #{block_id} .atlas-state .atlas-meaning data-versions="{viewas.state_versions(ctx, st)}" }}\n'
     return f"{block}\n{provenance(ctx, st)}\n\n{cite_this(ctx, 'term', term, st)}"
 
 
