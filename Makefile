@@ -47,6 +47,7 @@ help:
 	@echo "make bench                  Lighthouse and build-time benchmarks (writes BENCHMARKS.md)"
 	@echo "make mutation               mutation score of the validation and escaping code (mutmut; ~15 min)"
 	@echo "make edition [RELEASE=]     build a release from its tag v<RELEASE> into site/editions/<RELEASE>/"
+	@echo "                            (RELEASE=all: every tagged release, as the deploy job does)"
 
 # The locks are resolved for CPython 3.11 (pyproject: >= 3.11.5): say so before anything installs.
 python:
@@ -188,8 +189,9 @@ mutation: $(STAMP)
 # Run after `make build`: `mkdocs build --clean` empties site/, editions included.
 RELEASE ?=
 REF ?=
+# RELEASE=all builds every release that has its v<release> tag (what the deploy job does).
 edition: $(STAMP)
-	$(PY) scripts/edition.py $(if $(RELEASE),--release $(RELEASE)) $(if $(REF),--ref $(REF))
+	$(PY) scripts/edition.py $(if $(filter all,$(RELEASE)),--all-tags,$(if $(RELEASE),--release $(RELEASE)) $(if $(REF),--ref $(REF)))
 
 clean:
 	rm -rf site .pytest_cache $(ENGINES_OUT) .cache mutants

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from html import escape
 from typing import Literal
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 SITE = "RSP Atlas"
 AUTHOR = "RSP Atlas contributors"
@@ -128,10 +128,13 @@ def page_work(c: PageCite) -> Work:
 
 
 def meta_tags(c: PageCite) -> list[tuple[str, str]]:
-    """(name, content) pairs for the page's <meta> tags, as Zotero's embedded-metadata reader uses them.
+    """(name, content) pairs for the page's <meta> tags, as Zotero's "Embedded Metadata" reads them.
 
-    A pair page names both policy texts it compares (two DC.relation) and says "RSP a vs b" in
-    its DC.coverage; every other page names its one version.
+    Highwire ``citation_*`` tags give the title, date and URL. Without an item type, Zotero takes
+    any page with ``citation_title`` for a journal article: ``og:type`` "website" makes it a web
+    page, and ``og:site_name`` its website title. What the page describes goes in DC.description
+    (Zotero's abstract), not DC.coverage (which Zotero files as the archive location): a pair
+    page says it compares both versions and names both policy texts (two DC.relation).
     """
     d = c.release_date
     out = [
@@ -140,6 +143,8 @@ def meta_tags(c: PageCite) -> list[tuple[str, str]]:
         ("citation_publisher", SITE),
         ("citation_date", f"{d.year}/{d.month:02d}/{d.day:02d}"),
         ("citation_public_url", c.url),
+        ("og:type", "website"),
+        ("og:site_name", SITE),
         ("DC.title", _page_title(c)),
         ("DC.creator", AUTHOR),
         ("DC.publisher", SITE),
@@ -148,9 +153,9 @@ def meta_tags(c: PageCite) -> list[tuple[str, str]]:
         ("DC.type", "Text"),
         ("DC.language", "en"),
     ]
-    label = rsp_label(c)
-    if label:
-        out.append(("DC.coverage", label))
+    note = _page_note(c)
+    if note:
+        out.append(("DC.description", note))
     for url in (c.compare_policy_url, c.policy_url):
         if url:
             out.append(("DC.relation", url))
@@ -282,11 +287,14 @@ def csl_json(w: Work | PageCite) -> str:
     return json.dumps([csl_item(w)], indent=2, ensure_ascii=False)
 
 
-def coins(w: Work | PageCite) -> str:
-    """COinS (OpenURL 1.0 KEV in a ``Z3988`` span), which Zotero and other tools pick up from a page.
+def coins_kev(w: Work | PageCite) -> str:
+    """The OpenURL 1.0 KEV context object of a work, as Zotero's COinS reader parses it.
 
-    A policy document goes as a book-format "report" with a corporate author (``rft.aucorp``);
-    a site page as Dublin Core. The span is empty and invisible: it is metadata only.
+    A policy document goes as a book-format "report" (``rft.btitle``, ``rft.pub``, ``rft.pages``);
+    a site page in Dublin Core format with ``rft.type=webpage`` and the site as ``rft.source``
+    (Zotero's website title). Either way the author is ``rft.aucorp``: the one key Zotero reads as
+    an organisation (``rft.creator`` would be split into a person's first and last names).
+    Spaces are written ``%20``, never ``+``.
     """
     w = as_work(w)
     pairs: list[tuple[str, str]] = [("ctx_ver", "Z39.88-2004")]
@@ -306,12 +314,17 @@ def coins(w: Work | PageCite) -> str:
             ("rft_val_fmt", "info:ofi/fmt:kev:mtx:dc"),
             ("rft.type", "webpage"),
             ("rft.title", w.title),
-            ("rft.creator", w.author),
-            ("rft.publisher", w.container or w.author),
+            ("rft.aucorp", w.author),
+            ("rft.source", w.container or w.author),
             ("rft.date", w.issued.isoformat()),
         ]
     pairs.append(("rft_id", w.url))
-    return f'<span class="Z3988" title="{escape(urlencode(pairs), quote=True)}"></span>'
+    return urlencode(pairs, quote_via=quote)
+
+
+def coins(w: Work | PageCite) -> str:
+    """COinS: the KEV in an empty, invisible ``Z3988`` span, escaped for the attribute."""
+    return f'<span class="Z3988" title="{escape(coins_kev(w), quote=True)}"></span>'
 
 
 def work_formats(w: Work, *, with_pinpoint: bool = False) -> dict[str, str]:

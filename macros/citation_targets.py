@@ -19,12 +19,12 @@ from dataclasses import dataclass
 
 from macros import citation
 from macros.citation import MONTH_NAMES, Work, slug
-from macros.compute.scope import span, state_at
+from macros.compute.scope import name_at, span, state_at
 from macros.model import Atlas
 from macros.model import types as t
 from macros.model.kinds import kind as kind_of
 from macros.render.locators import first_pdf_page, printed_page, reader_locator
-from macros.render.urls import entity_target, page_url, version_page
+from macros.render.urls import change_target, entity_target, page_url, target_url
 
 
 def state_anchor(vid: str) -> str:
@@ -37,11 +37,6 @@ def entity_state_anchor(kind: str, eid: str, vid: str) -> str:
     ``state_anchor`` alone; entities sharing a page prefix their own anchor ("rso-v2.2")."""
     _, anchor = entity_target(kind, eid)
     return f"{anchor}-{state_anchor(vid)}" if anchor else state_anchor(vid)
-
-
-def change_anchor(index: int) -> str:
-    """Fragment of the ``index``-th (0-based) recorded change on its version page: "change-1"."""
-    return f"change-{index + 1}"
 
 
 def entity_state_url(site_url: str, kind: str, eid: str, vid: str) -> str:
@@ -180,18 +175,30 @@ def cite_change(
     release_date: dt.date,
     accessed: dt.date | None = None,
 ) -> PinpointCite:
-    """Citations of the ``index``-th (0-based) change recorded for version ``vid``."""
-    change = atlas.version(vid).changes[index]
+    """Citations of the ``index``-th (0-based) change recorded for version ``vid``: the policy
+    text where the change's sources point into it, and the change's row in the ledger, titled by
+    its effect and the entities it touches, each named as of ``vid``."""
+    atlas_version = atlas.version(vid)
+    change = atlas_version.changes[index]
+    names = []
+    for ref in change.entities:
+        kind, _, eid = ref.partition(":")
+        names.append(name_at(atlas, atlas.entity(kind, eid), vid).name)
+    effect = t.EFFECT_LABELS[change.effect][0]
+    about = f": {', '.join(dict.fromkeys(names))}" if names else ""
     entry = Work(
-        key=f"rspatlas-change-v{slug(vid)}-{index + 1}",
+        key=f"rspatlas-change-v{slug(vid)}-{slug(change.id)}",
         kind="webpage",
         author=citation.AUTHOR,
-        title=f"RSP version {vid}, change {index + 1} ({change.category})",
+        title=f"{effect} in RSP version {vid}{about}",
         issued=release_date,
-        url=f"{page_url(site_url, version_page(vid))}#{change_anchor(index)}",
+        url=target_url(site_url, change_target(vid, change.id)),
         container=citation.SITE,
         genre=f"Release {release}",
-        note=f"A change recorded for Anthropic's Responsible Scaling Policy version {vid}.",
+        note=(
+            f"A change recorded for Anthropic's Responsible Scaling Policy version {vid} "
+            f"(effective {long_date(atlas_version.effective)}) against the version before it."
+        ),
         accessed=accessed,
     )
     return PinpointCite(primary_work(atlas, vid, change.sources, accessed), entry)

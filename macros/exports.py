@@ -273,6 +273,22 @@ def feed_xml(atlas: Atlas, base: str, rels: list[Release]) -> str:
         anchor = target_url(base, urls.release_target(r.version))
         changelog = target_url(base, ("about.md", "changelog"))
         entries.append((stamp, (anchor, f"RSP Atlas site release {r.version}", changelog, stamp, r.summary)))
+        # Each substantive correction also stands alone, so a reader who cited an earlier release
+        # learns that the cited words changed (CHANGELOG.md "Corrections:" lines).
+        for i, text in enumerate(r.corrections, start=1):
+            data = f" Corrected data: {', '.join(r.data_corrected)}." if r.data_corrected else ""
+            entries.append(
+                (
+                    f"{r.date.isoformat()}T12:00:0{min(i, 9)}Z",
+                    (
+                        f"{anchor}-correction-{i}",
+                        f"Correction in RSP Atlas site release {r.version}",
+                        anchor,
+                        f"{r.date.isoformat()}T12:00:00Z",
+                        text + data,
+                    ),
+                )
+            )
     entries.sort(key=lambda e: e[0], reverse=True)
     feed = ET.Element("feed", xmlns=ATOM_NS)
     _sub(feed, "id", f"{base}feed.xml")

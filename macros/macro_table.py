@@ -66,4 +66,5 @@ MACROS: dict[str, Callable[..., str]] = {
     "current_version": inline.current_version,
     "stat": inline.stat,
     "site_changelog": inline.site_changelog,
+    "editions": inline.editions,
 }

@@ -59,6 +59,37 @@ def verified_for(atlas: Atlas, src_uri: str) -> dt.date:
     return min(atlas.verified[f] for f in data_for(src_uri))
 
 
+def page_history(src_uri: str, rels: list[Release], data_files: set[str]) -> tuple[Release, Release]:
+    """(first published, last substantively changed) of a page, from CHANGELOG.md's release lines.
+
+    First published: the oldest release naming the page under "New pages:", else the oldest
+    release. Last substantively changed: the newest release since then that corrected a data file
+    the page draws on (the files behind its "last verified" date), else its first release.
+    Raises ValueError for a "Data corrected:" name that is no data file.
+    """
+    oldest_first = sorted(rels, key=lambda r: r.date)
+    for r in oldest_first:
+        unknown = set(r.data_corrected) - data_files
+        if unknown:
+            raise ValueError(f"CHANGELOG.md {r.version}: 'Data corrected:' names no data file: {sorted(unknown)}")
+    key = "/" + url_key(src_uri)
+    first = next((r for r in oldest_first if key in r.new_pages), oldest_first[0])
+    last = first
+    for r in oldest_first:
+        if r.date > first.date and set(data_for(src_uri)) & set(r.data_corrected):
+            last = r
+    return first, last
+
+
+def check_new_pages(rels: list[Release], docs: Path) -> None:
+    """Every "New pages:" entry names a real page (a typo would silently date it from 0.1.0)."""
+    keys = {"/" + url_key(src) for src, _ in _sources(docs)}
+    for r in rels:
+        missing = [p for p in r.new_pages if p not in keys]
+        if missing:
+            raise ValueError(f"CHANGELOG.md {r.version}: 'New pages:' names no page: {missing}")
+
+
 def front_matter(path: Path) -> dict[str, Any]:
     text = path.read_text(encoding="utf-8")
     if not text.startswith("---\n"):
@@ -95,13 +126,19 @@ def _policy_url(atlas: Atlas, vid: str | None) -> str | None:
     return None
 
 
-def page_info(atlas: Atlas, docs: Path, site_url: str, release: Release) -> dict[str, dict[str, Any]]:
-    """src_uri → {title, verified, url, rsp_version, policy_url, cites} for every Markdown page.
+def page_info(
+    atlas: Atlas, docs: Path, site_url: str, release: Release, rels: list[Release] | None = None
+) -> dict[str, dict[str, Any]]:
+    """src_uri → {title, verified, url, rsp_version, policy_url, cites, ...} for every Markdown page.
 
     ``cites`` is a list (name, slug, text) in display order: templates iterate lists, never dicts.
     """
+    rels = rels or [release]
+    check_new_pages(rels, docs)
+    data_files = set(atlas.verified)
     out: dict[str, dict[str, Any]] = {}
     for src, path in _sources(docs):
+        first, last = page_history(src, rels, data_files)
         meta = front_matter(path)
         rsp = meta.get("rsp_version")
         title = html.unescape(str(meta.get("title") or src))  # stub titles are stored HTML-escaped
@@ -119,6 +156,9 @@ def page_info(atlas: Atlas, docs: Path, site_url: str, release: Release) -> dict
         out[src] = {
             "title": title,
             "verified": verified_for(atlas, src).isoformat(),
+            # Site releases, from CHANGELOG.md (never file dates): shown in the page footer.
+            "first_published": {"release": first.version, "date": first.date.isoformat()},
+            "last_changed": {"release": last.version, "date": last.date.isoformat()},
             "url": cite.url,
             "rsp_version": rsp,
             "policy_url": cite.policy_url,
@@ -126,10 +166,14 @@ def page_info(atlas: Atlas, docs: Path, site_url: str, release: Release) -> dict
             "compare_policy_url": cite.compare_policy_url,
             # citation_* and Dublin Core tags, as reference managers read them; a list keeps the order.
             "meta": [list(pair) for pair in citation.meta_tags(cite)],
+            # ``exact``: the text ends in white space (RIS's "ER  - "), which Material's automatic
+            # copy button would trim, so the template gives it a verbatim copy button.
             "cites": [
-                {"name": name, "slug": name.lower().replace("-", ""), "text": text}
+                {"name": name, "slug": name.lower().replace("-", ""), "text": text, "exact": text != text.rstrip()}
                 for name, text in citation.all_formats(cite).items()
             ],
+            # COinS of the page (OpenURL KEV, unescaped: the template escapes it into a title).
+            "coins": citation.coins_kev(citation.page_work(cite)),
         }
     return out
 
@@ -138,7 +182,7 @@ def document(atlas: Atlas, root: Path) -> str:
     """The generated file's text: site release plus each page's facts, keyed by page URL."""
     rels = releases(root)
     release = rels[0]
-    pages = page_info(atlas, root / "docs", site_url(root), release)
+    pages = page_info(atlas, root / "docs", site_url(root), release, rels)
     data = {
         "extra": {
             "pagemeta": {

@@ -1,4 +1,14 @@
-"""The site's own releases (from CHANGELOG.md) and its public URL (from mkdocs.yml)."""
+"""The site's own releases (from CHANGELOG.md) and its public URL (from mkdocs.yml).
+
+Besides its prose, a release entry may carry three kinds of machine-read bullet:
+
+- ``- Corrections: ...``: a substantive correction (announced on its own in the Atom feed);
+- ``- Data corrected: versions, thresholds, ...``: the data files (``data/<name>.yml``) whose
+  facts the release corrected or extended; every page drawing on one of them (pagemeta's
+  PAGE_DATA) counts as substantively changed in that release;
+- ``- New pages: /current/, /as-of/``: pages first published in that release (every other page
+  was first published in the oldest release).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +19,9 @@ from pathlib import Path
 
 # "## 0.1.0 — 2026-11-28" followed by the release's notes, up to the next "## ".
 _HEADING = re.compile(r"^## (\d+\.\d+\.\d+) [—-] (\d{4}-\d{2}-\d{2})\s*$", re.M)
+_DATA = "Data corrected:"
+_PAGES = "New pages:"
+_CORRECTION = re.compile(r"^Corrections?:\s*")
 
 
 @dataclass(frozen=True)
@@ -16,6 +29,28 @@ class Release:
     version: str
     date: dt.date
     summary: str
+    corrections: tuple[str, ...] = ()
+    data_corrected: tuple[str, ...] = ()
+    new_pages: tuple[str, ...] = ()
+
+
+def _bullets(body: str) -> list[str]:
+    """The body's bullets, each joined onto one line (continuation lines are indented)."""
+    out: list[str] = []
+    for line in body.splitlines():
+        if not line.strip():
+            continue
+        if line.lstrip().startswith(("- ", "* ")) and not line.startswith(" "):
+            out.append(line.lstrip()[2:].strip())
+        elif out:
+            out[-1] += " " + line.strip()
+        else:
+            out.append(line.strip())
+    return out
+
+
+def _names(bullet: str, label: str) -> tuple[str, ...]:
+    return tuple(x.strip().rstrip(".") for x in bullet[len(label) :].split(",") if x.strip().rstrip("."))
 
 
 def parse_changelog(text: str) -> list[Release]:
@@ -23,9 +58,45 @@ def parse_changelog(text: str) -> list[Release]:
     out = []
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-        body = " ".join(line.lstrip("-* ").strip() for line in text[m.end() : end].splitlines() if line.strip())
-        out.append(Release(m.group(1), dt.date.fromisoformat(m.group(2)), body))
+        prose: list[str] = []
+        corrections: list[str] = []
+        data: tuple[str, ...] = ()
+        pages: tuple[str, ...] = ()
+        for b in _bullets(text[m.end() : end]):
+            if b.startswith(_DATA):
+                data = _names(b, _DATA)
+            elif b.startswith(_PAGES):
+                pages = _names(b, _PAGES)
+            else:
+                prose.append(b)
+                if _CORRECTION.match(b):
+                    corrections.append(_CORRECTION.sub("", b))
+        out.append(
+            Release(
+                m.group(1),
+                dt.date.fromisoformat(m.group(2)),
+                " ".join(prose),
+                tuple(corrections),
+                data,
+                pages,
+            )
+        )
     return out
+
+
+_SEMVER = re.compile(r"^\d+\.\d+\.\d+$")
+
+
+def edition_url(base: str, release: str) -> str:
+    """Public URL of a release's frozen edition: "<site>/editions/0.1.0/"."""
+    if not _SEMVER.match(release):
+        raise ValueError(f"not a release number: {release!r}")
+    return f"{base.rstrip('/')}/editions/{release}/"
+
+
+def edition_tag(release: str) -> str:
+    """The git tag a release is built from: "v0.1.0"."""
+    return f"v{release}"
 
 
 def releases(root: Path) -> list[Release]:

@@ -31,16 +31,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.release import latest, site_url  # noqa: E402
+from macros.release import edition_tag, edition_url, latest, releases, site_url  # noqa: E402
 
-_SEMVER = re.compile(r"^\d+\.\d+\.\d+$")
+_TAG = re.compile(r"^v(\d+\.\d+\.\d+)$")
 
 
-def edition_url(base: str, release: str) -> str:
-    """Public URL of an edition: "<site>/editions/0.1.0/"."""
-    if not _SEMVER.match(release):
-        raise ValueError(f"not a release number: {release!r}")
-    return f"{base.rstrip('/')}/editions/{release}/"
+def tagged_releases(tags: list[str], released: list[str]) -> list[str]:
+    """The releases to build as editions: every ``v<semver>`` tag that names a release in
+    CHANGELOG.md (other tags, and releases not yet tagged, are skipped), oldest first."""
+    versions = {m.group(1) for tag in tags if (m := _TAG.match(tag.strip()))}
+    return sorted(versions & set(released), key=lambda v: tuple(int(x) for x in v.split(".")))
 
 
 def edition_dir(site: Path, release: str) -> Path:
@@ -105,9 +105,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--release", help="release number (default: the newest in CHANGELOG.md)")
     ap.add_argument("--ref", help="git ref to build (default: tag v<release>)")
     ap.add_argument("--site", default=str(ROOT / "site"), help="site directory (default: site/)")
+    ap.add_argument("--all-tags", action="store_true", help="build every release that has its v<release> tag")
     args = ap.parse_args(argv)
+    if args.all_tags:
+        todo = tagged_releases(_git("tag", "--list", "v*").splitlines(), [r.version for r in releases(ROOT)])
+        for release in todo:
+            out = build(edition_tag(release), release, Path(args.site))
+            if not (out / "index.html").is_file():
+                print(f"edition {release}: no index.html in {out}", file=sys.stderr)
+                return 1
+            print(f"edition {release} → {out}")
+        print(f"editions built: {', '.join(todo) or 'none (no v* tag names a release yet)'}")
+        return 0
     release = args.release or latest(ROOT).version
-    ref = args.ref or f"v{release}"
+    ref = args.ref or edition_tag(release)
     try:
         _git("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
     except subprocess.CalledProcessError:

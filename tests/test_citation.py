@@ -161,7 +161,8 @@ def test_pair_page_cites_both_versions_in_every_format() -> None:
         assert "describes RSP version" not in text.lower(), name
     assert "Compares Anthropic's Responsible Scaling Policy version 2.2 with version 3.0." in cites["BibTeX"]
     meta = dict(c.meta_tags(PAGES[3]))
-    assert meta["DC.coverage"] == "RSP 2.2 vs 3.0"
+    assert meta["DC.description"] == "Compares Anthropic's Responsible Scaling Policy version 2.2 with version 3.0."
+    assert "DC.coverage" not in meta  # Zotero files DC.coverage as the archive location
 
 
 def test_pair_meta_names_both_policy_texts() -> None:
@@ -175,7 +176,9 @@ def test_pair_meta_names_both_policy_texts() -> None:
     rel = [v for k, v in c.meta_tags(p) if k == "DC.relation"]
     assert rel == ["https://example.org/2.2.pdf", "https://example.org/3.0.pdf"]
     single = page(title="Version 3.4", rsp_version="3.4", policy_url="https://example.org/3.4.pdf")
-    assert dict(c.meta_tags(single))["DC.coverage"] == "RSP version 3.4"
+    assert (
+        dict(c.meta_tags(single))["DC.description"] == "Describes Anthropic's Responsible Scaling Policy version 3.4."
+    )
 
 
 def test_coins_span_carries_the_work() -> None:

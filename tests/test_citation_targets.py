@@ -107,7 +107,8 @@ def test_every_state_and_change_parses_in_every_format(atlas: Atlas) -> None:
             assert f["RIS"].endswith("\nER  - ")
             assert rec["urls"] == [json.loads(f["CSL-JSON"])[0]["URL"]]
             state_or_page = p.entry.url.split("#")[1]
-            assert re.fullmatch(r"([a-z0-9.-]+-)?v\d+\.\d+|change-\d+", state_or_page)
+            # a state's version anchor ("v2.2", "asl-v2.2") or a change's ledger row ("v2.2-<slug>")
+            assert re.fullmatch(r"([a-z0-9.-]+-)?v\d+\.\d+|v\d+\.\d+-[a-z0-9-]+", state_or_page), state_or_page
 
 
 @pytest.mark.parametrize(("name", "style"), [("APA", "apa"), ("Chicago", "chicago-author-date")])
@@ -123,6 +124,22 @@ def test_pinpoint_styles_match_citeproc(atlas: Atlas, name: str, style: str) -> 
         for who in ("primary", "entry"):
             ours = p.formats()[who][name].split("\nIn text:")[0]
             assert normal(ours) == citeproc(json.loads(p.formats()[who]["CSL-JSON"])[0], style), (k, e, v, who)
+    for v in atlas.versions:  # every recorded change, both citations
+        for i in range(len(v.changes)):
+            p = ct.cite_change(atlas, v.id, i, **KW)  # type: ignore[arg-type]
+            for who in ("primary", "entry"):
+                ours = p.formats()[who][name].split("\nIn text:")[0]
+                assert normal(ours) == citeproc(json.loads(p.formats()[who]["CSL-JSON"])[0], style), (v.id, i, who)
+
+
+def test_a_change_is_cited_at_its_ledger_row_by_its_names_then(atlas: Atlas) -> None:
+    v = atlas.version("2.0")
+    i = next(i for i, c in enumerate(v.changes) if c.id == "asl-redefined")
+    p = ct.cite_change(atlas, "2.0", i, **KW)  # type: ignore[arg-type]
+    assert p.entry.url == f"{SITE}changes/#v2.0-asl-redefined"
+    assert p.entry.title == "Restructures in RSP version 2.0: ASL-2 Standard, ASL-3 Standard"  # the 2.0 names
+    assert p.primary.url.endswith("#page=6") and p.primary.page == "2"
+    assert p.entry.key == "rspatlas-change-v2-0-asl-redefined"
 
 
 def test_pinpoint_coins(cbrn4: ct.PinpointCite) -> None:

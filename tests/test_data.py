@@ -207,8 +207,12 @@ def test_glossary_terms_with_changed_meaning_show_each_version(atlas, site: Path
     doc = page(site, "/glossary/")
     asl = atlas.entity("term", "asl")
     assert len(asl.states) >= 3
-    block = doc.find(id="asl").find_next("ul")
-    assert len(block.find_all("li", recursive=False)) == len(asl.states)
+    # one titled paragraph per meaning, each with its own "Cite this" box
+    ids = {f"asl-{st.from_.replace('.', '-')}" for st in asl.states}
+    meanings = [p for p in doc.select("p.atlas-meaning") if p.get("id") in ids]
+    assert len(meanings) == len(asl.states)
+    for p in meanings:
+        assert p.find_next("details", class_="atlas-citethis") is not None
 
 
 TOOLTIP_PAGES = (

@@ -60,3 +60,45 @@ def test_edition_paths_and_urls() -> None:
 def test_edition_refuses_a_missing_tag(capsys: pytest.CaptureFixture[str]) -> None:
     assert _edition().main(["--release", "0.1.0", "--ref", "no-such-tag-xyz"]) == 2
     assert "no git ref" in capsys.readouterr().err
+
+
+def test_every_tagged_release_and_only_those_is_built() -> None:
+    ed = _edition()
+    tags = ["v0.1.0", "v0.10.0", "v0.2.0", "vfoo", "0.3.0", "v0.9.0-rc1", "v9.9.9"]
+    # v9.9.9 names no release; 0.3.0 is released but untagged; numeric order, not string order.
+    assert ed.tagged_releases(tags, ["0.10.0", "0.3.0", "0.2.0", "0.1.0"]) == ["0.1.0", "0.2.0", "0.10.0"]
+    assert ed.tagged_releases([], ["0.1.0"]) == []
+
+
+def test_all_tags_builds_nothing_without_tags(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    ed = _edition()
+    built: list[str] = []
+    monkeypatch.setattr(ed, "_git", lambda *a: "" if a[0] == "tag" else "0")
+    monkeypatch.setattr(ed, "build", lambda ref, rel, site: built.append(rel))
+    assert ed.main(["--all-tags", "--site", str(tmp_path)]) == 0
+    assert built == [] and "none" in capsys.readouterr().out
+
+
+def test_deploy_builds_the_editions_after_the_tested_site() -> None:
+    wf = yaml.safe_load((ROOT / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8"))
+    steps = wf["jobs"]["test-and-build"]["steps"]
+    checkout = steps[0]["with"]
+    assert checkout["fetch-depth"] == 0 and checkout["fetch-tags"] is True  # tags reach the job
+    runs = [s.get("run", "") for s in steps]
+    diff = next(i for i, r in enumerate(runs) if r.startswith("diff -r site"))
+    edition = next(i for i, r in enumerate(runs) if r == "make edition RELEASE=all")
+    upload = next(i for i, s in enumerate(steps) if "upload-pages-artifact" in s.get("uses", ""))
+    assert diff < edition < upload  # the byte check covers the tested site only; editions ship with it
+
+
+def test_cite_page_lists_every_release_with_its_tag_and_edition(site: Path) -> None:
+    from macros.release import releases
+    from tests.htmlsite import page
+
+    doc = page(site, "/cite/")
+    section = doc.find(id="editions")
+    text = " ".join(el.get_text(" ") for el in section.find_next_siblings(["p", "ul"], limit=4))
+    hrefs = [a["href"] for ul in section.find_next_siblings("ul", limit=2) for a in ul.select("a[href]")]
+    for r in releases(ROOT):
+        assert f"v{r.version}" in text, r.version
+        assert f"https://rsp-atlas.github.io/editions/{r.version}/" in hrefs, r.version

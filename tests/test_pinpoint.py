@@ -76,9 +76,25 @@ def test_cbrn_4_in_2_2_cites_the_policy_text_at_its_page_and_the_entry_by_its_2_
 def test_a_pair_page_cites_and_describes_both_versions(site: Path):
     doc = page(site, "/compare/2.2-vs-3.0/")
     metas = [(m["name"], m["content"]) for m in doc.select("head meta[name]")]
-    assert ("DC.coverage", "RSP 2.2 vs 3.0") in metas
+    assert ("DC.description", "Compares Anthropic's Responsible Scaling Policy version 2.2 with version 3.0.") in metas
     assert len([c for n, c in metas if n == "DC.relation"]) == 2
     foot = doc.select_one(".atlas-verified").get_text(" ")
     assert "RSP v2.2" in foot and "RSP v3.0" in foot
     bib = doc.select_one("#cite-this-page code.atlas-cite-bibtex").get_text()
     assert "2.2" in bib and "3.0" in bib
+
+
+def test_each_state_block_names_the_versions_it_covers(site: Path, atlas):
+    """The 'viewing as of' highlight reads data-versions: it must list exactly the state's versions."""
+    for kind in sorted(ANCHORED_KINDS):
+        for entity in atlas.entities[kind]:
+            target, _ = entity_target(kind, entity.id)
+            doc = page(site, page_url("/", target))
+            for state in entity.states:
+                first, last = span(atlas, state)
+                block = doc.find(id=f"{entity.id}-{state.from_.replace('.', '-')}")
+                assert block is not None and block.get("data-versions") == " ".join(
+                    atlas.version_ids[first : last + 1]
+                ), (kind, entity.id, state.from_)
+    for url in ("/thresholds/cbrn-4/", "/levels/asl-3/", "/safeguards/", "/governance/", "/glossary/"):
+        assert len(page(site, url).select("form.atlas-viewas[hidden]")) == 1, url

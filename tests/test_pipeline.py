@@ -164,6 +164,11 @@ def test_adding_a_version_needs_no_other_edit_and_data_text_stays_inert(project_
     assert HOSTILE in change.get_text()
     row = page(site, "/changes/").find(id=f"v{NEW_ID}-synthetic-change")
     assert row is not None and row.get_text().count(HOSTILE) == 2  # effect note and change text
+    # The row's "Cite this" box quotes the (hostile) policy title inside <code>, as text only.
+    box = row.find("details", class_="atlas-citethis")
+    assert box is not None and box.find(["script", "b", "em", "a"]) is None
+    assert all(not code.find(True) for code in box.find_all("code"))
+    box.extract()
     assert row.find(["script", "em", "code"]) is None and row.find("a", href="https://evil.example") is None
     assert f"Synthetic policy {NEW_ID} <b>not bold</b>" in page(site, "/sources/").get_text()
 

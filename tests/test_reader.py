@@ -29,6 +29,7 @@ def test_glossary_gives_the_current_meaning_first(site: Path, atlas):
     for term in atlas.entities["term"]:
         if len(term.states) < 2:
             continue
-        items = doc.select_one(f"article h3#{term.id}").find_next("ul").find_all("li", recursive=False)
+        first = doc.select_one(f"article h3#{term.id}").find_next("p", class_="atlas-meaning")
         latest = latest_state(atlas, term)
-        assert items[0].get_text(" ").split(":")[0].strip().startswith(f"v{latest.from_}"), term.id
+        assert first["id"] == f"{term.id}-{latest.from_.replace('.', '-')}", term.id
+        assert first.get_text(" ").split(":")[0].strip().startswith(f"v{latest.from_}"), term.id

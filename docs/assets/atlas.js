@@ -210,9 +210,74 @@
       }).catch(function () { /* the page still offers search and the way in */ });
   }
 
+  // Entity pages: "viewing as of" highlights the state in force in the chosen version. The page is
+  // the same for every version (each state carries data-versions); the choice lives in the link
+  // (?as-of=2.2, or a #v2.2 anchor) and in localStorage, and "current" is the default.
+  var VIEWAS_KEY = "atlas-as-of";
+  function storedAsOf() {
+    try { return window.localStorage.getItem(VIEWAS_KEY) || ""; } catch (e) { return ""; }
+  }
+  function storeAsOf(v) {
+    try {
+      if (v) window.localStorage.setItem(VIEWAS_KEY, v); else window.localStorage.removeItem(VIEWAS_KEY);
+    } catch (e) { /* storage may be off: the link still carries the choice */ }
+  }
+  function setupViewAs(form) {
+    var select = form.querySelector("select[name=as-of]");
+    var link = form.querySelector(".atlas-viewas__compare"), msg = form.querySelector("output");
+    var states = Array.prototype.slice.call(document.querySelectorAll(".atlas-state[data-versions]"));
+    var known = Array.prototype.map.call(select.options, function (o) { return o.value; });
+    function valid(v) { return v && known.indexOf(v) >= 0 ? v : ""; }
+    function apply(v, write, scroll) {
+      var hits = [];
+      states.forEach(function (el) {
+        var on = !!v && el.dataset.versions.split(" ").indexOf(v) >= 0;
+        el.classList.toggle("atlas-state--asof", on);
+        var badge = el.querySelector(".atlas-asof-badge");
+        if (badge) badge.remove();
+        if (on) {
+          badge = document.createElement("span");
+          badge.className = "atlas-asof-badge";
+          badge.textContent = "In force in RSP " + v;
+          el.appendChild(badge);
+          hits.push(el);
+        }
+      });
+      if (v) {
+        link.href = form.dataset.compare.replace("__V__", v);
+        link.textContent = "Compare RSP " + v + " with current (" + form.dataset.latest + ")";
+        link.hidden = false;
+        msg.textContent = hits.length
+          ? "Highlighting what was in force in RSP " + v + " (" + hits.length + (hits.length === 1 ? " entry)." : " entries).")
+          : "Nothing on this page was in force in RSP " + v + ".";
+      } else {
+        link.hidden = true;
+        msg.textContent = "";
+      }
+      if (write) {
+        var url = new URL(window.location.href);
+        if (v) url.searchParams.set("as-of", v); else url.searchParams.delete("as-of");
+        window.history.replaceState(null, "", url.pathname + url.search + url.hash);
+        storeAsOf(v);
+      }
+      if (scroll && hits.length) hits[0].scrollIntoView({ block: "start" });
+    }
+    var here = new URL(window.location.href);
+    var hash = /(?:^|-)v(\d+\.\d+)$/.exec(decodeURIComponent(here.hash.slice(1)));
+    var fromLink = valid(here.searchParams.get("as-of") || "") || valid(hash ? hash[1] : "");
+    var chosen = fromLink || valid(storedAsOf());
+    select.value = chosen;
+    form.hidden = false;
+    form.addEventListener("submit", function (ev) { ev.preventDefault(); });
+    select.addEventListener("change", function () { apply(select.value, true, true); });
+    // A choice from the link is not scrolled to here: the browser already honours a #v2.2 anchor.
+    apply(chosen, false, false);
+  }
+
   function init() {
     document.querySelectorAll("#atlas-404").forEach(setupNotFound);
     document.querySelectorAll("form.atlas-ledger-filter").forEach(setupLedger);
+    document.querySelectorAll("form.atlas-viewas").forEach(setupViewAs);
     document.querySelectorAll("form.atlas-asof").forEach(setupAsOf);
     document.querySelectorAll("form.atlas-picker").forEach(setupPicker);
     document.querySelectorAll("form.atlas-filter:not(.atlas-filter--kinds)").forEach(setupExplorer);

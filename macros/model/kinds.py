@@ -38,7 +38,8 @@ class Kind(Generic[E, S]):
     diff_order: int | None
     # Listed on a version page under "In force", with a link to the state in that version.
     in_force: bool
-    # Its states are rendered by entities.history(), so every version it covers has an anchor.
+    # Every version its states cover has an anchor on its page ("#v2.2", "#rso-v2.2"): states
+    # rendered by entities.history(), glossary meanings by records.glossary().
     anchored: bool
     # Its entities carry lineage edges to others of the same kind (renamed, replaced, ...).
     lineage: bool = False
@@ -158,7 +159,7 @@ TERM: Kind[t.Term, t.TermState] = Kind(
     anchor="{id}",
     diff_order=None,
     in_force=False,
-    anchored=False,
+    anchored=True,
 )
 
 # In data-file order: the order files are loaded, checked and exported in.

@@ -8,7 +8,7 @@ from macros.compute.scope import name_at, span, state_at, substance
 from macros.model import kinds
 from macros.model import types as t
 from macros.model.kinds import DOMAIN, LEVEL, STANDARD, THRESHOLD
-from macros.render import diagram, urls
+from macros.render import diagram, urls, viewas
 from macros.render.citethis import cite_this, version_anchor
 from macros.render.common import entity_name, provenance, shown, version_link
 from macros.render.fields import label, name_in, value
@@ -92,10 +92,15 @@ def history(ctx: Ctx, kind: str, entity: t.Entity, heading: str = "###") -> str:
     for i in reversed(range(len(states))):
         state = states[i]
         anchor = f"{entity.id}-{state.from_.replace('.', '-')}"
+        # data-versions: the versions this state covers, for the "viewing as of" highlight.
+        covers = f'data-versions="{viewas.state_versions(ctx, state)}"'
         if heading:
-            out.append(f"{heading} {esc(state.name)} <small>({range_label(ctx, state)})</small> {{ #{anchor} }}\n")
+            out.append(
+                f"{heading} {esc(state.name)} <small>({range_label(ctx, state)})</small> "
+                f"{{ #{anchor} .atlas-state {covers} }}\n"
+            )
         else:  # a titled paragraph: keeps the anchor, stays out of the table of contents
-            out.append(f"**{esc(state.name)}** ({range_label(ctx, state)})\n{{: #{anchor} .atlas-state }}\n")
+            out.append(f"**{esc(state.name)}** ({range_label(ctx, state)})\n{{: #{anchor} .atlas-state {covers} }}\n")
         out.append(f"In force in: {anchored_range_links(ctx, kind, entity, state)}.\n")
         if i > 0:
             prev = states[i - 1]
@@ -138,6 +143,7 @@ def level_page(ctx: Ctx, lid: str) -> str:
     out = [
         f"# {esc(name)}\n",
         f"Names carried: {_names_carried(ctx, 'level', lv, link=False)}.\n",
+        viewas.control(ctx, "this level", urls.diff_anchor(LEVEL.name, lid)),
         "## Meaning, version by version { #history }\n",
         history(ctx, "level", lv),
     ]
@@ -176,7 +182,7 @@ def _names_carried(ctx: Ctx, kind: str, entity: t.Entity, link: bool = True) -> 
 
 def safeguards(ctx: Ctx) -> str:
     atlas = ctx.atlas
-    out = []
+    out = [viewas.control(ctx, "each standard")]
     for typ, title in (("deployment", "Deployment standards"), ("security", "Security standards")):
         out.append(f"## {title} {{ #{typ} }}\n")
         for std in (s for s in atlas.items(STANDARD) if s.type == typ):
@@ -274,6 +280,7 @@ def threshold_page(ctx: Ctx, tid: str) -> str:
         fam = lineage.family(atlas, tid)
         out.append(_family_diagram(ctx, fam))
     out.append("## Version by version { #history }\n")
+    out.append(viewas.control(ctx, "this threshold", urls.diff_anchor(THRESHOLD.name, tid)))
     out.append(history(ctx, "threshold", th))
     return "\n".join(out) + "\n"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from macros.compute import versions as cv
 from macros.model.kinds import PROVISION, TERM, THRESHOLD
+from macros.release import edition_tag, edition_url
 from macros.render import urls
 from macros.render.common import shown, version_link
 from macros.render.text import Ctx, esc, fmt_date
@@ -55,3 +56,13 @@ def site_changelog(ctx: Ctx) -> str:
             f"### {r.version} — {fmt_date(r.date)} {{ #{urls.release_target(r.version)[1]} }}\n\n{esc(r.summary)}\n"
         )
     return "\n".join(out) or "No releases yet."
+
+
+def editions(ctx: Ctx) -> str:
+    """Every release in CHANGELOG.md with its git tag and the fixed URL of its frozen edition."""
+    rows = [
+        f"- **{esc(r.version)}** ({fmt_date(r.date)}), tag `{edition_tag(r.version)}`: "
+        f"<{edition_url(ctx.site_url, r.version)}>"
+        for r in ctx.releases
+    ]
+    return "\n".join(rows) + "\n" if rows else "No releases yet.\n"

@@ -13,6 +13,7 @@ from macros.model import Atlas
 from macros.model import types as t
 from macros.model.kinds import kind as kind_of
 from macros.render import urls
+from macros.render.citethis import cite_this_change
 from macros.render.common import display_title, entity_ref, provenance, version_link
 from macros.render.text import Ctx, attr, esc, fmt_date
 
@@ -95,7 +96,7 @@ def _legend(ctx: Ctx) -> str:
     )
 
 
-def _row(ctx: Ctx, v: t.Version, order: int, c: t.Change) -> str:
+def _row(ctx: Ctx, v: t.Version, order: int, c: t.Change, index: int) -> str:
     mention = t.IN_CHANGELOG_LABELS[c.in_changelog]
     touches = ""
     if c.entities:
@@ -111,6 +112,8 @@ def _row(ctx: Ctx, v: t.Version, order: int, c: t.Change) -> str:
             f"**Why:** {esc(c.effect_note)}\n",
             f"{esc(c.text)}{touches}\n",
             provenance(ctx, c),
+            "",
+            cite_this_change(ctx, v.id, index),
             "\n</div>\n",
         ]
     )
@@ -137,7 +140,7 @@ def ledger(ctx: Ctx) -> str:
         )
         parts.append(f"## RSP {esc(v.id)}, {fmt_date(v.effective)} {{ #ledger-{v.id.replace('.', '-')} }}\n")
         parts.append(f"{version_link(ctx, v.id, f'Version {v.id} page')}, with changes grouped by category.\n")
-        parts += [_row(ctx, v, order, c) for c in v.changes]
+        parts += [_row(ctx, v, order, c, i) for i, c in enumerate(v.changes)]
         parts.append("</section>\n")
     parts.append("</div>\n")
     return "\n".join(parts)

@@ -6,10 +6,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from macros.compute import versions as cv
-from macros.compute.scope import latest_state, name_at
+from macros.compute.scope import latest_state, name_at, span
 from macros.model import types as t
 from macros.model.kinds import LEVEL, PROVISION, TERM
-from macros.render import diagram, urls
+from macros.render import diagram, urls, viewas
+from macros.render.citethis import cite_this, version_anchor
 from macros.render.common import display_title, entity_ref, grouped, provenance, shown, source_label, version_link
 from macros.render.entities import history, range_label
 from macros.render.text import Ctx, attr, esc, fmt_date, safe_url, table
@@ -17,7 +18,7 @@ from macros.render.text import Ctx, attr, esc, fmt_date, safe_url, table
 
 def governance(ctx: Ctx) -> str:
     atlas = ctx.atlas
-    out = []
+    out = [viewas.control(ctx, "each provision")]
     for cat, provs in grouped(atlas.items(PROVISION), lambda p: p.category, t.PROVISION_CATEGORY_TITLES):
         out.append(f"## {t.PROVISION_CATEGORY_TITLES[cat]} {{ #cat-{cat} }}\n")
         for p in provs:
@@ -160,6 +161,7 @@ def glossary(ctx: Ctx) -> str:
     letters = list(dict.fromkeys(latest_state(atlas, e).name.strip('"')[:1].upper() for e in terms))
     bar = " ".join(ctx.link(esc(x), ctx.page, f"letter-{x.lower()}") for x in letters)
     out.append(f'<nav class="atlas-az" aria-label="Glossary letters" markdown>\n\n{bar}\n\n</nav>\n')
+    out.append(viewas.control(ctx, "each meaning"))
     letter = ""
     for term in terms:
         states = sorted(term.states, key=lambda s: atlas.index(s.from_))
@@ -177,15 +179,28 @@ def glossary(ctx: Ctx) -> str:
         if extra:
             out.append("*" + "; ".join(extra) + ".*\n")
         if len(states) == 1:
-            st = states[0]
-            out.append(f"{esc(st.definition)} <small>(from {version_link(ctx, st.from_)})</small>\n")
-            out.append(provenance(ctx, st) + "\n")
+            out.append(_meaning(ctx, term, states[0], f"<small>(from {version_link(ctx, states[0].from_)})</small>"))
         else:
             out.append("The meaning changed between versions; the newest comes first:\n")
             for st in reversed(states):
-                out.append(f"- **{range_label(ctx, st)}:** {esc(st.definition)}  \n  {provenance(ctx, st)}")
-            out.append("")
+                out.append(_meaning(ctx, term, st))
     return "\n".join(out) + "\n"
+
+
+def _meaning(ctx: Ctx, term: t.Term, st: t.TermState, after: str = "") -> str:
+    """One meaning of a term: a titled paragraph (``#asl-2-0``) holding an anchor for every
+    version it covers (``#asl-v2.2``, empty targets: the range label already says the versions),
+    its sources and a "Cite this" box citing it as of the newest version it covers."""
+    first, last = span(ctx.atlas, st)
+    anchors = "".join(
+        f'<span id="{attr(version_anchor("term", term.id, v))}"></span>'
+        for v in ctx.atlas.version_ids[first : last + 1]
+    )
+    label = f"**{range_label(ctx, st)}:** " if not after else ""
+    text = f"{anchors}{label}{esc(st.definition)}" + (f" {after}" if after else "")
+    block_id = f"{term.id}-{st.from_.replace('.', '-')}"
+    block = f'{text}\n{{: #{block_id} .atlas-state .atlas-meaning data-versions="{viewas.state_versions(ctx, st)}" }}\n'
+    return f"{block}\n{provenance(ctx, st)}\n\n{cite_this(ctx, 'term', term, st)}"
 
 
 # --- FAQ ------------------------------------------------------------------------------------

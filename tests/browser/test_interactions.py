@@ -127,12 +127,9 @@ def test_cite_box_copy_button_copies_the_visible_tab(
     watched.assert_clean()
 
 
-# Material's copy button trims trailing whitespace (``trimEnd`` on the copied text), which cuts
-# the RIS closing tag "ER  - " to "ER  -". The cure is in the footer template: give each cite
-# block a button with ``data-clipboard-text="{{ text | e }}"`` (Material copies that verbatim)
-# instead of the automatic code-block button. strict: once fixed, this XPASS fails until the
-# marker is removed.
-@pytest.mark.xfail(strict=True, reason="copy button trims the RIS 'ER  - ' trailing space (template fix pending)")
+# Material's automatic copy button trims trailing whitespace (``trimEnd``), which would cut the
+# RIS closing tag "ER  - " to "ER  -": the RIS block carries its own button with the exact text in
+# ``data-clipboard-text`` (copied verbatim). Seen failing (strict xfail) before that button.
 def test_copied_ris_keeps_the_closing_tag_whole(context: BrowserContext, base_url: str, watched: Watched) -> None:
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
     open_cite_box(watched, "/cite/")
@@ -143,6 +140,30 @@ def test_copied_ris_keeps_the_closing_tag_whole(context: BrowserContext, base_ur
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.rstrip("\n").endswith("\nER  - "), repr(copied[-20:])
     assert len(rispy.loads(copied)) == 1
+
+
+@pytest.mark.parametrize("path", ["/glossary/", "/changes/"])
+def test_cite_this_copies_ris_whole_by_keyboard(
+    context: BrowserContext, base_url: str, watched: Watched, path: str
+) -> None:
+    """The "Cite this" boxes beside glossary meanings and recorded changes: opened and copied
+    with the keyboard, the RIS record keeps its closing tag."""
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
+    watched.goto(path)
+    page = watched.page
+    box = page.locator("details.atlas-citethis").first
+    summary = box.locator("summary")
+    summary.focus()
+    page.keyboard.press("Enter")
+    expect(box).to_have_attribute("open", "")
+    button = box.locator("button[data-clipboard-text]").first
+    button.focus()
+    page.keyboard.press("Enter")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.endswith("\nER  - "), repr(copied[-20:])
+    (rec,) = rispy.loads(copied)
+    assert rec["type_of_reference"] == "RPRT"
+    watched.assert_clean()
 
 
 @pytest.mark.parametrize(("first", "second"), [("2.2", "3.4"), ("3.4", "2.2")])
