@@ -177,7 +177,7 @@ def _parse(path: Path, rel: str) -> tuple[Any, list[str]]:
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
         column = exc.position - text.rfind("\n", 0, exc.position)
-        char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)[:1]
+        char = chr(exc.character)  # decoding text (not bytes), PyYAML reports the code point
         return None, [f"{rel}:{line}: bad character: {_describe(char)} at column {column}; remove it"]
     except yaml.YAMLError as exc:
         return None, [printable(f"{rel}:1: malformed YAML: {exc}", limit=400)]
