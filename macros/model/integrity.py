@@ -47,12 +47,12 @@ def _field(loc: Loc) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += ("." if out else "") + ("from" if part == "from_" else part)
+            out += ("." if out else "") + part  # references never sit under a state's "from_"
     return out
 
 
-def _items(atlas: Atlas, stem: str) -> list[tuple[str, Loc, BaseModel]]:
-    """(section, loc prefix, item) for every top-level item of a data file."""
+def _items(atlas: Atlas, stem: str) -> list[tuple[str, Loc, Any]]:
+    """(section, loc prefix, item) for every top-level item of a data file (each has an ``id``)."""
     if stem == "theory":
         th = atlas.theory
         return [
@@ -126,9 +126,7 @@ def _check_duplicates(atlas: Atlas, lines: dict[str, dict[Loc, int]], report: _R
     for stem in lines:
         seen: dict[tuple[str, str], Loc] = {}
         for section, loc, item in _items(atlas, stem):
-            iid = getattr(item, "id", None)
-            if iid is None:
-                continue
+            iid = item.id
             if (section, iid) in seen:
                 report(
                     stem, (*loc, "id"), iid, "id", f"duplicate id (first used by entry #{seen[(section, iid)][1] + 1})"
@@ -208,7 +206,7 @@ def _check_references(atlas: Atlas, report: _Reporter) -> None:
         "redirects",
     ]:
         for _section, prefix, item in _items(atlas, stem):
-            entry = str(getattr(item, "id", prefix[-1]))
+            entry = str(item.id)
             for loc, value in _walk(item, ()):
                 full = (*prefix, *loc)
                 field = _field(loc)
