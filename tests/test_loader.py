@@ -15,6 +15,7 @@ import yaml
 from macros.model import load
 from macros.model import types as t
 from macros.model.errors import DataError
+from macros.model.integrity import nearest_line
 from macros.model.load import forbidden_char, format_error, load_atlas, printable, read_file
 from tests.conftest import MINI
 
@@ -123,6 +124,7 @@ WHERE = {
     "entry by number": (("items", 1, "name"), "entry #2", "name"),
     "entry that is not a mapping": (("items", 2), "entry #3", "(whole entry)"),
     "entry beyond the list": (("items", 5, "a"), "file", "a"),
+    "entry just past the list": (("items", 3, "a"), "file", "a"),
     "top-level field": (("verified",), "file", "verified"),
     "deep field": (("items", 0, "states", 1, "from_"), "entry 'x'", "states[1].from"),
     "string index": (("items", "0"), "file", "items.0"),
@@ -141,12 +143,15 @@ def test_entry_name_of_odd_shapes() -> None:
     assert load._entry_name({"items": [{"id": "\x00" + "z" * 60}]}, ("items", 0)) == "entry '\\u0000" + "z" * 33 + "…'"
 
 
-def test_line_for_takes_the_nearest_known_ancestor() -> None:
+def test_nearest_line_takes_the_nearest_known_ancestor() -> None:
     lines = {("a",): 3, ("a", 0): 4}
-    assert load._line_for(("a", 0, "b", 1), lines) == 4
-    assert load._line_for(("a", 1), lines) == 3
-    assert load._line_for(("b",), lines) == 1
-    assert load._line_for((), {(): 2}) == 2
+    assert nearest_line(("a", 0, "b", 1), lines) == 4
+    assert nearest_line(("a", 0, "b"), lines) == 4
+    assert nearest_line(("a", 1), lines) == 3
+    assert nearest_line(("a",), lines) == 3
+    assert nearest_line(("b",), lines) == 1
+    assert nearest_line(("b",), {(): 2, ("a",): 3}) == 2
+    assert nearest_line((), {(): 2}) == 2
 
 
 def test_problem_wording() -> None:

@@ -22,13 +22,15 @@ class _Reporter:
         self.errors: list[str] = []
 
     def __call__(self, stem: str, loc: Loc, entry: str, field: str, problem: str) -> None:
-        line_map = self.lines.get(stem, {})
-        line = 1
-        for cut in range(len(loc), -1, -1):
-            if loc[:cut] in line_map:
-                line = line_map[loc[:cut]]
-                break
+        line = nearest_line(loc, self.lines[stem])
         self.errors.append(f"data/{stem}.yml:{line}: entry '{entry}': {field}: {problem}")
+
+
+def nearest_line(loc: Loc, lines: dict[Loc, int]) -> int:
+    """The line of ``loc``, else of its nearest ancestor that has one, else 1."""
+    while loc and loc not in lines:
+        loc = loc[:-1]
+    return lines.get(loc, 1)
 
 
 def _walk(obj: Any, loc: Loc) -> Iterator[tuple[Loc, Any]]:

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 from macros.model import types as t
 from macros.model.atlas import Atlas
 from macros.model.errors import DataError
-from macros.model.integrity import check_integrity, site_pages
+from macros.model.integrity import check_integrity, nearest_line, site_pages
 
 # file stem → envelope model; the order is the order errors are reported in.
 FILES: dict[str, type[t.ListFile]] = {
@@ -102,13 +102,6 @@ def _field_path(loc: Path_) -> str:
     return out.replace("from_", "from") or "(whole entry)"
 
 
-def _line_for(loc: Path_, lines: dict[Path_, int]) -> int:
-    for cut in range(len(loc), -1, -1):
-        if loc[:cut] in lines:
-            return lines[loc[:cut]]
-    return 1
-
-
 def printable(text: object, limit: int = 80) -> str:
     """Text safe to print on one line of an error: non-printables as escapes, long text cut."""
     out = "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in str(text))
@@ -135,7 +128,7 @@ def forbidden_char(text: str) -> str | None:
 
 
 def _describe(ch: str) -> str:
-    return f"U+{ord(ch):04X} ({unicodedata.name(ch, 'control character').lower()})"
+    return f"U+{ord(ch):04X} ({unicodedata.name(ch, '').lower() or 'control character'})"
 
 
 def _strings(node: Any, loc: Path_) -> Iterator[tuple[Path_, str]]:
@@ -156,7 +149,7 @@ def _char_errors(rel: str, raw: Any, lines: dict[Path_, int]) -> list[str]:
     for loc, text in _strings(raw, ()):
         problem = forbidden_char(text)
         if problem:
-            errors.append(format_error(rel, _line_for(loc, lines), _entry_name(raw, loc), _field_path(loc), problem))
+            errors.append(format_error(rel, nearest_line(loc, lines), _entry_name(raw, loc), _field_path(loc), problem))
     return errors
 
 
@@ -213,7 +206,7 @@ def read_file(
         for err in exc.errors():
             loc = tuple(err["loc"])
             errors.append(
-                format_error(rel, _line_for(loc, lines), _entry_name(raw, loc), _field_path(loc), _problem(err))
+                format_error(rel, nearest_line(loc, lines), _entry_name(raw, loc), _field_path(loc), _problem(err))
             )
         return None, errors, lines, raw
 
