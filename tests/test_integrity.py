@@ -6,8 +6,10 @@ that goes quiet, reports twice, blames the wrong entry or says the wrong thing f
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -319,3 +321,161 @@ def test_site_pages_include_the_generated_ones(tmp_path: Path, mini) -> None:
         | {"levels/lvl-1.md"}
         | {f"thresholds/{t}.md" for t in ("alpha", "beta", "gamma")}
     )
+
+
+def _version_problems(dated: list[tuple[str, str]]) -> list[str]:
+    """_check_versions on bare (id, effective) pairs, listed in the given order; every line is 1."""
+    from macros.model import integrity
+
+    items = tuple(SimpleNamespace(id=vid, effective=dt.date.fromisoformat(day)) for vid, day in dated)
+    report = integrity._Reporter({"versions": {}})
+    integrity._check_versions(SimpleNamespace(version_items=items), report)  # type: ignore[arg-type]
+    return [line.removeprefix("data/versions.yml:1: entry ") for line in report.errors]
+
+
+LATER = "takes effect {} but the lower-numbered version {} takes effect later"
+EARLIER = "takes effect {} but the higher-numbered version {} takes effect earlier"
+VERSION_ORDER: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
+    "none": ([], []),
+    "one": ([("1.0", "2020-01-01")], []),
+    "in order": ([("1.0", "2020-01-01"), ("2.0", "2021-01-01"), ("10.0", "2022-01-01")], []),
+    "listed out of order": ([("10.0", "2022-01-01"), ("1.0", "2020-01-01"), ("9.0", "2021-01-01")], []),
+    "newest dated first": (
+        [("1.0", "2020-01-01"), ("2.0", "2021-01-01"), ("3.0", "2019-01-01")],
+        ["'3.0': effective: " + LATER.format("2019-01-01", "2.0")],
+    ),
+    "oldest dated last": (
+        [("1.0", "2025-01-01"), ("2.0", "2021-01-01"), ("3.0", "2022-01-01")],
+        ["'1.0': effective: " + EARLIER.format("2025-01-01", "2.0")],
+    ),
+    "same date": (
+        [("1.0", "2020-01-01"), ("2.0", "2020-01-01"), ("3.0", "2021-01-01")],
+        ["'2.0': effective: same effective date as version 1.0"],
+    ),
+    "same date, later pair": (
+        [("1.0", "2020-01-01"), ("2.0", "2021-01-01"), ("3.0", "2021-01-01")],
+        ["'3.0': effective: same effective date as version 2.0"],
+    ),
+    "a tie keeps the lower numbers": (
+        [("1.0", "2020-01-01"), ("2.0", "2023-01-01"), ("3.0", "2022-01-01")],
+        ["'3.0': effective: " + LATER.format("2022-01-01", "2.0")],
+    ),
+    "two jumped ahead": (
+        [
+            ("1.0", "2020-01-01"),
+            ("2.0", "2030-01-01"),
+            ("3.0", "2031-01-01"),
+            ("4.0", "2021-01-01"),
+            ("5.0", "2022-01-01"),
+            ("6.0", "2023-01-01"),
+        ],
+        [
+            "'2.0': effective: " + EARLIER.format("2030-01-01", "4.0"),
+            "'3.0': effective: " + EARLIER.format("2031-01-01", "4.0"),
+        ],
+    ),
+    "one jumped back over many": (
+        [
+            ("1.0", "2020-01-01"),
+            ("2.0", "2021-01-01"),
+            ("3.0", "2022-01-01"),
+            ("4.0", "2023-01-01"),
+            ("5.0", "2020-06-01"),
+            ("6.0", "2024-01-01"),
+        ],
+        ["'5.0': effective: " + LATER.format("2020-06-01", "4.0")],
+    ),
+    "first and last swapped": (
+        [("1.0", "2024-01-01"), ("2.0", "2021-01-01"), ("3.0", "2022-01-01"), ("4.0", "2020-01-01")],
+        [
+            "'1.0': effective: " + EARLIER.format("2024-01-01", "2.0"),
+            "'4.0': effective: " + LATER.format("2020-01-01", "3.0"),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(VERSION_ORDER))
+def test_version_order_blames_the_fewest_versions(case: str) -> None:
+    dated, expected = VERSION_ORDER[case]
+    assert _version_problems(dated) == expected
+
+
+# States whose "from" is not their first key: a problem must point at the "from" line itself.
+FROM_LATE = """verified: "2026-01-01"
+items:
+  - id: std-a
+    level: lvl-1
+    type: security
+    states:
+      - name: Standard A
+        summary: Guards the weights.
+        sources: [{{source: doc-1, locator: "p. 4"}}]
+        from: "{first}"
+        to: "{first_to}"
+      - name: Standard A
+        summary: Guards the weights.
+        sources: [{{source: doc-3, locator: "p. 4"}}]
+        from: "{second}"
+{second_to}"""
+
+
+def _standards(first: str, first_to: str, second: str, second_to: str = "") -> dict[str, str]:
+    to = f'        to: "{second_to}"\n' if second_to else ""
+    return {"standards.yml": FROM_LATE.format(first=first, first_to=first_to, second=second, second_to=to)}
+
+
+RANGES: dict[str, tuple[dict[str, str], list[str]]] = {
+    "valid, from last": (_standards("1.0", "2.0", "2.1"), []),
+    "overlap on the from line": (
+        _standards("1.0", "2.0", "2.0"),
+        ["data/standards.yml:15: entry 'std-a': states[1].from: overlaps states[0] (both cover version 2.0)"],
+    ),
+    "gap on the from line": (
+        _standards("1.0", "2.0", "3.0"),
+        ["data/standards.yml:15: entry 'std-a': states[1].from: gap after states[0]: no state covers version 2.1"],
+    ),
+    "two unknown froms": (
+        _standards("0.1", "2.0", "0.2"),
+        [
+            "data/standards.yml:10: entry 'std-a': states[0].from: unknown version '0.1'",
+            "data/standards.yml:15: entry 'std-a': states[1].from: unknown version '0.2'",
+        ],
+    ),
+    "two unknown ends": (
+        _standards("1.0", "1.1", "2.1", "3.9"),
+        [
+            "data/standards.yml:11: entry 'std-a': states[0].to: unknown version '1.1'",
+            "data/standards.yml:16: entry 'std-a': states[1].to: unknown version '3.9'",
+        ],
+    ),
+    "two backwards": (
+        _standards("2.0", "1.0", "3.0", "2.1"),
+        [
+            "data/standards.yml:11: entry 'std-a': states[0].to: version 1.0 comes before 'from' 2.0",
+            "data/standards.yml:16: entry 'std-a': states[1].to: version 2.1 comes before 'from' 3.0",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(RANGES))
+def test_range_problems_point_at_their_line(tmp_path: Path, case: str) -> None:
+    writes, expected = RANGES[case]
+    assert _errors(_project(tmp_path, [], writes, docs=False)) == expected
+
+
+def test_a_bad_range_in_one_entity_does_not_hide_another_entity(tmp_path: Path) -> None:
+    beta_again = '        sources: [{source: doc-2, locator: "p. 7"}]\n'
+    edits = [
+        ("thresholds.yml", '        to: "1.0"', '        to: "1.9"'),  # alpha: unknown end
+        (
+            "thresholds.yml",
+            beta_again,
+            beta_again + '      - from: "2.1"\n        name: Beta\n        summary: Again.\n' + beta_again,
+        ),
+    ]
+    assert _errors(_project(tmp_path, edits, {}, docs=False)) == [
+        "data/thresholds.yml:7: entry 'alpha': states[0].to: unknown version '1.9'",
+        "data/thresholds.yml:35: entry 'beta': states[1].from: overlaps states[0] (both cover version 2.1)",
+    ]
