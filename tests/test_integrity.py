@@ -479,3 +479,98 @@ def test_a_bad_range_in_one_entity_does_not_hide_another_entity(tmp_path: Path) 
         "data/thresholds.yml:7: entry 'alpha': states[0].to: unknown version '1.9'",
         "data/thresholds.yml:35: entry 'beta': states[1].from: overlaps states[0] (both cover version 2.1)",
     ]
+
+
+MODELS_UNSORTED = """verified: "2026-01-01"
+items:
+  - id: model-late
+    model: Model late
+    date: "2022-09-01"
+    determination: Listed first, dated last.
+    reasoning: None given.
+    sources: [{source: doc-3, locator: "p. 3"}]
+  - id: model-early
+    model: Model early
+    date: "2022-01-01"
+    level: lvl-4
+    determination: Listed second, dated first.
+    reasoning: None given.
+    sources: [{source: doc-3, locator: "p. 2"}]
+"""
+
+EVENTS_UNSORTED = """verified: "2026-01-01"
+items:
+  - id: ev-late
+    date: "2022-09-01"
+    kind: report
+    title: Late
+    summary: Listed first.
+    sources: [{source: doc-4, locator: "p. 2"}]
+  - id: ev-early
+    date: "2022-01-01"
+    kind: report
+    title: Early
+    summary: Listed second.
+    sources: [{source: doc-0, locator: "p. 2"}]
+"""
+
+THEORY_TWICE = """verified: "2026-01-01"
+mechanisms:
+  - {id: same, name: M, summary: S., relies_on: R., sources: [{source: doc-1, locator: "p. 1"}]}
+framings: []
+assessment: []
+critiques:
+  - {id: same, critic: C, summary: S., sources: [{source: doc-1, locator: "p. 1"}]}
+  - {id: other, critic: C, summary: S., sources: [{source: doc-1, locator: "p. 1"}]}
+  - {id: same, critic: C, summary: S., sources: [{source: doc-1, locator: "p. 1"}]}
+"""
+
+V1 = """  - id: "1.0"
+    title: Policy one
+    effective: "2020-01-01"
+    links: {pdf: doc-1}
+    summary: First version.
+    sources: [{source: doc-1, locator: "p. 1"}]
+"""
+
+FILE_ORDER: dict[str, tuple[list[tuple[str, str, str]], dict[str, str], list[str]]] = {
+    "models listed out of date order": (
+        [],
+        {"models.yml": MODELS_UNSORTED},
+        ["data/models.yml:9: entry 'model-early': level: unknown level 'lvl-4'"],
+    ),
+    "events listed out of date order": (
+        [],
+        {"events.yml": EVENTS_UNSORTED},
+        ["data/events.yml:14: entry 'ev-early': sources[0].source: unknown source 'doc-0'"],
+    ),
+    "versions listed out of order": (
+        [
+            ("versions.yml", V1, ""),
+            (
+                "versions.yml",
+                '    sources: [{source: doc-4, locator: "p. 1"}]\n',
+                '    sources: [{source: doc-4, locator: "p. 1"}]\n' + V1,
+            ),
+            ("versions.yml", "links: {pdf: doc-1}", "links: {pdf: doc-1, redline: doc-0}"),
+        ],
+        {},
+        ["data/versions.yml:41: entry '1.0': links.redline: unknown source 'doc-0'"],
+    ),
+    "duplicate id not the first key": (
+        [("thresholds.yml", "  - id: gamma\n    domain: bio\n", "  - domain: bio\n    id: beta\n")],
+        {},
+        ["data/thresholds.yml:36: entry 'beta': id: duplicate id (first used by entry #2)"],
+    ),
+    "the same id in two theory lists is fine, twice in one is not": (
+        [],
+        {"theory.yml": THEORY_TWICE},
+        ["data/theory.yml:9: entry 'same': id: duplicate id (first used by entry #1)"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(FILE_ORDER))
+def test_problems_name_the_entry_in_file_order(tmp_path: Path, case: str) -> None:
+    edits, writes, expected = FILE_ORDER[case]
+    assert _errors(_project(tmp_path, edits, writes, docs=False)) == expected

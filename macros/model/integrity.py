@@ -53,12 +53,13 @@ def _field(loc: Loc) -> str:
     return out
 
 
-def _items(atlas: Atlas, stem: str) -> list[tuple[str, Loc, Any]]:
-    """(section, loc prefix, item) for every top-level item of a data file (each has an ``id``)."""
+def _items(atlas: Atlas, stem: str) -> list[tuple[Loc, Any]]:
+    """(loc prefix, item) for every top-level item of a data file, in file order (each has an
+    ``id``). The prefix is (section, index): "items" but for theory.yml's four lists."""
     if stem == "theory":
         th = atlas.theory
         return [
-            (sec, (sec, i), item)
+            ((sec, i), item)
             for sec in ("mechanisms", "framings", "assessment", "critiques")
             for i, item in enumerate(getattr(th, sec))
         ]
@@ -70,7 +71,7 @@ def _items(atlas: Atlas, stem: str) -> list[tuple[str, Loc, Any]]:
         items = atlas.entities[kind]
     else:
         items = getattr(atlas, stem)
-    return [("items", ("items", i), item) for i, item in enumerate(items)]
+    return [(("items", i), item) for i, item in enumerate(items)]
 
 
 def check_integrity(atlas: Atlas, lines: dict[str, dict[Loc, int]], pages: frozenset[str] | None = None) -> list[str]:
@@ -126,15 +127,13 @@ def _check_pages(atlas: Atlas, pages: frozenset[str], report: _Reporter) -> None
 
 def _check_duplicates(atlas: Atlas, lines: dict[str, dict[Loc, int]], report: _Reporter) -> None:
     for stem in lines:
-        seen: dict[tuple[str, str], Loc] = {}
-        for section, loc, item in _items(atlas, stem):
-            iid = item.id
-            if (section, iid) in seen:
-                report(
-                    stem, (*loc, "id"), iid, "id", f"duplicate id (first used by entry #{seen[(section, iid)][1] + 1})"
-                )  # type: ignore[operator]
+        seen: dict[tuple[int | str, str], int] = {}  # (section, id) → index of its first entry
+        for (section, i), item in _items(atlas, stem):
+            if (section, item.id) in seen:
+                first = seen[(section, item.id)] + 1
+                report(stem, (section, i, "id"), item.id, "id", f"duplicate id (first used by entry #{first})")
             else:
-                seen[(section, iid)] = loc
+                seen[(section, item.id)] = int(i)
 
 
 def _check_versions(atlas: Atlas, report: _Reporter) -> None:
@@ -209,7 +208,7 @@ def _check_references(atlas: Atlas, report: _Reporter) -> None:
         "quiz",
         "redirects",
     ]:
-        for _section, prefix, item in _items(atlas, stem):
+        for prefix, item in _items(atlas, stem):
             entry = str(item.id)
             for loc, value in _walk(item, ()):
                 full = (*prefix, *loc)
