@@ -45,6 +45,18 @@ PARSE = {
         b"a: 1\nb: 2\nc: \xc3\n",
         "data/f.yml:3: invalid UTF-8: byte 0xc3 cannot be decoded; save as UTF-8",
     ),
+    "control character after a blank first line": (
+        b"\nab\x02",
+        "data/f.yml:2: bad character: U+0002 (control character) at column 3; remove it",
+    ),
+    "invalid UTF-8 after a blank first line": (
+        b"\nb: \xc3\n",
+        "data/f.yml:2: invalid UTF-8: byte 0xc3 cannot be decoded; save as UTF-8",
+    ),
+    "long message is cut": (
+        b"a: *" + b"x" * 500 + b"\n",
+        "data/f.yml:1: malformed YAML: found undefined alias '" + "x" * 346 + "…",
+    ),
     "invalid UTF-8, first line": (b"\xff", "data/f.yml:1: invalid UTF-8: byte 0xff cannot be decoded; save as UTF-8"),
 }
 
@@ -101,6 +113,8 @@ def test_parse_error_without_any_mark_is_line_one(tmp_path: Path, monkeypatch: p
 def test_other_yaml_error_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(yaml, "load", _raising(yaml.YAMLError("strange\x00thing")))
     assert _parse_bytes(tmp_path, b"a: 1\n") == (None, ["data/f.yml:1: malformed YAML: strange\\u0000thing"])
+    monkeypatch.setattr(yaml, "load", _raising(yaml.YAMLError("y" * 500)))
+    assert _parse_bytes(tmp_path, b"a: 1\n") == (None, ["data/f.yml:1: malformed YAML: " + "y" * 369 + "…"])
 
 
 def test_printable() -> None:

@@ -47,14 +47,15 @@ Path_ = tuple[int | str, ...]
 class _LineLoader(yaml.SafeLoader):
     """SafeLoader that remembers the line each mapping starts on, and refuses duplicate keys."""
 
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+    # PyYAML's signature; how deep it builds makes no difference to the finished document.
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:  # pragma: no mutate
         seen: set[Any] = set()
         for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
+            key = self.construct_object(key_node)  # type: ignore[no-untyped-call]
             if key in seen:
                 raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
             seen.add(key)
-        mapping = super().construct_mapping(node, deep=True)
+        mapping = super().construct_mapping(node, deep=True)  # pragma: no mutate (see above)
         # Remember where the mapping, each key, and each item of a list value start.
         where: dict[Any, int] = {(): node.start_mark.line + 1}
         for key_node, value_node in node.value:
@@ -74,7 +75,7 @@ _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: 
 
 def _strip_lines(node: Any, path: Path_, lines: dict[Path_, int]) -> Any:
     if isinstance(node, dict):
-        for rel, line in node.pop(LINE_KEY, {}).items():
+        for rel, line in node.pop(LINE_KEY).items():  # every mapping the loader builds has one
             lines.setdefault((*path, *rel), line)
         return {k: _strip_lines(v, (*path, k), lines) for k, v in node.items()}
     if isinstance(node, list):
@@ -157,9 +158,9 @@ def _parse(path: Path, rel: str) -> tuple[Any, list[str]]:
     """Decode and parse one file; any failure is one line naming the line it happened on."""
     data = path.read_bytes()
     try:
-        text = data.decode("utf-8")
+        text = data.decode()  # UTF-8
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
+        line = data[: exc.start].count(b"\n") + 1
         return None, [f"{rel}:{line}: invalid UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded; save as UTF-8"]
     try:
         return yaml.load(text, Loader=_LineLoader), []
@@ -168,8 +169,9 @@ def _parse(path: Path, rel: str) -> tuple[Any, list[str]]:
         line = mark.line + 1 if mark else 1
         return None, [printable(f"{rel}:{line}: malformed YAML: {exc.problem or exc.context}", limit=400)]
     except yaml.reader.ReaderError as exc:
-        line = text.count("\n", 0, exc.position) + 1
-        column = exc.position - text.rfind("\n", 0, exc.position)
+        before = text[: exc.position]
+        line = before.count("\n") + 1
+        column = len(before.rpartition("\n")[2]) + 1
         char = chr(exc.character)  # decoding text (not bytes), PyYAML reports the code point
         return None, [f"{rel}:{line}: bad character: {_describe(char)} at column {column}; remove it"]
     except yaml.YAMLError as exc:
