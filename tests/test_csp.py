@@ -2,7 +2,7 @@
 
 Pages built from overrides/main.html share one policy with no 'unsafe-inline' for scripts; the
 redirect pages (macros/redirects.py) allow only their own one-line script, by hash. The browser
-side (no violation fires, the interactive parts still work) is tests/browser/test_csp.py."""
+side (no violation fires, the interactive parts still work) is tests/browser/test_content_policy.py."""
 
 from __future__ import annotations
 
