@@ -69,11 +69,24 @@ def _cites(cites: list[Any]) -> str:
     return "; ".join(f"{c.source} ({c.locator})" for c in cites)
 
 
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP "CSV injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A CSV cell a spreadsheet shows as text: text that would start a formula gets a leading
+    apostrophe. Only text: numbers (changes.csv ``n``) are written as they are; no text value in the
+    data starts with a minus sign today, so no real value gains an apostrophe (docs/data.md)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def _csv(header: list[str], rows: list[list[Any]]) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([csv_cell(cell) for cell in row] for row in rows)
     return buf.getvalue()
 
 

@@ -9,6 +9,8 @@ files work on MkDocs, ProperDocs and Zensical. ``python -m macros gen`` writes t
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import posixpath
 from html import escape
 from pathlib import Path
@@ -31,18 +33,26 @@ def target(old: str, new: str) -> str:
     return rel + (f"#{anchor}" if anchor else "")
 
 
+def csp(script: str) -> str:
+    """The page's Content-Security-Policy: nothing may load, and only its own script (by hash) runs."""
+    allow = f"; script-src 'sha256-{base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()}'"
+    return "default-src 'none'" + (allow if script else "") + "; base-uri 'none'; form-action 'none'"
+
+
 def page(old: str, new: str, base: str) -> str:
     rel = escape(target(old, new))
     path, _, anchor = new.partition("#")
     canonical = escape(base + url_key(path) + (f"#{anchor}" if anchor else ""))
     # An anchor on the old URL is carried over, unless the entry names the new anchor itself.
-    script = "" if anchor else f'<script>if(location.hash)location.replace("{rel}"+location.hash)</script>\n'
+    code = "" if anchor else f'if(location.hash)location.replace("{rel}"+location.hash)'
+    script = f"<script>{code}</script>\n" if code else ""
     return (
         "<!doctype html>\n"
         f"{MARKER}\n"
         '<html lang="en">\n'
         "<head>\n"
         '<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{csp(code)}">\n'
         "<title>Redirecting…</title>\n"
         f'<link rel="canonical" href="{canonical}">\n'
         '<meta name="robots" content="noindex">\n'

@@ -137,3 +137,33 @@ def test_feed_stays_well_formed_xml_whatever_the_text(mini: Atlas) -> None:
     summaries = [e.findtext(f"{ns}summary") for e in root.iter(f"{ns}entry")]
     assert any(s.startswith("A\ufffdB\ufffd <b>&amp;</b> ]]> \ufffd \"q\" 'a'") for s in summaries)
     assert root.find(f"{ns}link").get("href") == 'https://example.org/?a=1&b="2"/feed.xml'
+
+
+FORMULAS = ["=1+1", '=HYPERLINK("http://x.example","y")', "+1", "-2+3", "@SUM(A1)", "\tx"]
+
+
+def test_csv_cells_never_start_a_spreadsheet_formula(mini: Atlas) -> None:
+    import csv
+    import io
+
+    from macros.exports import csv_files
+
+    for text in [*FORMULAS, "plain - text", "'quoted", "a=b"]:
+        versions = tuple(v.model_copy(update={"summary": text, "title": text}) for v in mini.version_items)
+        atlas = hostile_atlas(dataclasses.replace(mini, version_items=versions), text)
+        files = csv_files(atlas)
+        rows = list(csv.DictReader(io.StringIO(files["versions.csv"], newline="")))
+        shown = {r["summary"] for r in rows} | {r["title"] for r in rows}
+        expected = "'" + text if text in FORMULAS else text  # only a formula start gains the apostrophe
+        assert shown == {expected}, (text, shown)
+        names = [r["name"] for r in csv.DictReader(io.StringIO(files["thresholds.csv"], newline=""))]
+        assert names.count(expected) == 1, (text, names)
+        changes = list(csv.DictReader(io.StringIO(files["changes.csv"], newline="")))
+        assert [r["n"] for r in changes][:1] == ["1"]
+
+
+def test_csv_cell_guards_text_only() -> None:
+    from macros.exports import csv_cell
+
+    assert [csv_cell(x) for x in ("\r=1", "=1", "a=1", "", "'x")] == ["'\r=1", "'=1", "a=1", "", "'x"]
+    assert [csv_cell(x) for x in (-1, 2.5, None)] == [-1, 2.5, None]

@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, TypeVar, cast
 
-from pydantic import BaseModel
-
 from macros.model import types as t
 from macros.model.kinds import KINDS, Kind
 
@@ -129,7 +127,7 @@ class Atlas:
         return cast(E, self.entity(kind.name, eid))
 
     @cached_property
-    def by_file(self) -> dict[str, tuple[BaseModel, ...]]:
+    def by_file(self) -> dict[str, tuple[t.Item, ...]]:
         """Data file stem → its items in file order (the theory file, which has sections, aside)."""
         return {
             "sources": self.source_items,

@@ -18,7 +18,7 @@ from pydantic_core import ErrorDetails
 
 from macros.model.atlas import FILES, Atlas
 from macros.model.errors import DataError
-from macros.model.integrity import check_integrity, site_pages
+from macros.model.integrity import check_integrity, nearest_line, site_pages
 
 LINE_KEY = "__line__"
 Path_ = tuple[int | str, ...]
@@ -27,14 +27,15 @@ Path_ = tuple[int | str, ...]
 class _LineLoader(yaml.SafeLoader):
     """SafeLoader that remembers the line each mapping starts on, and refuses duplicate keys."""
 
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+    # PyYAML's signature; how deep it builds makes no difference to the finished document.
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:  # pragma: no mutate
         seen: set[Any] = set()
         for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
+            key = self.construct_object(key_node)
             if key in seen:
                 raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
             seen.add(key)
-        mapping = super().construct_mapping(node, deep=True)
+        mapping = super().construct_mapping(node, deep=True)  # pragma: no mutate (see above)
         # Remember where the mapping, each key, and each item of a list value start.
         where: dict[Any, int] = {(): node.start_mark.line + 1}
         for key_node, value_node in node.value:
@@ -58,7 +59,7 @@ _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _as_string)
 
 def _strip_lines(node: Any, path: Path_, lines: dict[Path_, int]) -> Any:
     if isinstance(node, dict):
-        for rel, line in node.pop(LINE_KEY, {}).items():
+        for rel, line in node.pop(LINE_KEY).items():  # every mapping the loader builds has one
             lines.setdefault((*path, *rel), line)
         return {k: _strip_lines(v, (*path, k), lines) for k, v in node.items()}
     if isinstance(node, list):
@@ -84,13 +85,6 @@ def _field_path(loc: Path_) -> str:
     for part in rest:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out.replace("from_", "from") or "(whole entry)"
-
-
-def _line_for(loc: Path_, lines: dict[Path_, int]) -> int:
-    for cut in range(len(loc), -1, -1):
-        if loc[:cut] in lines:
-            return lines[loc[:cut]]
-    return 1
 
 
 def printable(text: object, limit: int = 80) -> str:
@@ -119,7 +113,7 @@ def forbidden_char(text: str) -> str | None:
 
 
 def _describe(ch: str) -> str:
-    return f"U+{ord(ch):04X} ({unicodedata.name(ch, 'control character').lower()})"
+    return f"U+{ord(ch):04X} ({unicodedata.name(ch, '').lower() or 'control character'})"
 
 
 def _strings(node: Any, loc: Path_) -> Iterator[tuple[Path_, str]]:
@@ -140,7 +134,7 @@ def _char_errors(rel: str, raw: Any, lines: dict[Path_, int]) -> list[str]:
     for loc, text in _strings(raw, ()):
         problem = forbidden_char(text)
         if problem:
-            errors.append(format_error(rel, _line_for(loc, lines), _entry_name(raw, loc), _field_path(loc), problem))
+            errors.append(format_error(rel, nearest_line(loc, lines), _entry_name(raw, loc), _field_path(loc), problem))
     return errors
 
 
@@ -148,9 +142,9 @@ def _parse(path: Path, rel: str) -> tuple[Any, list[str]]:
     """Decode and parse one file; any failure is one line naming the line it happened on."""
     data = path.read_bytes()
     try:
-        text = data.decode("utf-8")
+        text = data.decode()  # UTF-8
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
+        line = data[: exc.start].count(b"\n") + 1
         return None, [f"{rel}:{line}: invalid UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded; save as UTF-8"]
     try:
         return yaml.load(text, Loader=_LineLoader), []
@@ -159,9 +153,10 @@ def _parse(path: Path, rel: str) -> tuple[Any, list[str]]:
         line = mark.line + 1 if mark else 1
         return None, [printable(f"{rel}:{line}: malformed YAML: {exc.problem or exc.context}", limit=400)]
     except yaml.reader.ReaderError as exc:
-        line = text.count("\n", 0, exc.position) + 1
-        column = exc.position - text.rfind("\n", 0, exc.position)
-        char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)[:1]
+        before = text[: exc.position]
+        line = before.count("\n") + 1
+        column = len(before.rpartition("\n")[2]) + 1
+        char = chr(exc.character)  # decoding text (not bytes), PyYAML reports the code point
         return None, [f"{rel}:{line}: bad character: {_describe(char)} at column {column}; remove it"]
     except yaml.YAMLError as exc:
         return None, [printable(f"{rel}:1: malformed YAML: {exc}", limit=400)]
@@ -197,7 +192,7 @@ def read_file(
         for err in exc.errors():
             loc = tuple(err["loc"])
             errors.append(
-                format_error(rel, _line_for(loc, lines), _entry_name(raw, loc), _field_path(loc), _problem(err))
+                format_error(rel, nearest_line(loc, lines), _entry_name(raw, loc), _field_path(loc), _problem(err))
             )
         return None, errors, lines, raw
 

@@ -602,6 +602,25 @@ class ReadingPath(Strict):
     extras: list[PathStep] = []
 
 
+# A top-level entry of any data file (theory.yml's four sections included): every one has an ``id``.
+Item = (
+    Source
+    | Version
+    | Entity
+    | Determination
+    | Event
+    | Framework
+    | Mechanism
+    | Framing
+    | Assessment
+    | Critique
+    | Faq
+    | Question
+    | ReadingPath
+    | Redirect
+)
+
+
 # --- file envelopes -------------------------------------------------------------------------
 
 
