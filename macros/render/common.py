@@ -121,6 +121,24 @@ def entity_ref(ctx: Ctx, ref: str, vid: str | None = None) -> str:
     return entity_name(ctx, kind, entity, name_at(ctx.atlas, entity, vid).state if vid else None)
 
 
+def entity_refs(ctx: Ctx, refs: Iterable[str], vid: str | None = None) -> str:
+    """Several references as linked names, comma-separated; two that read the same (a threshold
+    and its risk domain, both "Automated R&D in key domains" in 3.0) say which kind each is."""
+    from macros.compute.scope import name_at
+
+    refs = list(refs)
+    plain = []
+    for r in refs:
+        kind, _, eid = r.partition(":")
+        entity = ctx.atlas.entity(kind, eid)
+        plain.append(name_at(ctx.atlas, entity, vid).name if vid else latest_state(ctx.atlas, entity).name)
+    out = []
+    for r, n in zip(refs, plain, strict=True):
+        link = entity_ref(ctx, r, vid)
+        out.append(f"{link} ({KIND_SINGULAR[r.partition(':')[0]]})" if plain.count(n) > 1 else link)
+    return ", ".join(out)
+
+
 def version_link(ctx: Ctx, vid: str, text: str | None = None) -> str:
     return ctx.link(esc(text or f"v{vid}"), urls.version_page(vid))
 

@@ -10,7 +10,14 @@ from __future__ import annotations
 from collections import Counter
 
 from macros.model import types as t
-from macros.render.common import KIND_SINGULAR, change_anchor, display_title, entity_ref, provenance, version_link
+from macros.render.common import (
+    KIND_SINGULAR,
+    change_anchor,
+    display_title,
+    entity_refs,
+    provenance,
+    version_link,
+)
 from macros.render.text import Ctx, attr, esc, fmt_date
 from macros.render.versions import CATEGORY_LABELS
 
@@ -97,7 +104,7 @@ def _row(ctx: Ctx, v: t.Version, order: int, c: t.Change) -> str:
     mention = t.IN_CHANGELOG_LABELS[c.in_changelog]
     touches = ""
     if c.entities:
-        touches = " *Affects:* " + ", ".join(entity_ref(ctx, r, v.id) for r in c.entities) + "."
+        touches = " *Affects:* " + entity_refs(ctx, c.entities, v.id) + "."
     return "\n".join(
         [
             f'<div class="atlas-change" id="{attr(change_anchor(v.id, c))}" data-version="{attr(v.id)}" '
