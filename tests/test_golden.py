@@ -427,6 +427,16 @@ def test_states_in_force_now_describe_themselves_not_a_change(atlas) -> None:  #
             s = state_at(atlas, e, newest)
             if s is not None and (m := delta.search(s.summary)):  # type: ignore[attr-defined]
                 found.append(f"{kind}:{e.id}: {m.group(0)!r}")
+    # Any state is shown against far-off versions on long ranges: the plainest delta words are out
+    # everywhere ("Still no threshold", "now serves", "is gone").
+    anywhere = re.compile(
+        r"\b(same scope|unchanged|is gone|are gone|are added|is added)\b|^(Still|Now)\b|(?<![Ff]or )\bnow\b"
+    )
+    for kind in ("threshold", "standard", "level", "provision", "domain"):
+        for e in atlas.entities[kind]:
+            for s in e.states:
+                if m := anywhere.search(s.summary):  # type: ignore[attr-defined]
+                    found.append(f"{kind}:{e.id}@{s.from_}: {m.group(0)!r}")
     assert found == []
 
 
@@ -470,3 +480,12 @@ def test_audit_e1_nits_on_2_x_pages(site: Path) -> None:
     assert "AI R&D thresholds and any further" not in block, block
     counts = _text(page(site, "/compare/3.3-vs-3.4/").select_one("p.atlas-counts"))
     assert "counted per entry" in counts, counts
+
+
+def test_affects_lists_never_show_one_name_twice(site: Path, atlas) -> None:  # type: ignore[no-untyped-def]
+    """Audit E2-9: versions/3.0 listed 'Automated R&D in key domains' twice (the threshold and its
+    risk domain share the name in 3.x); the two now say which kind each is."""
+    for v in atlas.versions:
+        for line in re.findall(r"Affects: ([^.]*)\.", _whole(site, f"/versions/{v.id}/")):
+            items = [x.strip() for x in line.split(",")]
+            assert len(items) == len(set(items)), (v.id, line)

@@ -8,6 +8,7 @@ from typing import TypeVar
 from macros.compute.scope import latest_state
 from macros.model import Atlas
 from macros.model import types as t
+from macros.model.kinds import kind as kind_of
 from macros.render import urls
 from macros.render.locators import first_pdf_page, reader_locator
 from macros.render.text import Ctx, esc, indent, safe_url
@@ -100,6 +101,24 @@ def entity_ref(ctx: Ctx, ref: str, vid: str | None = None) -> str:
     entity = ctx.atlas.entity(kind, eid)
     # Absent in vid (e.g. removed by it): the name it last carried, never a later one.
     return entity_name(ctx, kind, entity, name_at(ctx.atlas, entity, vid).state if vid else None)
+
+
+def entity_refs(ctx: Ctx, refs: Iterable[str], vid: str | None = None) -> str:
+    """Several references as linked names, comma-separated; two that read the same (a threshold
+    and its risk domain, both "Automated R&D in key domains" in 3.0) say which kind each is."""
+    from macros.compute.scope import name_at
+
+    refs = list(refs)
+    plain: list[str] = []
+    for r in refs:
+        kind, _, eid = r.partition(":")
+        entity = ctx.atlas.entity(kind, eid)
+        plain.append(name_at(ctx.atlas, entity, vid).name if vid else latest_state(ctx.atlas, entity).name)
+    out = []
+    for r, n in zip(refs, plain, strict=True):
+        link = entity_ref(ctx, r, vid)
+        out.append(f"{link} ({kind_of(r.partition(':')[0]).singular})" if plain.count(n) > 1 else link)
+    return ", ".join(out)
 
 
 def version_link(ctx: Ctx, vid: str, text: str | None = None) -> str:

@@ -505,7 +505,8 @@ def _side_provenance(ctx: Ctx, d: EntityDiff, state: t.State, vid: str, a: str) 
         src = atlas.sources[c.source]
         if src.version is not None:
             return src.version == vid
-        return until is None or src.date < until
+        # commentary on a later version; Anthropic's own pages (hub, posts, cards) are kept
+        return src.kind not in ("third-party", "news") or until is None or src.date < until
 
     kept = [c for c in state.sources if fits(c)] or state.sources
     began = atlas.index(state.from_) > atlas.index(a)

@@ -336,7 +336,7 @@ def _family_diagram(ctx: Ctx, fam: list[str]) -> str:
     edges: list[diagram.Edge] = []
     latest: list[str] = []
     box: dict[tuple[str, str], str] = {}  # (threshold, version) -> the box of the name in force then
-    renames: list[str] = []
+    renames: list[tuple[int, str]] = []
     start: dict[str, int] = {}
     links = [link for link in lineage.edges(atlas) if link.source in fam and link.target in fam]
     for eid in fam:
@@ -368,7 +368,7 @@ def _family_diagram(ctx: Ctx, fam: list[str]) -> str:
                         esc(f"{prev} → {at}"), urls.compare_page(prev, at), urls.diff_anchor("threshold", eid)
                     )
                     said = f"{esc(runs[k - 1][-1].name)} was renamed {esc(run[0].name)}"
-                    renames.append(f"- In {version_link(ctx, at)}, {said} ({step}).")
+                    renames.append((atlas.index(at), f"- In {version_link(ctx, at)}, {said} ({step})."))
         latest.append(runs[-1][-1].name)
     for link in links:
         at = link.edge.at
@@ -381,7 +381,9 @@ def _family_diagram(ctx: Ctx, fam: list[str]) -> str:
     )
     # The diagram shows the whole family, more than this threshold's own steps listed above: its
     # text alternative names every step, each with the names in force at that step.
-    steps = [f"- {lineage_sentence(ctx, link)}" for link in links] + renames
+    # every step, oldest first
+    told = [(atlas.index(link.edge.at), f"- {lineage_sentence(ctx, link)}") for link in links] + renames
+    steps = [text for _, text in sorted(told, key=lambda x: x[0])]
     caption = (
         "Lineage of the whole family, one box per name, oldest at the top; a dashed arrow points from a "
         "retired threshold to its nearest relative. The list below gives every step as text."

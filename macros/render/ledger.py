@@ -14,7 +14,7 @@ from macros.model import types as t
 from macros.model.kinds import kind as kind_of
 from macros.render import urls
 from macros.render.citethis import cite_this_change
-from macros.render.common import display_title, entity_ref, provenance, version_link
+from macros.render.common import display_title, entity_refs, provenance, version_link
 from macros.render.text import Ctx, attr, esc, fmt_date
 
 
@@ -100,7 +100,7 @@ def _row(ctx: Ctx, v: t.Version, order: int, c: t.Change, index: int) -> str:
     mention = t.IN_CHANGELOG_LABELS[c.in_changelog]
     touches = ""
     if c.entities:
-        touches = " *Affects:* " + ", ".join(entity_ref(ctx, r, v.id) for r in c.entities) + "."
+        touches = " *Affects:* " + entity_refs(ctx, c.entities, v.id) + "."
     return "\n".join(
         [
             f'<div class="atlas-change" id="{attr(urls.change_target(v.id, c.id)[1])}" data-version="{attr(v.id)}" '

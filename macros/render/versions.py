@@ -9,7 +9,7 @@ from macros.model import types as t
 from macros.model.kinds import ANCHORED_KINDS, DIFF_KINDS, IN_FORCE_KINDS, kind
 from macros.render import diagram, urls
 from macros.render.citethis import version_anchor
-from macros.render.common import effect_link, entity_name, entity_ref, grouped, provenance, version_link
+from macros.render.common import effect_link, entity_name, entity_refs, grouped, provenance, version_link
 from macros.render.paths import path_nav, path_next
 from macros.render.text import Ctx, esc, fmt_date, safe_url, table
 
@@ -89,7 +89,7 @@ def _changes(ctx: Ctx, v: t.Version) -> str:
         for c in changes:
             touches = ""
             if c.entities:
-                touches = " *Affects:* " + ", ".join(entity_ref(ctx, r, v.id) for r in c.entities) + "."
+                touches = " *Affects:* " + entity_refs(ctx, c.entities, v.id) + "."
             effect = f" *Effect:* {effect_link(ctx, v.id, c)}."
             out.append(f"- {esc(c.text)}{effect}{touches}  \n  {provenance(ctx, c)}")
         out.append("")
