@@ -385,6 +385,13 @@ VERSION_ORDER: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
         ],
         ["'5.0': effective: " + LATER.format("2020-06-01", "4.0")],
     ),
+    "every version dated before the one below it": (
+        [("1.0", "2025-01-01"), ("2.0", "2022-01-01"), ("3.0", "2021-01-01")],
+        [
+            "'2.0': effective: " + LATER.format("2022-01-01", "1.0"),
+            "'3.0': effective: " + LATER.format("2021-01-01", "1.0"),
+        ],
+    ),
     "first and last swapped": (
         [("1.0", "2024-01-01"), ("2.0", "2021-01-01"), ("3.0", "2022-01-01"), ("4.0", "2020-01-01")],
         [

@@ -153,13 +153,18 @@ def _check_versions(atlas: Atlas, report: _Reporter) -> None:
     kept: list[int] = []
     need = max(longest)
     for k in range(n):
-        if longest[k] == need and (not kept or dates[k] > dates[kept[-1]]):
+        # The first version with the length still sought always continues the run: a later one
+        # dated after the last kept version has that length, so an earlier one dated before it
+        # would have a longer run.
+        if longest[k] == need:
             kept.append(k)
             need -= 1
     for k in sorted(set(range(n)) - set(kept)):
         v = raw[order[k]]
         before = [m for m in kept if m < k and dates[m] >= dates[k]]
-        after = [m for m in kept if m > k and dates[m] <= dates[k]]
+        # no-mutate: k is never kept, and a kept later version dated like k never comes first
+        # (brute-forced over every dating of up to six versions), so > / >= and <= / < agree.
+        after = [m for m in kept if m > k and dates[m] <= dates[k]]  # pragma: no mutate
         other = raw[order[(before or after)[0 if not before else -1]]]
         if other.effective == v.effective:
             problem = f"same effective date as version {other.id}"
