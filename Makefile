@@ -91,6 +91,8 @@ check: $(STAMP)
 
 # Build with one engine into $(1): mkdocs/properdocs take --site-dir; Zensical only builds inside
 # the project, so it reads a throwaway config that inherits mkdocs.yml and names the output folder.
+# Zensical keeps rendered pages in .cache/ keyed by their Markdown, not by the macros and extensions
+# that shape them (`--clean` leaves it), so a code change would reuse stale pages: it goes first.
 define build_with
 	@set -eo pipefail; start=$$(date +%s%N); \
 	case "$(2)" in \
@@ -98,7 +100,7 @@ define build_with
 	  properdocs) $(call engine_venv,properdocs)/bin/properdocs build --strict --clean --quiet --site-dir "$(1)" ;; \
 	  zensical) cfg=.zensical-build.yml; trap 'rm -f "$$cfg"' EXIT; \
 	    printf 'INHERIT: mkdocs.yml\nsite_dir: %s\n' "$(1)" > "$$cfg"; \
-	    rm -rf "$(1)"; $(call engine_venv,zensical)/bin/zensical build --strict --clean -f "$$cfg" | { grep -v '^Build \(started\|finished\)' || true; } ;; \
+	    rm -rf "$(1)" .cache; $(call engine_venv,zensical)/bin/zensical build --strict --clean -f "$$cfg" | { grep -v '^Build \(started\|finished\)' || true; } ;; \
 	esac; \
 	echo "built with $(2) in $$(( ($$(date +%s%N) - start) / 1000000 )) ms"
 endef

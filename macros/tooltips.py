@@ -217,12 +217,11 @@ class TooltipTreeprocessor(Treeprocessor):
         src, versions = self._page(root)
         href = None
         if src is not None:
-            base = posixpath.dirname(src)
-            if posixpath.basename(src) not in ("index.md", "README.md"):
-                base = posixpath.join(base, posixpath.splitext(posixpath.basename(src))[0])
-            # the glossary page's directory URL, relative to this page's
-            glossary = urls.url_key(TERM.page).rstrip("/")
-            href = posixpath.relpath(glossary, base or ".") + "/"
+            # A link to the glossary's source file, relative to this page's source, as Markdown
+            # links are written: each engine turns it into its own URL (MkDocs' "relpath" step runs
+            # after this one; Zensical rewrites links from the source file's folder).
+            glossary = TERM.page
+            href = "" if src == glossary else posixpath.relpath(glossary, posixpath.dirname(src) or ".")
         self.href = href
         self.versions = versions
         self.used: set[str] = set()
@@ -290,8 +289,9 @@ class TooltipExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         root = Path(__file__).resolve().parent.parent
         data = load(root / self.getConfig("table"))
-        # After inline parsing (20) and the engines' link rewriting (0): the links it adds are final.
-        md.treeprocessors.register(TooltipTreeprocessor(md, data), "atlas_tooltips", -1)
+        # After inline parsing (20) and the table of contents (5), before MkDocs rewrites links to
+        # source files into URLs ("relpath", 0), so the links it adds are rewritten like any other.
+        md.treeprocessors.register(TooltipTreeprocessor(md, data), "atlas_tooltips", 1)
 
 
 def makeExtension(**kwargs: Any) -> TooltipExtension:

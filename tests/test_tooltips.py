@@ -77,7 +77,7 @@ def test_first_use_per_section_only_never_in_headings_and_linked(md):
     assert out.count("<abbr") == 2  # intro and the second section; the h3 is part of the h2 section
     assert "<h2>ASL again</h2>" in out
     assert (
-        '<abbr title="Old ASL meaning."><a class="atlas-term" href="../../glossary/#asl">ASL</a></abbr> and the AI'
+        '<abbr title="Old ASL meaning."><a class="atlas-term" href="../glossary.md#asl">ASL</a></abbr> and the AI'
         in out
     )
     assert "<!--" not in out  # the page marker is gone
@@ -87,7 +87,7 @@ def test_no_tooltip_inside_links_code_or_where_the_version_lacks_the_term(md):
     out = render(md, "[ASL](https://example.org) `ASL` RSO, then ASL.\n")
     assert out.count("<abbr") == 1
     assert out.endswith(
-        'then <abbr title="Old ASL meaning."><a class="atlas-term" href="../../glossary/#asl">ASL</a></abbr>.</p>'
+        'then <abbr title="Old ASL meaning."><a class="atlas-term" href="../glossary.md#asl">ASL</a></abbr>.</p>'
     )
 
 
@@ -101,14 +101,25 @@ def test_without_a_marker_a_tooltip_has_no_link_and_labels_its_range(md):
     assert out == '<p><abbr title="Since RSP 2.0: New ASL meaning.">ASL</abbr>.</p>'
 
 
-def test_links_are_relative_to_the_page(md):
+def test_links_name_the_glossary_source_relative_to_the_page_source(md):
+    # Written as Markdown links are, so each engine rewrites them into its own URLs: MkDocs in its
+    # "relpath" step (after this one), Zensical from the source file's folder. A URL-relative link
+    # ("../glossary/") came out one level too deep on Zensical.
     for src, href in [
-        ("index.md", "glossary/#asl"),
-        ("governance.md", "../glossary/#asl"),
-        ("versions/index.md", "../glossary/#asl"),
-        ("glossary.md", "./#asl"),
+        ("index.md", "glossary.md#asl"),
+        ("governance.md", "glossary.md#asl"),
+        ("versions/index.md", "../glossary.md#asl"),
+        ("versions/1.0.md", "../glossary.md#asl"),
+        ("glossary.md", "#asl"),
     ]:
         assert f'href="{href}"' in render(md, "ASL.\n", src=src), src
+
+
+def test_the_extension_runs_before_mkdocs_rewrites_links():
+    md = markdown.Markdown(extensions=[tt.TooltipExtension()])
+    names = list(md.treeprocessors._priority)
+    mine = next(p.priority for p in names if p.name == "atlas_tooltips")
+    assert 0 < mine < 5  # after the table of contents (5), before MkDocs' "relpath" (0)
 
 
 def test_the_real_glossary_has_a_short_meaning_for_every_state(atlas: Atlas):
