@@ -12,7 +12,7 @@ from macros.render import diagram, urls, viewas
 from macros.render.citethis import cite_this, version_anchor
 from macros.render.common import entity_name, provenance, shown, version_link
 from macros.render.fields import label, name_in, value
-from macros.render.text import Ctx, esc, table
+from macros.render.text import Ctx, esc, stacked_table, table
 
 # Explorer markers for a threshold that arrived through a lineage edge.
 ARRIVED = {"replaced": "replacement", "redefined": "redefined", "renamed": "renamed", "split": "split off"}
@@ -399,7 +399,7 @@ def thresholds_list(ctx: Ctx) -> str:
         first = atlas.version_ids[min(span(atlas, s)[0] for s in th.states)]
         last = atlas.version_ids[max(span(atlas, s)[1] for s in th.states)]
         rows.append([entity_name(ctx, "threshold", th), names, f"{first}–{last}", domain_names(ctx, th)])
-    return table(["Threshold", "Names carried", "Versions", "Domain"], rows) + "\n"
+    return stacked_table(["Threshold", "Names carried", "Versions", "Domain"], rows) + "\n"
 
 
 # --- diagrams -------------------------------------------------------------------------------
