@@ -42,9 +42,9 @@ def lineage_sentence(ctx: Ctx, link: lineage.Link) -> str:
     src = name_in(ctx, kname, source, prev)
     dst = name_in(ctx, kname, target, at)
     if link.edge.type == "split" and state_at(atlas, source, at) is not None:
-        said = f"{src} was split in two: {name_in(ctx, kname, source, at)} and {dst}"
+        said = f"{src} split in two: {name_in(ctx, kname, source, at)} and {dst}"
     elif link.edge.type == "merged" and state_at(atlas, target, prev) is not None:
-        said = f"{src} was merged with {name_in(ctx, kname, target, prev)} into {dst}"
+        said = f"{src} and {name_in(ctx, kname, target, prev)} merged into {dst}"
     else:
         said = t.LINEAGE_PHRASES[link.edge.type].format(a=src, b=dst, kind=kinds.kind(kname).singular)
     step = ctx.link(esc(f"{prev} → {at}"), urls.compare_page(prev, at), step_anchor(ctx, link))
@@ -367,7 +367,7 @@ def _family_diagram(ctx: Ctx, fam: list[str]) -> str:
                     step = ctx.link(
                         esc(f"{prev} → {at}"), urls.compare_page(prev, at), urls.diff_anchor("threshold", eid)
                     )
-                    said = f"{esc(runs[k - 1][-1].name)} was renamed {esc(run[0].name)}"
+                    said = f"the name {esc(runs[k - 1][-1].name)} became {esc(run[0].name)}"
                     renames.append((atlas.index(at), f"- In {version_link(ctx, at)}, {said} ({step})."))
         latest.append(runs[-1][-1].name)
     for link in links:
