@@ -57,7 +57,7 @@ def test_1_0_to_2_0_ara_was_replaced_by_the_checkpoint_not_dropped(site: Path) -
     line = _line(site, "/compare/1.0-vs-2.0/", "Threshold: Autonomous replication in the lab (ARA)")
     assert "→ Model Autonomy checkpoint · Replaced in 2.0" in line
     block = _block(site, "/compare/1.0-vs-2.0/", "threshold-ara")
-    assert "Replaced in 2.0." in block and "was replaced by Model Autonomy checkpoint" in block
+    assert "Replaced in 2.0." in block and "Model Autonomy checkpoint replaced" in block
     assert "Dropped" not in block and "no longer in the policy" not in block
     # one line for the pair, not an unrelated "new" checkpoint as well
     assert not [x for x in _glance(site, "/compare/1.0-vs-2.0/") if x.startswith("Threshold: Model Autonomy")]
@@ -88,7 +88,7 @@ def test_2_0_to_2_1_ai_rnd_5_was_split_off_not_new(site: Path) -> None:
     assert "→ AI R&D-4 and AI R&D-5 · Split in 2.1" in line
     block = _block(site, "/compare/2.0-vs-2.1/", "threshold-ai-rnd-5")
     assert block.startswith("AI R&D-5") and "Split off in 2.1." in block
-    assert "Autonomous AI R&D was split in two: AI R&D-4 and AI R&D-5" in block
+    assert "Autonomous AI R&D split in two: AI R&D-4 and AI R&D-5" in block
     assert "New in 2.1" not in block
     assert "Automated R&D" not in _whole(site, "/compare/2.0-vs-2.1/")
 
@@ -124,7 +124,7 @@ def test_2_2_to_3_0_both_ai_rnd_thresholds_merged_into_automated_rnd(site: Path)
     assert "enamed" not in line  # not a renamed AI R&D-4
     block = _block(site, "/compare/2.2-vs-3.0/", "threshold-ai-rnd-5")
     assert "Merged into a successor in 3.0." in block
-    assert "AI R&D-5 was merged with AI R&D-4 into Automated R&D in key domains" in block
+    assert "AI R&D-5 and AI R&D-4 merged into Automated R&D in key domains" in block
     assert "Dropped" not in block and "no longer in the policy" not in block
 
 
@@ -163,8 +163,8 @@ def test_2_0_to_3_4_shows_the_path_with_links_to_each_steps_pair_page(site: Path
     hrefs = [a["href"] for a in steps.find_all("a") if "vs" in a["href"]]
     assert hrefs == ["../2.0-vs-2.1/#threshold-ai-rnd-5", "../2.2-vs-3.0/#threshold-ai-rnd-5"]
     text = _text(steps)
-    assert "Autonomous AI R&D was split in two: AI R&D-4 and AI R&D-5" in text
-    assert "AI R&D-5 was merged with AI R&D-4 into Automated R&D in key domains" in text
+    assert "Autonomous AI R&D split in two: AI R&D-4 and AI R&D-5" in text
+    assert "AI R&D-5 and AI R&D-4 merged into Automated R&D in key domains" in text
     line = _line(site, "/compare/2.0-vs-3.4/", "Threshold: Autonomous AI R&D")
     assert "Split in 2.1, merged in 3.0" in line
 
@@ -210,14 +210,14 @@ def test_1_0_to_3_4_no_entity_appears_or_disappears_in_two_versions(site: Path) 
 
 def test_ai_rnd_5_lineage_uses_the_names_of_2_0_and_2_1(site: Path) -> None:
     text = _text(page(site, "/thresholds/ai-rnd-5/").find(id="lineage").find_next("ul"))
-    assert "In v2.1, Autonomous AI R&D was split in two: AI R&D-4 and AI R&D-5" in text
-    assert "Automated R&D in key domains was split" not in text
-    assert "In v3.0, AI R&D-5 was merged with AI R&D-4 into Automated R&D in key domains" in text
+    assert "In v2.1, Autonomous AI R&D split in two: AI R&D-4 and AI R&D-5" in text
+    assert "Automated R&D in key domains split" not in text
+    assert "In v3.0, AI R&D-5 and AI R&D-4 merged into Automated R&D in key domains" in text
 
 
 def test_misuse_trigger_lineage_names_the_2_0_threshold(site: Path) -> None:
     text = _text(page(site, "/thresholds/misuse-uplift/").find(id="lineage").find_next("ul"))
-    assert "was redefined as CBRN weapons" in text
+    assert "as CBRN weapons" in text and "the policy redefined" in text
     assert "Non-novel" not in text
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import markdown
 import pytest
@@ -98,7 +99,7 @@ def test_threshold_page_shows_lineage(mini):
     out = entities.threshold_page(Ctx(mini, "thresholds/beta.md"), "beta")
     # names as of each side of the step; the step links to its own pair page and anchor
     assert (
-        "In [v2.0](../versions/2.0.md), [Alpha](alpha.md) was split in two: [Alpha-3](alpha.md) and "
+        "In [v2.0](../versions/2.0.md), [Alpha](alpha.md) split in two: [Alpha-3](alpha.md) and "
         "Beta ([1.0 → 2.0](../compare/1.0-vs-2.0.md#threshold-beta))."
     ) in out
     assert '<svg class="atlas-svg" role="img"' in out and "split in 2.0" in out
@@ -146,3 +147,14 @@ def test_table_keeps_every_cell_in_its_column():
     assert out.splitlines() == ["| A | B |", "|---|---|", "| x&#124;y |  |", "| [link](a.md) | z |"]
     with pytest.raises(ValueError, match="cannot span lines"):
         table(["A"], [["two\nlines"]])
+
+
+def test_lineage_sentences_agree_with_plural_names(atlas):
+    """A name may be plural: no lineage sentence puts one before "was" (the verb would not agree)."""
+    from macros.compute import lineage
+
+    links = lineage.edges(atlas, "threshold") + lineage.edges(atlas, "provision")
+    said = {(lk.source, lk.target): entities.lineage_sentence(Ctx(atlas, "compare/x.md"), lk) for lk in links}
+    words = re.sub(r"<[^>]+>", "", _md(said[("capability-safeguards-reports", "risk-reports")]))
+    assert "Risk Reports replaced Capability Reports and Safeguards Reports" in words
+    assert [s for s in said.values() if " was " in s or " were " in s] == []

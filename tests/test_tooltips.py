@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import markdown
@@ -10,6 +11,7 @@ import pytest
 
 from macros import tooltips as tt
 from macros.model import Atlas
+from tests.htmlsite import html_pages, page, soup, url_of
 
 VERSIONS = ["1.0", "2.0", "3.0"]
 # A small table of the shape `make gen` writes: one term that changed meaning, one that never did.
@@ -131,3 +133,16 @@ def test_the_real_glossary_has_a_short_meaning_for_every_state(atlas: Atlas):
             text = tt.tooltip(meanings, versions)
             assert text is None or len(text) <= tt.LIMIT, (term, versions, text)
     assert data["phrases"]["ASL"] == "asl" and data["phrases"]["Capability Threshold"] == "capability-threshold"
+
+
+def test_every_built_tooltip_links_to_the_glossary(site: Path):
+    """A page whose macros emit no marker would get tooltips with no way to the glossary: /cite/,
+    mostly prose, gets its marker from the block-level editions() macro it calls."""
+    assert page(site, "/cite/").select("article abbr > a.atlas-term[href='../glossary/#rsp']")
+    unlinked = [
+        f"{url_of(site, p)}: {a.get_text()}"
+        for p in html_pages(site)
+        for a in soup(p).select("article abbr")
+        if not any(re.match(r"(.*glossary/|\./)#[a-z0-9-]+$", str(x.get("href", ""))) for x in a.select("a.atlas-term"))
+    ]
+    assert unlinked == []

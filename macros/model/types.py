@@ -364,14 +364,16 @@ class Domain(Entity):
 
 
 LineageType = Literal["renamed", "split", "merged", "redefined", "replaced", "retired"]
-# How each kind of lineage edge reads, from the older entity's side: "{a} ... {b}" ({kind}: its kind).
+# How each kind of lineage edge reads ({a}: the older entity, {b}: the newer, {kind}: their kind).
+# No phrase puts a name before "was"/"is": a name may be plural ("Capability Reports and Safeguards
+# Reports"), and the verb must agree whatever the data says.
 LINEAGE_PHRASES: dict[LineageType, str] = {
-    "renamed": "{a} was renamed {b}",
-    "split": "{a} was split, giving rise to {b}",
-    "merged": "{a} was merged into {b}",
-    "redefined": "{a} was redefined as {b}",
-    "replaced": "{a} was replaced by {b}",
-    "retired": "{a} was retired; the nearest related {kind} is {b}",
+    "renamed": "the name {a} became {b}",
+    "split": "{a} split, giving rise to {b}",
+    "merged": "{a} merged into {b}",
+    "redefined": "the policy redefined {a} as {b}",
+    "replaced": "{b} replaced {a}",
+    "retired": "the policy retired {a}; the nearest related {kind} is {b}",
 }
 
 

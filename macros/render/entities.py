@@ -12,7 +12,7 @@ from macros.render import diagram, urls, viewas
 from macros.render.citethis import cite_this, version_anchor
 from macros.render.common import entity_name, provenance, shown, version_link
 from macros.render.fields import label, name_in, value
-from macros.render.text import Ctx, esc, table
+from macros.render.text import Ctx, esc, stacked_table, table
 
 # Explorer markers for a threshold that arrived through a lineage edge.
 ARRIVED = {"replaced": "replacement", "redefined": "redefined", "renamed": "renamed", "split": "split off"}
@@ -42,9 +42,9 @@ def lineage_sentence(ctx: Ctx, link: lineage.Link) -> str:
     src = name_in(ctx, kname, source, prev)
     dst = name_in(ctx, kname, target, at)
     if link.edge.type == "split" and state_at(atlas, source, at) is not None:
-        said = f"{src} was split in two: {name_in(ctx, kname, source, at)} and {dst}"
+        said = f"{src} split in two: {name_in(ctx, kname, source, at)} and {dst}"
     elif link.edge.type == "merged" and state_at(atlas, target, prev) is not None:
-        said = f"{src} was merged with {name_in(ctx, kname, target, prev)} into {dst}"
+        said = f"{src} and {name_in(ctx, kname, target, prev)} merged into {dst}"
     else:
         said = t.LINEAGE_PHRASES[link.edge.type].format(a=src, b=dst, kind=kinds.kind(kname).singular)
     step = ctx.link(esc(f"{prev} → {at}"), urls.compare_page(prev, at), step_anchor(ctx, link))
@@ -367,7 +367,7 @@ def _family_diagram(ctx: Ctx, fam: list[str]) -> str:
                     step = ctx.link(
                         esc(f"{prev} → {at}"), urls.compare_page(prev, at), urls.diff_anchor("threshold", eid)
                     )
-                    said = f"{esc(runs[k - 1][-1].name)} was renamed {esc(run[0].name)}"
+                    said = f"the name {esc(runs[k - 1][-1].name)} became {esc(run[0].name)}"
                     renames.append((atlas.index(at), f"- In {version_link(ctx, at)}, {said} ({step})."))
         latest.append(runs[-1][-1].name)
     for link in links:
@@ -399,7 +399,7 @@ def thresholds_list(ctx: Ctx) -> str:
         first = atlas.version_ids[min(span(atlas, s)[0] for s in th.states)]
         last = atlas.version_ids[max(span(atlas, s)[1] for s in th.states)]
         rows.append([entity_name(ctx, "threshold", th), names, f"{first}–{last}", domain_names(ctx, th)])
-    return table(["Threshold", "Names carried", "Versions", "Domain"], rows) + "\n"
+    return stacked_table(["Threshold", "Names carried", "Versions", "Domain"], rows) + "\n"
 
 
 # --- diagrams -------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from macros.model.kinds import kind as kind_of
 from macros.render import urls
 from macros.render.citethis import cite_this_change
 from macros.render.common import display_title, entity_refs, provenance, version_link
-from macros.render.text import Ctx, attr, esc, fmt_date
+from macros.render.text import STACK_LABEL, Ctx, attr, esc, fmt_date
 
 
 def effect_label(effect: t.ChangeEffect) -> str:
@@ -76,23 +76,27 @@ def _legend(ctx: Ctx) -> str:
     head = "".join(f'<th scope="col">{esc(vid)}</th>' for vid in vids)
     rows = []
     for key, (name, meaning) in t.EFFECT_LABELS.items():
-        cells = "".join(f'<td data-version="{attr(vid)}">{counts[vid][key]}</td>' for vid in vids)
+        cells = "".join(
+            f'<td data-version="{attr(vid)}">{STACK_LABEL.format(esc(vid))}{counts[vid][key]}</td>' for vid in vids
+        )
         total = sum(counts[vid][key] for vid in vids)
         rows.append(
             f'<tr data-effect="{attr(key)}"><th scope="row">{esc(name)}</th><td>{esc(meaning)}</td>'
-            f'{cells}<td class="atlas-ledger__total">{total}</td></tr>'
+            f'{cells}<td class="atlas-ledger__total">{STACK_LABEL.format("All")}{total}</td></tr>'
         )
-    totals = "".join(f'<td data-version="{attr(vid)}">{sum(counts[vid].values())}</td>' for vid in vids)
+    totals = "".join(
+        f'<td data-version="{attr(vid)}">{STACK_LABEL.format(esc(vid))}{sum(counts[vid].values())}</td>' for vid in vids
+    )
     grand = sum(sum(c.values()) for c in counts.values())
     rows.append(
         f'<tr data-effect=""><th scope="row">All changes</th><td></td>{totals}'
-        f'<td class="atlas-ledger__total">{grand}</td></tr>'
+        f'<td class="atlas-ledger__total">{STACK_LABEL.format("All")}{grand}</td></tr>'
     )
     return (
-        '<table class="atlas-ledger-counts" id="atlas-ledger-counts">\n'
+        '<div class="atlas-stack">\n<table class="atlas-ledger-counts" id="atlas-ledger-counts">\n'
         "<caption>Recorded changes by effect and version</caption>\n"
         f'<thead><tr><th scope="col">Effect</th><th scope="col">Meaning</th>{head}'
-        '<th scope="col">All</th></tr></thead>\n<tbody>\n' + "\n".join(rows) + "\n</tbody></table>\n"
+        '<th scope="col">All</th></tr></thead>\n<tbody>\n' + "\n".join(rows) + "\n</tbody></table>\n</div>\n"
     )
 
 

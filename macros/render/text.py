@@ -152,6 +152,19 @@ def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     return "\n".join([line(header), "|---" * len(header) + "|", *body])
 
 
+STACK_LABEL = '<span class="atlas-stack__label">{}:</span> '
+
+
+def stacked_table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A table() that becomes one card per row on a phone instead of scrolling sideways.
+
+    Each cell after the first carries its column's name in a span atlas.css shows only on a
+    phone: at desktop width it is a plain table, read as one by screen readers.
+    """
+    labelled = [[r[0], *(STACK_LABEL.format(h) + c for h, c in zip(header[1:], r[1:], strict=True))] for r in rows]
+    return '<div class="atlas-stack" markdown>\n\n' + table(header, labelled) + "\n\n</div>"
+
+
 def indent(block: str, spaces: int = 4) -> str:
     pad = " " * spaces
     return "\n".join(pad + line if line.strip() else "" for line in block.splitlines())
