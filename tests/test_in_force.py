@@ -1,0 +1,55 @@
+"""Findings of audit 4 (issue #11): state texts must say what the version in force says, and a
+domain the 3.x policy never mentions is dropped, not renamed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from macros.compute.diff import diff
+from macros.compute.scope import state_at
+from tests.htmlsite import page
+
+
+def _text(doc) -> str:
+    return " ".join(doc.get_text(" ").split())
+
+
+def test_3_4_automated_rnd_says_further_acceleration_looks_likely(atlas, site: Path):
+    # v3.4 row 4 (p. 10): continuation "seems likely" to accelerate; 3.1-3.3 said "could".
+    th = atlas.entity("threshold", "ai-rnd")
+    old, new = state_at(atlas, th, "3.3").summary, state_at(atlas, th, "3.4").summary
+    assert "could bring even faster" in old
+    assert "could bring even faster" not in new and "seems likely to bring even faster" in new
+    card = page(site, "/compare/3.3-vs-3.4/").find(id="threshold-ai-rnd")
+    assert card is not None
+    inserted = " ".join(i.get_text() for i in card.find_all_next("ins", limit=40))
+    assert "likely" in inserted
+    for url in ("/current/", "/versions/3.4/"):
+        assert "could bring even faster" not in _text(page(site, url)), url
+
+
+def test_text_still_in_force_in_3_4_is_kept_in_the_3_4_state(atlas, site: Path):
+    # A briefer rewrite of a state makes the word diff strike out text still in the policy:
+    # v3.4 §3.2 (p. 12) keeps the candour, absolute-risk and deviation principles, §3.5 (p. 14)
+    # the four redaction reasons, §3.6 (p. 14) the "highly capable" pointer.
+    rr = state_at(atlas, atlas.entity("provision", "risk-reports"), "3.4").summary
+    for phrase in ("candid", "absolute risk", "deviations are tracked", "intellectual property", "privacy"):
+        assert phrase in rr, phrase
+    th = state_at(atlas, atlas.entity("threshold", "ai-rnd"), "3.4").summary
+    assert "used for external review" in th and "aggregate AI capabilities" in th
+    deleted = " ".join(d.get_text() for d in page(site, "/compare/3.3-vs-3.4/").find_all("del"))
+    for phrase in ("deviations are tracked", "intellectual property", "used for external review"):
+        assert phrase not in deleted, phrase
+    assert "deviations are tracked" in _text(page(site, "/current/"))
+
+
+def test_a_domain_absent_from_3_x_is_dropped_in_3_0_not_renamed(atlas, site: Path):
+    # v3.0 and v3.4 never mention cyber, and have no autonomy domain, threshold or checkpoint.
+    for did in ("cyber", "autonomy"):
+        assert state_at(atlas, atlas.entity("domain", did), "3.0") is None, did
+    by_id = {d.entity.id: d for d in diff(atlas, "2.2", "3.0") if d.kind == "domain"}
+    assert by_id["cyber"].status == "removed" and by_id["autonomy"].status == "removed"
+    text = _text(page(site, "/compare/2.2-vs-3.0/"))
+    assert "Risk domain: Cyber operations · Dropped in 3.0" in text
+    assert "Cyber operations → Cyber" not in text
+    assert "Cyber operations → Cyber" not in _text(page(site, "/compare/1.0-vs-3.4/"))
