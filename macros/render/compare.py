@@ -551,7 +551,9 @@ def _stated(ctx: Ctx, a: str, b: str) -> str:
     for v in steps:
         mine = [c for vv, c in items if vv.id == v.id]
         src = ctx.link("sources", urls.version_page(v.id), "changes")
-        out.append(f"### In {v.id} ({fmt_date(v.effective)}) {{ #stated-{v.id.replace('.', '-')} }}\n")
+        # data-version: its glossary tooltips give the meaning in that version (macros/tooltips.py)
+        anchor = f"stated-{v.id.replace('.', '-')}"
+        out.append(f'### In {v.id} ({fmt_date(v.effective)}) {{ #{anchor} data-version="{attr(v.id)}" }}\n')
         out.append(f"As the policy and its changelog describe them, in our words ({src}):\n")
         for c in mine:
             out.append(f"- **{t.CHANGE_CATEGORY_LABELS[c.category]}.** {esc(c.text)}")
