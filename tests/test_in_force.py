@@ -53,3 +53,15 @@ def test_a_domain_absent_from_3_x_is_dropped_in_3_0_not_renamed(atlas, site: Pat
     assert "Risk domain: Cyber operations · Dropped in 3.0" in text
     assert "Cyber operations → Cyber" not in text
     assert "Cyber operations → Cyber" not in _text(page(site, "/compare/1.0-vs-3.4/"))
+
+
+def test_version_1_0_names_and_counts_follow_its_own_text(atlas):
+    # v1.0 p. 7 says "Autonomous replication in the lab"; "ARA" first appears in the 2.0 changelog.
+    assert "ARA" not in state_at(atlas, atlas.entity("threshold", "ara"), "1.0").name
+    # v3.0 §4 items 1 and 3 (p. 15): one change to the RSO's duties, recorded once.
+    v30 = atlas.versions[atlas.index("3.0")]
+    told = [c.id for c in v30.changes if "seven to six" in c.text and "its own entry" not in c.text]
+    assert told == ["rso-duties-six"], told
+    # v3.3's changelog calls only the off-cycle change a refinement, not the internal-scope one.
+    summary = " ".join(atlas.versions[atlas.index("3.3")].summary.split())
+    assert summary.index("refinement") < summary.index("internal models"), summary
