@@ -65,3 +65,16 @@ def test_version_1_0_names_and_counts_follow_its_own_text(atlas):
     # v3.3's changelog calls only the off-cycle change a refinement, not the internal-scope one.
     summary = " ".join(atlas.versions[atlas.index("3.3")].summary.split())
     assert summary.index("refinement") < summary.index("internal models"), summary
+
+
+def test_marginal_risk_analysis_descends_from_the_2_x_lowering_footnote(atlas, site: Path):
+    # v2.2 note 17 (p. 17) and v3.0 §3.3 (p. 12): the same small-added-risk reasoning, with an
+    # admission of overall risk and advocacy for regulation attached.
+    from macros.compute import lineage
+
+    assert [lk.target for lk in lineage.successors(atlas, "competitor-commitments", "provision")] == [
+        "marginal-risk-analysis"
+    ]
+    card = page(site, "/compare/2.2-vs-3.0/").find(id="provision-marginal-risk-analysis")
+    assert card is not None
+    assert "Split off in 3.0" in card.find_next("p").get_text()
