@@ -78,3 +78,17 @@ def test_marginal_risk_analysis_descends_from_the_2_x_lowering_footnote(atlas, s
     card = page(site, "/compare/2.2-vs-3.0/").find(id="provision-marginal-risk-analysis")
     assert card is not None
     assert "Split off in 3.0" in card.find_next("p").get_text()
+
+
+def test_a_glance_row_is_summarised_by_a_note_about_that_row(site: Path):
+    # A note led by another entry may share a word with this row; only its full name counts then.
+    from tests.test_golden import _line
+
+    line = _line(site, "/compare/3.0-vs-3.1/", "Provision: External review of Risk Reports")
+    assert "highly capable" in line and "threshold is met if" not in line, line
+    line = _line(site, "/compare/2.2-vs-3.0/", "Provision: Reporting noncompliance")
+    assert "regular-clearance" not in line, line
+    line = _line(site, "/compare/3.3-vs-3.4/", "Provision: Public disclosure")
+    assert "disclose each redaction" in line, line
+    line = _line(site, "/compare/3.3-vs-3.4/", "Provision: Risk Reports")
+    assert "coverage date" in line.split("·")[-1], line
