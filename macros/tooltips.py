@@ -15,6 +15,13 @@ A Markdown extension does not know which page it renders. The page's macros tell
 block-level macro output carries a :func:`marker` comment with the page's source path and the
 versions it is about (a version page: one; a pair page: two; ``/current/``: the newest). The
 extension reads the first marker and blanks them all.
+
+Within a page, a block about particular versions says so with a ``data-versions`` (space-separated)
+or ``data-version`` attribute: a state card on a threshold page, a model under the version in force
+on its date, a change entry, one version's section of a pair page. Its mentions get the meaning in
+those versions (narrowed to the page's own versions where they overlap), and each such block is
+explained afresh like a new section. On a heading or a titled paragraph the attribute covers what
+follows it up to the next heading of the same or a higher rank; on any other element, its contents.
 """
 
 from __future__ import annotations
@@ -61,6 +68,7 @@ class Table(TypedDict):
     terms: dict[str, list[Meaning]]  # term id -> its meanings, oldest first
 
 
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _MARKER = re.compile(r'<!-- atlas-page src="([^"<>]*)" versions="([0-9., ]*)" -->')
 
 
@@ -223,6 +231,7 @@ class TooltipTreeprocessor(Treeprocessor):
             glossary = TERM.page
             href = "" if src == glossary else posixpath.relpath(glossary, posixpath.dirname(src) or ".")
         self.href = href
+        self.page_versions = versions
         self.versions = versions
         self.used: set[str] = set()
         self._walk(root)
@@ -262,6 +271,14 @@ class TooltipTreeprocessor(Treeprocessor):
             made[-1].tail = text[pos:]
         return head, made
 
+    def _scope(self, el: ET.Element) -> list[str] | None:
+        """The versions a block says it is about, narrowed to the page's own where they overlap."""
+        raw = el.get("data-versions") or el.get("data-version")
+        if not raw:
+            return None
+        own = raw.split()
+        return [v for v in own if v in self.page_versions] or own
+
     def _walk(self, el: ET.Element) -> None:
         if el.tag == "h2":
             self.used = set()  # a new section: every term may be explained once more
@@ -271,14 +288,35 @@ class TooltipTreeprocessor(Treeprocessor):
             el.text, made = self._split(el.text)
             for i, new in enumerate(made):
                 el.insert(i, new)
+        # A heading or titled paragraph about given versions scopes its following siblings until
+        # the next heading of its rank or higher; rank 7 stands for a titled paragraph.
+        outer = self.versions
+        opened: int | None = None
         # Comments and processing instructions have a factory function, not a name, for a tag.
         for child in [c for c in el if isinstance(c.tag, str)]:
-            self._walk(child)
+            rank = int(child.tag[1]) if child.tag in _HEADINGS else None
+            scope = self._scope(child)
+            if opened is not None and rank is not None and rank <= opened:
+                self.versions, opened = outer, None
+            if scope is not None and (rank is not None or child.tag == "p"):
+                self.versions, opened, self.used = scope, rank or 7, set()
+            if scope is not None and opened is None:
+                self._walk_scoped(child, scope)
+            else:
+                self._walk(child)
             if child.tail and not isinstance(child.tail, AtomicString):
                 child.tail, made = self._split(child.tail)
                 at = list(el).index(child) + 1
                 for i, new in enumerate(made):
                     el.insert(at + i, new)
+        self.versions = outer
+
+    def _walk_scoped(self, el: ET.Element, scope: list[str]) -> None:
+        """A container about given versions: its own meanings, explained afresh, then back."""
+        outer, used = self.versions, self.used
+        self.versions, self.used = scope, set()
+        self._walk(el)
+        self.versions, self.used = outer, used
 
 
 class TooltipExtension(Extension):

@@ -228,17 +228,66 @@ TOOLTIP_PAGES = (
     "/glossary/",
     "/faq/",
     "/models/",
+    "/changes/",
+    "/thresholds/ara/",
+    "/thresholds/ai-rnd-5/",
+    "/thresholds/cbrn/",
 )
 
 
+_HEADS = ["h1", "h2", "h3", "h4", "h5", "h6"]
+
+
+def _scoped(el) -> bool:
+    return el.has_attr("data-version") or el.has_attr("data-versions")
+
+
+def _opener(node):
+    """The block a node's tooltips are scoped to (macros/tooltips.py): a heading or titled paragraph
+    about given versions, still open at the node, or an enclosing element about given versions."""
+    bound = 8
+    candidates = node.find_all_previous([*_HEADS, "p"])
+    if node.name in [*_HEADS, "p"]:
+        candidates.insert(0, node)
+    for el in candidates:
+        rank = int(el.name[1]) if el.name in _HEADS else 7
+        if el.name == "p" and not _scoped(el):
+            continue
+        if _scoped(el) and rank < bound:
+            container = node.find_parent(lambda e: e.name not in [*_HEADS, "p"] and _scoped(e))
+            if container is not None and el not in container.find_all([*_HEADS, "p"]):
+                return container
+            return el
+        bound = min(bound, rank)
+        if rank == 2:
+            break
+    return node.find_parent(lambda e: e.name not in [*_HEADS, "p"] and _scoped(e))
+
+
+def _section(node) -> str | None:
+    """Where a term is explained once: an h2 section, or a block about given versions inside it."""
+    opener = _opener(node)
+    h2 = node.find_previous("h2")
+    if opener is not None and (h2 is None or opener in h2.find_all_next()):
+        return f"{h2.get('id') if h2 else None}/{opener.get('id') or id(opener)}"
+    return h2.get("id") if h2 else None
+
+
+def _versions(node, page_versions: list[str]) -> list[str]:
+    opener = _opener(node)
+    if opener is None:
+        return page_versions
+    own = (opener.get("data-versions") or opener.get("data-version")).split()
+    return [v for v in own if v in page_versions] or own
+
+
 def _tooltips(doc) -> list[tuple[str | None, str, str, object]]:
-    """(section h2 id, term id, title, element) for every glossary tooltip in the article."""
+    """(section, term id, title, element) for every glossary tooltip in the article."""
     out = []
     for abbr in doc.select("article abbr[title]"):
         link = abbr.find("a", class_="atlas-term")
         assert link is not None, f"tooltip without a glossary link: {abbr}"
-        h2 = abbr.find_previous("h2")
-        out.append((h2.get("id") if h2 else None, link["href"].rsplit("#", 1)[1], abbr["title"], abbr))
+        out.append((_section(abbr), link["href"].rsplit("#", 1)[1], abbr["title"], abbr))
     return out
 
 
@@ -264,8 +313,8 @@ def test_each_tooltip_gives_the_meaning_of_the_version_the_page_is_about(atlas, 
     terms = tt.table(atlas.entities["term"], atlas.version_ids)["terms"]
     for url in TOOLTIP_PAGES:
         versions = tt.page_versions(url.strip("/") + ".md" if url != "/" else "index.md", atlas.version_ids)
-        for _, term, title, _ in _tooltips(page(site, url)):
-            assert title == tt.tooltip(terms[term], versions), (url, term, title)
+        for _, term, title, abbr in _tooltips(page(site, url)):
+            assert title == tt.tooltip(terms[term], _versions(abbr, versions)), (url, term, title)
     # The 1.0 page explains ASL as 1.0 defined it, not as the newest version does.
     asl = {title for _, term, title, _ in _tooltips(page(site, "/versions/1.0/")) if term == "asl"}
     assert asl == {next(st.gloss for st in atlas.entity("term", "asl").states if st.from_ == "1.0")}
@@ -292,13 +341,12 @@ def test_every_glossary_term_gets_a_tooltip_in_each_section_that_mentions_it(atl
                 continue
             if block.find_parent(class_="atlas-citethis"):  # citations are quoted as they must be pasted
                 continue
-            h2 = block.find_previous("h2")
-            section = h2.get("id") if h2 else None
+            section = _section(block)
             for node in block.descendants:
                 if isinstance(node, NavigableString) and not any(p.name in skip for p in node.parents):
                     for found in pattern.finditer(str(node)):
                         term = data["phrases"][found.group(0)]
-                        if tt.tooltip(data["terms"][term], versions) is None:
+                        if tt.tooltip(data["terms"][term], _versions(block, versions)) is None:
                             continue
                         assert (section, term) in explained, f"{url} #{section}: '{found.group(0)}' never explained"
 

@@ -54,7 +54,7 @@ def _whole(site: Path, url: str) -> str:
 
 
 def test_1_0_to_2_0_ara_was_replaced_by_the_checkpoint_not_dropped(site: Path) -> None:
-    line = _line(site, "/compare/1.0-vs-2.0/", "Threshold: Autonomous replication in the lab (ARA)")
+    line = _line(site, "/compare/1.0-vs-2.0/", "Threshold: Autonomous replication in the lab")
     assert "→ Model Autonomy checkpoint · Replaced in 2.0" in line
     block = _block(site, "/compare/1.0-vs-2.0/", "threshold-ara")
     assert "Replaced in 2.0." in block and "Model Autonomy checkpoint replaced" in block
@@ -361,7 +361,7 @@ def test_threshold_pages_name_the_domain_as_of_their_versions(site: Path) -> Non
 def test_1_0_to_3_4_ara_is_not_continued_past_the_checkpoints_retirement(site: Path) -> None:
     """Audit E1-1: the checkpoint that replaced ARA in 2.0 was itself retired in 3.0 (v3.0 §1 has no
     checkpoint), so over 1.0→3.4 nothing continues ARA."""
-    line = _line(site, "/compare/1.0-vs-3.4/", "Threshold: Autonomous replication in the lab (ARA)")
+    line = _line(site, "/compare/1.0-vs-3.4/", "Threshold: Autonomous replication in the lab")
     assert "Replaced in 2.0 by Model Autonomy checkpoint, itself retired in 3.0" in line, line
     counts = _text(page(site, "/compare/1.0-vs-3.4/").select_one("p.atlas-counts"))
     assert "removed (1 continued by a successor)" in counts, counts

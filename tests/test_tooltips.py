@@ -103,6 +103,26 @@ def test_without_a_marker_a_tooltip_has_no_link_and_labels_its_range(md):
     assert out == '<p><abbr title="Since RSP 2.0: New ASL meaning.">ASL</abbr>.</p>'
 
 
+def test_a_block_about_other_versions_gets_their_meaning_and_explains_afresh(md):
+    # A state card (heading with data-versions) on a page about no version, then the page again.
+    text = (
+        'ASL first.\n\n## Cards\n\n### Old card { data-versions="1.0" }\n\nASL in 1.0.\n\n'
+        '### New card { data-versions="2.0 3.0" }\n\nASL later.\n\n## After\n\nASL now.\n'
+    )
+    out = render(md, text, src=None)
+    titles = [part.split('"', 1)[0] for part in out.split('<abbr title="')[1:]]
+    now = "Since RSP 2.0: New ASL meaning."
+    assert titles == [now, "Old ASL meaning.", "New ASL meaning.", now]
+    # A container about a version (a change entry), and a titled paragraph, on a 3.0 page.
+    out = render(md, '<div data-version="1.0" markdown>\n\nASL then.\n\n</div>\n\nASL now.\n', "versions/3.0.md")
+    assert out.count('title="Old ASL meaning."') == 1 and out.count('title="New ASL meaning."') == 1
+    out = render(md, '**Card** (v1.0)\n{: data-versions="1.0" }\n\nASL then.\n\n## Next\n\nASL.\n', "versions/3.0.md")
+    assert out.index("Old ASL meaning.") < out.index("New ASL meaning.")
+    # Narrowed to the page's own versions where they overlap: a 2.0-3.0 card on the 3.0 page.
+    out = render(md, '### C { data-versions="1.0 3.0" }\n\nASL.\n', "versions/3.0.md")
+    assert 'title="New ASL meaning."' in out
+
+
 def test_links_name_the_glossary_source_relative_to_the_page_source(md):
     # Written as Markdown links are, so each engine rewrites them into its own URLs: MkDocs in its
     # "relpath" step (after this one), Zensical from the source file's folder. A URL-relative link

@@ -254,11 +254,17 @@ def headline(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
         lambda sentence: any(n in sentence.lower() for n in names),
         lambda sentence: bool(words & _stems(sentence)),
     )
-    for about in tiers:
-        for note in notes:
-            for sentence in _sentences(note.text):
-                if about(sentence):
-                    return esc(_truncate(_around(sentence, words)))
+    # A note whose first "Affects" entry is this one is about it; in a note led by another entry a
+    # shared word is no evidence (it gave the competitors row the pause row's sentence), a full
+    # name still is.
+    primary = [c for c in notes if c.entities[0] == ref]
+    others = [c for c in notes if c.entities[0] != ref]
+    for pool, checks in ((primary, tiers), (others, tiers[:1])):
+        for about in checks:
+            for note in pool:
+                for sentence in _sentences(note.text):
+                    if about(sentence):
+                        return esc(_truncate(_around(sentence, words)))
     if d.status == "added":
         state = d.after
         return esc(_truncate(_first_sentence(t.meaning(state) if state else "")))
@@ -551,7 +557,9 @@ def _stated(ctx: Ctx, a: str, b: str) -> str:
     for v in steps:
         mine = [c for vv, c in items if vv.id == v.id]
         src = ctx.link("sources", urls.version_page(v.id), "changes")
-        out.append(f"### In {v.id} ({fmt_date(v.effective)}) {{ #stated-{v.id.replace('.', '-')} }}\n")
+        # data-version: its glossary tooltips give the meaning in that version (macros/tooltips.py)
+        anchor = f"stated-{v.id.replace('.', '-')}"
+        out.append(f'### In {v.id} ({fmt_date(v.effective)}) {{ #{anchor} data-version="{attr(v.id)}" }}\n')
         out.append(f"As the policy and its changelog describe them, in our words ({src}):\n")
         for c in mine:
             out.append(f"- **{t.CHANGE_CATEGORY_LABELS[c.category]}.** {esc(c.text)}")

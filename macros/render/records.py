@@ -61,7 +61,9 @@ def models(ctx: Ctx) -> str:
                     )
                     last_heading = heading
             vtxt = f"under RSP {version_link(ctx, v.id)}" if v else "before the RSP"
-            out.append(f"### {esc(m.model)} {{ #{urls.model_target(m.id)[1]} }}\n")
+            # data-version: its glossary tooltips give the meaning under that version (macros/tooltips.py)
+            scope = f' data-version="{attr(v.id)}"' if v else ""
+            out.append(f"### {esc(m.model)} {{ #{urls.model_target(m.id)[1]}{scope} }}\n")
             out.append(f'<time datetime="{m.date.isoformat()}">{fmt_date(m.date, m.date_precision)}</time>, {vtxt}.\n')
             out.append(f"**Determination.** {esc(m.determination)}\n")
             out.append(f"**Stated reasoning.** {esc(m.reasoning)}\n")
