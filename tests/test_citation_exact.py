@@ -16,12 +16,36 @@ import pytest
 
 from macros import citation as c
 from macros import citation_targets as ct
-from macros.model import Atlas, load_atlas
-from tests.conftest import ROOT
+from macros.model import Atlas
+from tests.conftest import ROOT, real_atlas
 from tests.test_citation import PAGES
+
+# Loaded at import on purpose: see tests/conftest.py real_atlas.
+ATLAS = real_atlas()
 
 SNAPSHOT = ROOT / "tests" / "fixtures" / "citations.json"
 KW = {"site_url": "https://rsp-atlas.github.io/", "release": "0.1.0", "release_date": dt.date(2026, 11, 28)}
+# Pages that link their policy text(s): their meta tags carry DC.relation.
+LINKED = [
+    c.PageCite(
+        title="Version 2.2",
+        url="https://rsp-atlas.github.io/versions/2.2/",
+        release="0.1.0",
+        release_date=dt.date(2026, 1, 5),
+        rsp_version="2.2",
+        policy_url="https://example.org/rsp-2.2.pdf",
+    ),
+    c.PageCite(
+        title="Compare",
+        url="https://rsp-atlas.github.io/compare/1.0-vs-2.2/",
+        release="0.1.0",
+        release_date=dt.date(2026, 1, 5),
+        rsp_version="2.2",
+        policy_url="https://example.org/rsp-2.2.pdf",
+        rsp_compare="1.0",
+        compare_policy_url="https://example.org/rsp-1.0.pdf",
+    ),
+]
 TITLES = [
     "the scope of a policy: an overview",
     "RSP 2.2 vs 3.0",
@@ -48,36 +72,41 @@ def _pinpoints(atlas: Atlas) -> dict[str, ct.PinpointCite]:
     }
 
 
-def produce(atlas: Atlas) -> dict[str, object]:
-    pages = {
+def _pages() -> dict[str, object]:
+    return {
         p.title: {
             "formats": c.all_formats(p),
             "meta": [list(m) for m in c.meta_tags(p)],
             "coins": c.coins(p),
             "label": c.rsp_label(p),
         }
-        for p in PAGES
+        for p in [*PAGES, *LINKED]
     }
-    pins = {name: {"formats": p.formats(), "coins": p.coins()} for name, p in _pinpoints(atlas).items()}
-    titles = {t: {"headline": c.headline_case(t), "csl": c.csl_title(t)} for t in TITLES}
-    return {"pages": pages, "pinpoints": pins, "titles": titles}
 
 
-@pytest.fixture(scope="module")
-def produced() -> dict[str, object]:
-    return json.loads(json.dumps(produce(load_atlas(ROOT / "data"))))
+def _pins() -> dict[str, object]:
+    return {name: {"formats": p.formats(), "coins": p.coins()} for name, p in _pinpoints(ATLAS).items()}
 
 
-@pytest.fixture(scope="module")
-def snapshot() -> dict[str, object]:
-    return json.loads(SNAPSHOT.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+def _titles() -> dict[str, object]:
+    return {t: {"headline": c.headline_case(t), "csl": c.csl_title(t)} for t in TITLES}
 
 
-@pytest.mark.parametrize("part", ["pages", "pinpoints", "titles"])
-def test_citations_equal_the_snapshot(produced: dict[str, object], snapshot: dict[str, object], part: str) -> None:
-    assert produced[part] == snapshot[part]
+PARTS = {"pages": _pages, "pinpoints": _pins, "titles": _titles}
+
+
+def produce() -> dict[str, object]:
+    return {name: part() for name, part in PARTS.items()}
+
+
+# Each test computes its own part (no shared fixture): mutmut links a test to the functions it
+# calls during that test, and would miss those a module fixture calls for the first test only.
+@pytest.mark.parametrize("part", PARTS)
+def test_citations_equal_the_snapshot(part: str) -> None:
+    snapshot = json.loads(SNAPSHOT.read_text(encoding="utf-8"))
+    assert json.loads(json.dumps(PARTS[part]())) == snapshot[part]
 
 
 if __name__ == "__main__":
-    text = json.dumps(produce(load_atlas(ROOT / "data")), indent=1, ensure_ascii=False) + "\n"
+    text = json.dumps(produce(), indent=1, ensure_ascii=False) + "\n"
     Path(SNAPSHOT).write_text(text, encoding="utf-8")
