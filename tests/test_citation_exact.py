@@ -92,7 +92,54 @@ def _titles() -> dict[str, object]:
     return {t: {"headline": c.headline_case(t), "csl": c.csl_title(t)} for t in TITLES}
 
 
-PARTS = {"pages": _pages, "pinpoints": _pins, "titles": _titles}
+# Works the site does not produce today but the formats accept: reports with a page range or list
+# and a publisher other than the author, a web page with no release.
+WORKS = [
+    c.Work(
+        key="r1",
+        kind="report",
+        author="Anthropic",
+        title="Policy",
+        issued=dt.date(2024, 10, 15),
+        url="https://example.org/p.pdf",
+        publisher="Anthropic PBC",
+        page="4-5",
+        pinpoint="\u00a73, pp. 4-5",
+    ),
+    c.Work(
+        key="r2",
+        kind="report",
+        author="Anthropic",
+        title="Policy",
+        issued=dt.date(2024, 10, 15),
+        url="https://example.org/p.pdf",
+        publisher="Anthropic PBC",
+        page="4, 7",
+    ),
+    c.Work(
+        key="w1",
+        kind="webpage",
+        author="A",
+        title="T",
+        issued=dt.date(2025, 2, 3),
+        url="https://example.org/",
+        container="Site",
+    ),
+]
+
+
+def _works() -> dict[str, object]:
+    return {
+        w.key: {
+            "formats": c.work_formats(w, with_pinpoint=True),
+            "coins": c.coins(w),
+            "in_text": [c.in_text(w, "APA"), c.in_text(w, "Chicago")],
+        }
+        for w in WORKS
+    }
+
+
+PARTS = {"pages": _pages, "pinpoints": _pins, "titles": _titles, "works": _works}
 
 
 def produce() -> dict[str, object]:

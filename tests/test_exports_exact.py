@@ -38,20 +38,26 @@ def test_every_export_equals_the_committed_file() -> None:
     assert [p for p in PATHS if produced[p] != committed(ROOT, p)] == []
 
 
-def test_drift_and_write_name_each_stale_file(tmp_path: Path) -> None:
-    for part in ("mkdocs.yml", "CHANGELOG.md"):
+def test_drift_and_write_name_each_missing_file(tmp_path: Path) -> None:
+    # Only what the exports read: mkdocs.yml (site URL), CHANGELOG.md (releases), the llms.txt pages.
+    pages = [f"docs/{p}" for section in exports.LLMS_SECTIONS.values() for p in section]
+    for part in ("mkdocs.yml", "CHANGELOG.md", *pages):
+        (tmp_path / part).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / part, tmp_path / part)
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    (tmp_path / exports.TOOLTIPS).parent.mkdir(parents=True)
-    shutil.copy(ROOT / exports.TOOLTIPS, tmp_path / exports.TOOLTIPS)
-    assert exports.drift(ATLAS, tmp_path) == []
-    (tmp_path / "docs" / "feed.xml").unlink()
-    (tmp_path / "docs" / "llms.txt").write_text("stale", encoding="utf-8")
     hint = "(run `python -m macros gen`)"
-    assert exports.drift(ATLAS, tmp_path) == [
-        f"docs/feed.xml: missing {hint}",
-        f"docs/llms.txt: out of date with data/ {hint}",
-    ]
-    assert exports.write(ATLAS, tmp_path) == ["wrote docs/feed.xml", "wrote docs/llms.txt"]
-    assert exports.drift(ATLAS, tmp_path) == []
-    assert committed(tmp_path, "docs/llms.txt") == committed(ROOT, "docs/llms.txt")
+    assert exports.drift(ATLAS, tmp_path) == [f"{p}: missing {hint}" for p in sorted(PATHS)]
+    assert exports.write(ATLAS, tmp_path) == [f"wrote {p}" for p in sorted(PATHS)]
+    assert [p for p in PATHS if committed(tmp_path, p) != committed(ROOT, p)] == []
+
+
+def test_csv_cell_guards_each_formula_start() -> None:
+    starts = ["=1", "+1", "-1", "@1", "\t1", "\r1"]
+    assert [exports.csv_cell(x) for x in starts] == ["'" + x for x in starts]
+    assert [exports.csv_cell(x) for x in ("1=", "x-1", " =1")] == ["1=", "x-1", " =1"]
+
+
+def test_xml_text_replaces_only_what_xml_cannot_carry() -> None:
+    kept = "\t\n\r \ud7ff\ue000\ufffd\U00010000\U0010ffff"
+    assert exports.xml_text(kept) == kept
+    assert exports.xml_text("\x00\x08\x0b\x1f\ud800\udfff\ufffe\uffff") == "\ufffd" * 8
+    assert exports.xml_text(12) == "12"
