@@ -45,7 +45,7 @@ help:
 	@echo "make gen                    regenerate pages and exports from data/ (after editing data)"
 	@echo "make lock                   re-resolve the hash-locked requirements*.lock from requirements*.in"
 	@echo "make bench                  Lighthouse and build-time benchmarks (writes BENCHMARKS.md)"
-	@echo "make mutation               mutation score of the validation and escaping code (mutmut; ~10 min)"
+	@echo "make mutation               mutation score of validation, escaping, citations, exports (mutmut; ~30 min)"
 	@echo "make edition [RELEASE=]     build a release from its tag v<RELEASE> into site/editions/<RELEASE>/"
 	@echo "                            (RELEASE=all: every tagged release, as the deploy job does)"
 

@@ -324,7 +324,8 @@ def coins_kev(w: Work | PageCite) -> str:
 
 def coins(w: Work | PageCite) -> str:
     """COinS: the KEV in an empty, invisible ``Z3988`` span, escaped for the attribute."""
-    return f'<span class="Z3988" title="{escape(coins_kev(w), quote=True)}"></span>'
+    # The KEV is percent-encoded (no quote marks left), so only its "&" needs escaping.
+    return f'<span class="Z3988" title="{escape(coins_kev(w))}"></span>'
 
 
 def work_formats(w: Work, *, with_pinpoint: bool = False) -> dict[str, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -48,9 +49,17 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
                 break
 
 
+@functools.cache
+def real_atlas() -> Atlas:
+    """The project's data, loaded once per process. The exact-output test modules load it at import,
+    so mutmut's fork server (which imports the test modules before forking a run per mutant) holds
+    it and no mutant's run spends seconds reloading it."""
+    return load_atlas(ROOT / "data")
+
+
 @pytest.fixture(scope="session")
 def atlas() -> Atlas:
-    return load_atlas(ROOT / "data")
+    return real_atlas()
 
 
 @pytest.fixture(scope="session")
