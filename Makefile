@@ -177,7 +177,7 @@ bench: build browser
 	@[ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund
 	$(PY) scripts/bench.py
 
-# Mutants of macros/model/{integrity,load}.py and macros/render/text.py against the fast in-process
+# Mutants of the validation, escaping, citation and export code against the fast in-process
 # tests ([tool.mutmut] in pyproject.toml); prints killed/survived and the score (BENCHMARKS.md).
 mutation: $(STAMP)
 	rm -rf mutants
