@@ -5,9 +5,6 @@ Never downloads a browser: Playwright drives /usr/bin/chromium (`make browser` i
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,22 +12,14 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
-from tests.browser.support import CHROMIUM, CHROMIUM_ARGS, QuietHandler, Watched, watch
+from tests.browser.support import CHROMIUM, CHROMIUM_ARGS, Watched, serve, watch
 
 
 @pytest.fixture(scope="session")
 def base_url(site: Path) -> Iterator[str]:
     """The built site served from 127.0.0.1 on a free port, in a thread, for the whole session."""
-    handler = functools.partial(QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with serve(site) as origin:
+        yield origin
 
 
 @pytest.fixture(scope="session")

@@ -7,16 +7,13 @@ and the ways in.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, expect
 
-from tests.browser.support import QuietHandler, watch
+from tests.browser.support import QuietHandler, serve, watch
 
 pytestmark = pytest.mark.browser
 
@@ -40,16 +37,8 @@ class NotFoundHandler(QuietHandler):
 
 @pytest.fixture(scope="module")
 def host(site: Path) -> Iterator[str]:
-    handler = functools.partial(NotFoundHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with serve(site, NotFoundHandler) as origin:
+        yield origin
 
 
 @pytest.fixture
