@@ -16,6 +16,8 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from macros.render.text import svg_text as svg_text  # the one SVG escaper; tests reach it here
+
 # viewBox units. The figure is drawn VIEW_W wide and shown at most MAX_WIDTH_PX wide, so one unit
 # is one CSS pixel on a 390 px phone (Material leaves ~320 px for content there) and a little more
 # on a desktop: text renders at 15-16 px on the phone and at most ~19 px on a desktop.
@@ -65,20 +67,6 @@ class Edge:
 
 
 # --- text -----------------------------------------------------------------------------------
-
-
-def svg_text(text: str) -> str:
-    """Text made inert inside SVG/HTML: XML metacharacters escaped, and braces too, so nothing that
-    later reads the page (Markdown, a template engine) can take the label for markup or code."""
-    return (
-        text.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace('"', "&quot;")
-        .replace("'", "&#39;")
-        .replace("{", "&#123;")
-        .replace("}", "&#125;")
-    )
 
 
 def one_line(text: str) -> str:

@@ -8,6 +8,10 @@ after a slash or hyphen); every symbol carries its meaning in text for screen re
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
 from macros.compute.diff import diff_entity
 from macros.compute.scope import span, state_at
 from macros.model import Atlas
@@ -16,26 +20,25 @@ from macros.model.kinds import DOMAIN, LEVEL, PROVISION, THRESHOLD
 from macros.render import urls
 from macros.render.common import display_title, entity_name
 from macros.render.entities import ARRIVED, _earlier, _page_href
-from macros.render.text import Ctx, attr, esc, table
+from macros.render.markup import render
+from macros.render.text import Ctx, esc, table
+
+TEMPLATE = "grids.html"
 
 
 def _mark(symbol: str, meaning: str) -> str:
     """A symbol a sighted reader scans, named for screen readers and on hover."""
-    return f'<span role="img" aria-label="{attr(meaning)}" title="{attr(meaning)}">{symbol}</span>'
-
-
-def _breakable(text: str) -> str:
-    """Escaped text that may wrap after a slash ("chemical/biological"), never inside a word."""
-    return esc(text).replace("/", "/<wbr>")
+    return render(TEMPLATE, "mark", symbol, meaning)
 
 
 def _wide(grid: str, note: str = "", kind: str = "") -> str:
-    extra = f" atlas-grid--{kind}" if kind else ""
-    return f'<div class="atlas-grid{extra} atlas-wide" markdown>\n\n{grid}\n\n{note}</div>\n'
+    # The grid and its note are Markdown this module assembled from escaped cells (esc, ctx.link).
+    return render(TEMPLATE, "wide", Markup(grid), Markup(note), kind)
 
 
 def _narrow(lines: list[str]) -> str:
-    return '<div class="atlas-narrow" markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n"
+    # Markdown list lines assembled here from escaped names and links.
+    return render(TEMPLATE, "narrow", [Markup(line) for line in lines])
 
 
 # --- /compare/: every pair ------------------------------------------------------------------
@@ -123,67 +126,88 @@ def governance_matrix(ctx: Ctx) -> str:
 # --- /thresholds/: the explorer -------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Domain:
+    id: str
+    name: str  # its newest name
+    earlier: Markup  # its earlier names, as entities.py writes them
+
+
+@dataclass(frozen=True)
+class Delta:
+    """What happened to a threshold in a version, linking to that version's comparison."""
+
+    href: str
+    title: str
+    what: str
+
+
+@dataclass(frozen=True)
+class Item:
+    href: str
+    name: str
+    delta: Delta | None
+
+
+@dataclass(frozen=True)
+class Cell:
+    domain: Domain
+    items: list[Item]
+    none_href: str  # where an empty cell points: the domain's own note
+    note: str | None  # the domain's summary in that version, for an empty cell's title
+
+
+@dataclass(frozen=True)
+class Row:
+    col: int
+    version: str
+    cells: list[Cell]
+
+
+def _item(ctx: Ctx, th: t.Entity, st: t.State, ids: list[str], i: int) -> Item:
+    vid = ids[i]
+    page, _ = urls.entity_target(THRESHOLD.name, th.id)
+    delta = None
+    if i > 0:
+        dd = diff_entity(ctx.atlas, "threshold", th, ids[i - 1], vid)
+        if dd and dd.status in ("added", "changed"):
+            what = "new" if dd.status == "added" else "changed"
+            # a successor is not "new": say how it descends from its predecessor
+            for link in dd.moves:
+                if link.target == th.id and link.edge.at == vid and link.edge.type in ARRIVED:
+                    what = ARRIVED[link.edge.type]
+            href = _page_href(ctx, urls.compare_page(ids[i - 1], vid))
+            delta = Delta(href, f"See {ids[i - 1]} vs {vid}", what)
+    return Item(_page_href(ctx, page), st.name, delta)
+
+
 def explorer(ctx: Ctx) -> str:
     """Versions (rows, newest first) × risk domains (columns); atlas.js adds the filters and keeps
     them in the address. On a phone each version becomes a card of labelled domains (CSS)."""
     atlas = ctx.atlas
-    ids = atlas.version_ids
-    domains = sorted(atlas.items(DOMAIN), key=lambda e: e.order)
-    names = {d.id: max(d.states, key=lambda s: atlas.index(s.from_)).name for d in domains}
-    opts = "".join(f'<option value="{attr(d.id)}">{esc(names[d.id])}</option>' for d in domains)
-    newest_first = list(reversed(range(len(ids))))
-
-    def vopts(sel: int) -> str:
-        return "".join(
-            f'<option value="{attr(ids[i])}"{" selected" if i == sel else ""}>{esc(ids[i])}</option>'
-            for i in range(len(ids))
+    ids = list(atlas.version_ids)
+    domains = [
+        Domain(
+            d.id,
+            max(d.states, key=lambda s: atlas.index(s.from_)).name,
+            Markup(_earlier(ctx, d)),  # escaped by entities._earlier (esc)
         )
-
-    controls = (
-        '<form class="atlas-filter" data-target="atlas-explorer" action="#">\n'
-        f'<label>Domain <select name="domain"><option value="">All domains</option>{opts}</select></label>\n'
-        f'<label>From <select name="from">{vopts(0)}</select></label>\n'
-        f'<label>to <select name="to">{vopts(len(ids) - 1)}</select></label>\n'
-        "</form>\n"
-    )
-    head = '<table class="atlas-explorer" id="atlas-explorer">\n<thead><tr><th scope="col">Version</th>'
-    head += "".join(
-        f'<th scope="col" data-domain="{attr(d.id)}">{_breakable(names[d.id])}{_earlier(ctx, d)}</th>' for d in domains
-    )
-    head += "</tr></thead>\n<tbody>\n"
-    body = []
-    for i in newest_first:
+        for d in sorted(atlas.items(DOMAIN), key=lambda e: e.order)
+    ]
+    entities = {d.id: atlas.get(DOMAIN, d.id) for d in domains}
+    rows = []
+    for i in reversed(range(len(ids))):
         vid = ids[i]
-        row = [f'<tr data-col="{i}"><th scope="row">{esc(vid)}</th>']
+        cells = []
         for d in domains:
-            cell = []
+            items = []
             for th in (x for x in atlas.items(THRESHOLD) if x.domain == d.id):
                 st = state_at(atlas, th, vid)
-                if st is None:
-                    continue
-                page, _ = urls.entity_target(THRESHOLD.name, th.id)
-                item = f'<a href="{attr(_page_href(ctx, page))}">{_breakable(st.name)}</a>'
-                if i > 0:
-                    dd = diff_entity(atlas, "threshold", th, ids[i - 1], vid)
-                    if dd and dd.status in ("added", "changed"):
-                        what = "new" if dd.status == "added" else "changed"
-                        # a successor is not "new": say how it descends from its predecessor
-                        for link in dd.moves:
-                            if link.target == th.id and link.edge.at == vid and link.edge.type in ARRIVED:
-                                what = ARRIVED[link.edge.type]
-                        href = _page_href(ctx, urls.compare_page(ids[i - 1], vid))
-                        title = f"See {ids[i - 1]} vs {vid}"
-                        item += f' <a class="atlas-delta" href="{attr(href)}" title="{attr(title)}">{what}</a>'
-                cell.append(item)
-            if not cell:
-                # The domain's own note for this version is under "Risk domains", one click away.
-                ds = state_at(atlas, d, vid)
-                note = f' title="{attr(ds.summary)}"' if ds else ""
-                page, anchor = urls.entity_target(DOMAIN.name, d.id)
-                href = _page_href(ctx, page) + f"#{anchor}"
-                cell.append(f'<a class="atlas-none" href="{attr(href)}"{note}>No threshold</a>')
-            label = attr(names[d.id])
-            row.append(f'<td data-col="{i}" data-domain="{attr(d.id)}" data-label="{label}">' + "<br>".join(cell))
-            row[-1] += "</td>"
-        body.append("".join(row) + "</tr>")
-    return controls + head + "\n".join(body) + "\n</tbody>\n</table>\n"
+                if st is not None:
+                    items.append(_item(ctx, th, st, ids, i))
+            # An empty cell points at the domain's own note for this version, one click away.
+            ds = state_at(atlas, entities[d.id], vid)
+            page, anchor = urls.entity_target(DOMAIN.name, d.id)
+            cells.append(Cell(d, items, _page_href(ctx, page) + f"#{anchor}", ds.summary if ds else None))
+        rows.append(Row(i, vid, cells))
+    return render(TEMPLATE, "explorer", domains, ids, rows)

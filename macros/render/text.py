@@ -71,6 +71,20 @@ def attr(value: object) -> str:
     return html.escape(str(value))  # quotes too: quote=True is the default
 
 
+def svg_text(text: str) -> str:
+    """Text made inert inside SVG/HTML: XML metacharacters escaped, and braces too, so nothing that
+    later reads the page (Markdown, a template engine) can take the label for markup or code."""
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#39;")
+        .replace("{", "&#123;")
+        .replace("}", "&#125;")
+    )
+
+
 def one_line(value: object) -> str:
     """Collapse every run of whitespace (newlines included) to one space: most exits are one line."""
     return " ".join(str(value).split())
