@@ -10,12 +10,15 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TypeVar
 
+from markupsafe import Markup
+
 from macros.compute import versions as cv
 from macros.model import Atlas
 from macros.model import types as t
 from macros.render import urls
 from macros.render.common import shown, version_link
-from macros.render.text import Ctx, attr, esc, fmt_date
+from macros.render.markup import render
+from macros.render.text import Ctx, esc, fmt_date
 
 
 @dataclass(frozen=True)
@@ -67,12 +70,7 @@ def _period_block(ctx: Ctx, p: Period) -> str:
     until = f"until {fmt_date(p.end)}" if p.end else "and still in force"
     head = f"### RSP {v.id}: from {fmt_date(p.start)} {until} {{ #{p.anchor} }}\n"
     end_attr = p.end.isoformat() if p.end else ""
-    out = [
-        head,
-        f'<div class="atlas-period" data-version="{attr(v.id)}" data-start="{p.start.isoformat()}" '
-        f'data-end="{end_attr}" data-label="{attr(fmt_date(p.start))}" markdown>\n',
-        f"{version_link(ctx, v.id, f'RSP {v.id}')}: {esc(v.summary)}\n",
-    ]
+    out = [f"{version_link(ctx, v.id, f'RSP {v.id}')}: {esc(v.summary)}\n"]
     models = _window(shown(ctx.atlas.models), p)
     events = _window(shown(ctx.atlas.events), p)
     if models:
@@ -89,20 +87,15 @@ def _period_block(ctx: Ctx, p: Period) -> str:
             for e in events
         ]
         out.append("")
-    out.append("</div>\n")
-    return "\n".join(out)
+    # The body is Markdown written here from escaped text (esc) and links (ctx.link).
+    body = Markup("\n".join(out))
+    return head + "\n" + render("asof.html", "period", v.id, p.start.isoformat(), end_attr, fmt_date(p.start), body)
 
 
 def as_of(ctx: Ctx) -> str:
     """A date form (enhanced by atlas.js) and every period, newest first."""
     atlas = ctx.atlas
-    form = (
-        '<form class="atlas-asof" action="#">\n'
-        '<label>Date <input type="date" name="date" required></label>\n'
-        '<button type="submit" class="md-button md-button--primary">Show the policy on that date</button>\n'
-        '<output class="atlas-asof__msg" aria-live="polite"></output>\n'
-        "</form>\n"
-    )
+    form = render("asof.html", "form")
     example = dt.date(2025, 6, 1)
     intro = (
         "Enter a date to see which version of the policy applied then, with the model decisions and "

@@ -15,7 +15,8 @@ import posixpath
 from macros.compute.scope import span
 from macros.model import types as t
 from macros.render import urls
-from macros.render.text import Ctx, attr, esc
+from macros.render.markup import render
+from macros.render.text import Ctx
 from macros.render.urls import url_key
 
 PLACEHOLDER = "__V__"  # atlas.js puts the chosen version here in the comparison link
@@ -43,14 +44,5 @@ def control(ctx: Ctx, what: str, compare_anchor: str = "") -> str:
     """
     ids = ctx.atlas.version_ids
     latest = ids[-1]
-    options = [f'<option value="">Current (RSP {esc(latest)})</option>']
-    options += [f'<option value="{attr(v)}">RSP {esc(v)}</option>' for v in reversed(ids[:-1])]
     compare = _dir_href(ctx, urls.compare_page(PLACEHOLDER, latest), compare_anchor)
-    return (
-        f'<form class="atlas-viewas atlas-noprint" action="#" hidden data-latest="{attr(latest)}" '
-        f'data-compare="{attr(compare)}">\n'
-        f'<label>Viewing {esc(what)} as of <select name="as-of">{"".join(options)}</select></label>\n'
-        f'<a class="atlas-viewas__compare md-button" hidden href="#">Compare with current</a>\n'
-        '<output class="atlas-viewas__msg" aria-live="polite"></output>\n'
-        "</form>\n"
-    )
+    return render("viewas.html", "control", what, latest, list(reversed(ids[:-1])), compare)
