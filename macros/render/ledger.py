@@ -8,6 +8,10 @@ the link's query (``?from=2.0&to=3.4&entity=threshold:cbrn-4&effect=raises-bar&c
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from markupsafe import Markup
 
 from macros.model import Atlas
 from macros.model import types as t
@@ -15,7 +19,10 @@ from macros.model.kinds import kind as kind_of
 from macros.render import urls
 from macros.render.citethis import cite_this_change
 from macros.render.common import display_title, entity_refs, provenance, version_link
-from macros.render.text import STACK_LABEL, Ctx, attr, esc, fmt_date
+from macros.render.markup import render
+from macros.render.text import Ctx, esc, fmt_date
+
+TEMPLATE = "ledger.html"
 
 
 def effect_label(effect: t.ChangeEffect) -> str:
@@ -42,84 +49,96 @@ def _entity_options(ctx: Ctx) -> list[tuple[str, str]]:
     return [(ref, f"{name} ({kind_of(kind).singular})") for kind, _, ref, name in rows]
 
 
-def _select(name: str, label: str, options: list[tuple[str, str]], selected: str = "") -> str:
-    opts = "".join(
-        f'<option value="{attr(v)}"{" selected" if v == selected else ""}>{esc(text)}</option>' for v, text in options
-    )
-    return f'<label>{esc(label)} <select name="{name}">{opts}</select></label>\n'
+class Option(NamedTuple):
+    value: str
+    text: str
+
+
+class Select(NamedTuple):
+    name: str
+    label: str
+    options: list[Option]
+    selected: str = ""
+
+
+@dataclass(frozen=True)
+class Count:
+    version: str
+    count: int
+
+
+class LegendRow(NamedTuple):
+    key: str
+    name: str
+    meaning: str
+    counts: list[Count]
+    total: int
+
+
+def _options(pairs: list[tuple[str, str]]) -> list[Option]:
+    return [Option(v, text) for v, text in pairs]
 
 
 def _form(ctx: Ctx) -> str:
     versions = [(v.id, f"RSP {v.id}") for v in ctx.atlas.versions if v.changes]
     effects = [("", "Any effect"), *((k, name) for k, (name, _) in t.EFFECT_LABELS.items())]
     changelog = [("", "Either"), *t.IN_CHANGELOG_LABELS.items()]
-    # Hidden until atlas.js wires it up: without script there is nothing to filter, all rows show.
-    return (
-        '<form class="atlas-ledger-filter" data-target="atlas-ledger" action="#" hidden>\n'
-        "<fieldset><legend>Filter the changes</legend>\n"
-        + _select("from", "From", versions, versions[0][0])
-        + _select("to", "to", versions, versions[-1][0])
-        + _select("entity", "Touching", [("", "Anything"), *_entity_options(ctx)])
-        + _select("effect", "Effect", effects)
-        + _select("changelog", "Anthropic's changelog", changelog)
-        + '<button type="reset" class="md-button">Show all</button>\n'
-        "</fieldset>\n"
-        '<output class="atlas-ledger__msg" aria-live="polite"></output>\n'
-        "</form>\n"
-    )
+    selects = [
+        Select("from", "From", _options(versions), versions[0][0]),
+        Select("to", "to", _options(versions), versions[-1][0]),
+        Select("entity", "Touching", _options([("", "Anything"), *_entity_options(ctx)])),
+        Select("effect", "Effect", _options(effects)),
+        Select("changelog", "Anthropic's changelog", _options(changelog)),
+    ]
+    return render(TEMPLATE, "form", selects)
 
 
 def _legend(ctx: Ctx) -> str:
     """Effect names, meanings and counts per version: the numbers readers can check against the rows."""
     counts = effect_counts(ctx.atlas)
     vids = [v.id for v in reversed(ctx.atlas.versions) if v.changes]
-    head = "".join(f'<th scope="col">{esc(vid)}</th>' for vid in vids)
-    rows = []
-    for key, (name, meaning) in t.EFFECT_LABELS.items():
-        cells = "".join(
-            f'<td data-version="{attr(vid)}">{STACK_LABEL.format(esc(vid))}{counts[vid][key]}</td>' for vid in vids
+    rows = [
+        LegendRow(
+            key,
+            name,
+            meaning,
+            [Count(vid, counts[vid][key]) for vid in vids],
+            sum(counts[vid][key] for vid in vids),
         )
-        total = sum(counts[vid][key] for vid in vids)
-        rows.append(
-            f'<tr data-effect="{attr(key)}"><th scope="row">{esc(name)}</th><td>{esc(meaning)}</td>'
-            f'{cells}<td class="atlas-ledger__total">{STACK_LABEL.format("All")}{total}</td></tr>'
-        )
-    totals = "".join(
-        f'<td data-version="{attr(vid)}">{STACK_LABEL.format(esc(vid))}{sum(counts[vid].values())}</td>' for vid in vids
-    )
+        for key, (name, meaning) in t.EFFECT_LABELS.items()
+    ]
+    totals = [Count(vid, sum(counts[vid].values())) for vid in vids]
     grand = sum(sum(c.values()) for c in counts.values())
-    rows.append(
-        f'<tr data-effect=""><th scope="row">All changes</th><td></td>{totals}'
-        f'<td class="atlas-ledger__total">{STACK_LABEL.format("All")}{grand}</td></tr>'
-    )
-    return (
-        '<div class="atlas-stack">\n<table class="atlas-ledger-counts" id="atlas-ledger-counts">\n'
-        "<caption>Recorded changes by effect and version</caption>\n"
-        f'<thead><tr><th scope="col">Effect</th><th scope="col">Meaning</th>{head}'
-        '<th scope="col">All</th></tr></thead>\n<tbody>\n' + "\n".join(rows) + "\n</tbody></table>\n</div>\n"
-    )
+    return render(TEMPLATE, "legend", vids, rows, totals, grand)
 
 
 def _row(ctx: Ctx, v: t.Version, order: int, c: t.Change, index: int) -> str:
-    mention = t.IN_CHANGELOG_LABELS[c.in_changelog]
     touches = ""
     if c.entities:
         touches = " *Affects:* " + entity_refs(ctx, c.entities, v.id) + "."
-    return "\n".join(
-        [
-            f'<div class="atlas-change" id="{attr(urls.change_target(v.id, c.id)[1])}" data-version="{attr(v.id)}" '
-            f'data-order="{order}" data-effect="{attr(c.effect)}" data-changelog="{attr(c.in_changelog)}" '
-            f'data-entities="{attr(" ".join(c.entities))}" markdown>\n',
-            f'<span class="atlas-effect atlas-effect--{attr(c.effect)}">{esc(effect_label(c.effect))}</span> '
-            f"RSP {esc(v.id)} · {esc(t.CHANGE_CATEGORY_LABELS[c.category])} · "
-            f'<span class="atlas-changelog atlas-changelog--{attr(c.in_changelog)}">{esc(mention)}</span>  ',
-            f"**Why:** {esc(c.effect_note)}\n",
-            f"{esc(c.text)}{touches}\n",
-            provenance(ctx, c),
-            "",
-            cite_this_change(ctx, v.id, index),
-            "\n</div>\n",
-        ]
+    # Markdown from escaped text (esc), linked names and the citation renderers' own output.
+    body = Markup(
+        "\n".join(
+            [
+                f"**Why:** {esc(c.effect_note)}\n",
+                f"{esc(c.text)}{touches}\n",
+                provenance(ctx, c),
+                "",
+                cite_this_change(ctx, v.id, index),
+            ]
+        )
+    )
+    return render(
+        TEMPLATE,
+        "change",
+        urls.change_target(v.id, c.id)[1],
+        v.id,
+        order,
+        c,
+        effect_label(c.effect),
+        t.CHANGE_CATEGORY_LABELS[c.category],
+        t.IN_CHANGELOG_LABELS[c.in_changelog],
+        body,
     )
 
 
@@ -134,17 +153,18 @@ def ledger(ctx: Ctx) -> str:
         "Anthropic's own changelog for that version mentions it. A row's link stays the same when "
         "changes are added.\n",
         _legend(ctx),
-        '<div id="atlas-ledger" markdown>\n',
     ]
+    sections = []
     for order, v in reversed(list(enumerate(atlas.versions))):
         if not v.changes:
             continue
-        parts.append(
-            f'<section class="atlas-ledger__version" data-version="{attr(v.id)}" data-order="{order}" markdown>\n'
-        )
-        parts.append(f"## RSP {esc(v.id)}, {fmt_date(v.effective)} {{ #ledger-{v.id.replace('.', '-')} }}\n")
-        parts.append(f"{version_link(ctx, v.id, f'Version {v.id} page')}, with changes grouped by category.\n")
-        parts += [_row(ctx, v, order, c, i) for i, c in enumerate(v.changes)]
-        parts.append("</section>\n")
-    parts.append("</div>\n")
+        body = [
+            f"## RSP {esc(v.id)}, {fmt_date(v.effective)} {{ #ledger-{v.id.replace('.', '-')} }}\n",
+            f"{version_link(ctx, v.id, f'Version {v.id} page')}, with changes grouped by category.\n",
+            *(_row(ctx, v, order, c, i) for i, c in enumerate(v.changes)),
+        ]
+        # Markdown: a heading, a link and the rendered changes.
+        sections.append(render(TEMPLATE, "section", v.id, order, Markup("\n".join(body))))
+    # The sections are this module's own rendered output.
+    parts.append(render(TEMPLATE, "changes", [Markup(s) for s in sections]))
     return "\n".join(parts)

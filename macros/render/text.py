@@ -9,6 +9,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from markupsafe import Markup
+
 from macros.model import Atlas
 from macros.release import Release
 
@@ -166,17 +168,20 @@ def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     return "\n".join([line(header), "|---" * len(header) + "|", *body])
 
 
-STACK_LABEL = '<span class="atlas-stack__label">{}:</span> '
-
-
 def stacked_table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     """A table() that becomes one card per row on a phone instead of scrolling sideways.
 
     Each cell after the first carries its column's name in a span atlas.css shows only on a
     phone: at desktop width it is a plain table, read as one by screen readers.
     """
-    labelled = [[r[0], *(STACK_LABEL.format(h) + c for h, c in zip(header[1:], r[1:], strict=True))] for r in rows]
-    return '<div class="atlas-stack" markdown>\n\n' + table(header, labelled) + "\n\n</div>"
+    from macros.render.markup import render  # markup builds on this module's escapers
+
+    labelled = [
+        [r[0], *(render("text.html", "stack_label", h) + c for h, c in zip(header[1:], r[1:], strict=True))]
+        for r in rows
+    ]
+    # The table is Markdown of cells the caller escaped, and the labels just rendered.
+    return render("text.html", "stack", Markup(table(header, labelled)))
 
 
 def indent(block: str, spaces: int = 4) -> str:
