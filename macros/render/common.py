@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Mapping
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
+
+from markupsafe import Markup
 
 from macros.compute.scope import latest_state
 from macros.model import Atlas
@@ -11,7 +13,8 @@ from macros.model import types as t
 from macros.model.kinds import kind as kind_of
 from macros.render import urls
 from macros.render.locators import first_pdf_page, reader_locator
-from macros.render.text import Ctx, esc, indent, safe_url
+from macros.render.markup import render
+from macros.render.text import Ctx, esc, indent
 
 S = TypeVar("S", bound=t.Sourced)
 T = TypeVar("T")
@@ -34,29 +37,36 @@ def source_href(src: t.Source, locator: str) -> str:
     return f"{src.url}#page={pdf_page}"
 
 
+class Cite(NamedTuple):
+    label: str
+    href: str
+    locator: str  # as a reader finds it (printed page, and the PDF page where they differ)
+    ref: Markup  # the Markdown link to the bibliography entry
+
+
 def cite_list(ctx: Ctx, cites: list[t.Cite]) -> str:
     """Inline citations: each links to the source itself and to its bibliography entry.
 
     Locators are stored as PDF page indices; readers see the printed page number as well
     (see ``locators.reader_locator``), and the link opens the PDF at the cited page.
     """
-    parts = []
+    shown = []
     for c in cites:
         src = ctx.atlas.sources[c.source]
         page, anchor = urls.source_target(src.id)
-        shown = reader_locator(c.locator, src.printed_pages)
-        parts.append(
-            f"[{esc(source_label(src))}]({safe_url(source_href(src, c.locator))}){{ .atlas-src }}, "
-            f"{esc(shown)} <sup>{ctx.link('ref', page, anchor)}</sup>"
+        # A link of a constant text to a page and anchor of our own.
+        ref = Markup(ctx.link("ref", page, anchor))
+        shown.append(
+            Cite(source_label(src), source_href(src, c.locator), reader_locator(c.locator, src.printed_pages), ref)
         )
-    return '<span class="atlas-cite">Source: ' + "; ".join(parts) + "</span>"
+    return render("common.html", "cite_list", shown)
 
 
 def confidence(level: str) -> str:
     if level == "high":
         return ""
     label = {"medium": "Medium confidence", "low": "Low confidence", "unverified": "Unverified"}[level]
-    return f'<span class="atlas-conf atlas-conf--{level}" title="See About: confidence levels">{label}</span>'
+    return render("common.html", "confidence", level, label)
 
 
 def dispute(ctx: Ctx, d: t.Dispute | None) -> str:

@@ -4,13 +4,16 @@ a version (the name in force then, never a later one passed off as current)."""
 from __future__ import annotations
 
 import difflib
-from typing import Any
+from typing import Any, Literal, NamedTuple
+
+from markupsafe import Markup
 
 from macros.compute.scope import name_at
 from macros.model import types as t
 from macros.model.kinds import STANDARD
 from macros.render import urls
 from macros.render.common import entity_name
+from macros.render.markup import render
 from macros.render.text import Ctx, esc
 
 FIELD_LABELS = {
@@ -51,13 +54,13 @@ def value(ctx: Ctx, field: str, val: Any, vid: str) -> str:
     if field == "required_safeguards":
         return ", ".join(standard_name(ctx, sid, vid) for sid in val)
     if isinstance(val, list):
-        return "<br>".join(f"• {esc(v)}" for v in val)
+        return render("fields.html", "bullets", val)
     return esc(val)
 
 
 def later(text: str) -> str:
     """Marks a forward reference: a name from a later version, shown as such."""
-    return f'<span class="atlas-later">{text}</span>'
+    return render("fields.html", "later", Markup(text))  # callers pass escaped Markdown
 
 
 def name_in(ctx: Ctx, kind: str, entity: t.Entity, vid: str, link: bool = True) -> str:
@@ -82,21 +85,28 @@ def standard_name(ctx: Ctx, sid: str, vid: str) -> str:
     return name_in(ctx, "standard", ctx.atlas.get(STANDARD, sid), vid)
 
 
+class Run(NamedTuple):
+    """Words the two texts share, or that only one has."""
+
+    kind: Literal["same", "del", "ins"]
+    words: str
+
+
 def word_diff(before: str, after: str) -> str:
     """The two texts merged word by word, removed words in <del>, added in <ins>; HTML-escaped
     (data never reaches the page as markup) and inert to Markdown via esc()."""
     a, b = before.split(), after.split()
-    out: list[str] = []
+    runs: list[Run] = []
     matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            out.append(esc(" ".join(a[i1:i2])))
+            runs.append(Run("same", " ".join(a[i1:i2])))
             continue
         if i2 > i1:
-            out.append(f"<del>{esc(' '.join(a[i1:i2]))}</del>")
+            runs.append(Run("del", " ".join(a[i1:i2])))
         if j2 > j1:
-            out.append(f"<ins>{esc(' '.join(b[j1:j2]))}</ins>")
-    return " ".join(out)
+            runs.append(Run("ins", " ".join(b[j1:j2])))
+    return render("fields.html", "word_diff", runs)
 
 
 def similar(before: str, after: str, floor: float = 0.5) -> bool:

@@ -11,7 +11,8 @@ site's bytes did not change when the markup moved):
 - ``{{ value }}`` in an attribute or an HTML text node: ``html.escape`` with quotes (``attr``),
   applied by ``finalize`` to every value that is not already markup;
 - ``{{ value|md }}``: data text inside Markdown (``esc``: also inert to Markdown and Jinja);
-- ``{{ value|svg }}``: SVG text (``svg_text``: also writes braces as entities).
+- ``{{ value|svg }}``: SVG text (``svg_text``: also writes braces as entities);
+- ``{{ value|url }}``: a data URL in Markdown link syntax (``safe_url``).
 
 A fragment that is already escaped (Markdown or HTML another renderer wrote) is passed as
 ``Markup``, with a comment at the call saying why it is safe.
@@ -25,7 +26,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from jinja2.runtime import Macro
 from markupsafe import Markup
 
-from macros.render.text import attr, esc, svg_text
+from macros.render.text import attr, esc, safe_url, svg_text
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -57,6 +58,10 @@ ENV = Environment(
 )
 
 
+def _url(value: str) -> Markup:
+    return Markup(safe_url(value))
+
+
 def _split(value: str, sep: str) -> list[str]:
     """Pieces of a string; pieces of markup stay markup (``Markup.split``)."""
     return value.split(sep)
@@ -64,6 +69,7 @@ def _split(value: str, sep: str) -> list[str]:
 
 ENV.filters["md"] = _md
 ENV.filters["svg"] = _svg
+ENV.filters["url"] = _url
 ENV.filters["split"] = _split
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from macros.model import types as t
-from macros.render.text import Ctx, attr, esc, indent
+from macros.render.markup import render
+from macros.render.text import Ctx, esc, indent
 
 
 def _page(step: t.PathStep) -> tuple[str, str]:
@@ -72,10 +75,9 @@ def path_nav(ctx: Ctx) -> str:
         if i > 0:
             moves.append(f"← Previous: {_link(ctx, path.steps[i - 1])}")
         moves.append(f"Next: {_link(ctx, path.steps[i + 1])} →" if i + 1 < n else "This is the last step.")
-        out.append(
-            f'<nav class="atlas-pathnav" aria-label="{attr(path.title)}" markdown>\n\n'
-            f"**{esc(head)}.** {' '.join(body)}\n\n{' · '.join(moves)}\n\n</nav>\n"
-        )
+        # Markdown of escaped text (esc) and links (ctx.link).
+        text = Markup(f"**{esc(head)}.** {' '.join(body)}\n\n{' · '.join(moves)}")
+        out.append(render("paths.html", "nav", path.title, text))
     return "\n".join(out)
 
 
