@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
+from markupsafe import Markup
+
 from macros.compute import versions as cv
 from macros.compute.diff import changed_only, diff
 from macros.compute.scope import in_force
@@ -10,13 +14,16 @@ from macros.model.kinds import ANCHORED_KINDS, DIFF_KINDS, IN_FORCE_KINDS, kind
 from macros.render import diagram, urls
 from macros.render.citethis import version_anchor
 from macros.render.common import effect_link, entity_name, entity_refs, grouped, provenance, version_link
+from macros.render.markup import render
 from macros.render.paths import path_nav, path_next
 from macros.render.text import Ctx, esc, fmt_date, safe_url, table
+
+TEMPLATE = "versions.html"
 
 
 def status_badge(ctx: Ctx, vid: str) -> str:
     st = cv.status(ctx.atlas, vid)
-    return f'<span class="atlas-status atlas-status--{st}">{st.capitalize()}</span>'
+    return render(TEMPLATE, "status", st, st.capitalize())
 
 
 def versions_table(ctx: Ctx) -> str:
@@ -38,32 +45,49 @@ def versions_table(ctx: Ctx) -> str:
     return table(head, rows) + "\n"
 
 
+class TimelineItem(NamedTuple):
+    id: str
+    iso: str
+    shown: str
+    link: Markup
+    gist: str  # the summary's first sentence
+
+
+class Fact(NamedTuple):
+    term: str
+    value: Markup
+
+
 def versions_timeline(ctx: Ctx) -> str:
-    items = []
-    for v in ctx.atlas.versions:
-        items.append(
-            f'<li class="atlas-tl__item" id="tl-v{esc(v.id)}" markdown><time datetime="{v.effective.isoformat()}">'
-            f"{fmt_date(v.effective)}</time> "
-            f"{ctx.link(esc(f'RSP {v.id}'), urls.version_page(v.id))} — "
-            f"{esc(v.summary.split('. ')[0].rstrip('.'))}.</li>"
+    items = [
+        TimelineItem(
+            v.id,
+            v.effective.isoformat(),
+            fmt_date(v.effective),
+            Markup(ctx.link(esc(f"RSP {v.id}"), urls.version_page(v.id))),  # an escaped Markdown link
+            v.summary.split(". ")[0].rstrip("."),
         )
-    return '<ol class="atlas-tl" markdown>\n' + "\n".join(items) + "\n</ol>\n"
+        for v in ctx.atlas.versions
+    ]
+    return render(TEMPLATE, "timeline", items)
 
 
 def _facts(ctx: Ctx, v: t.Version) -> str:
     atlas = ctx.atlas
     prev, nxt = cv.predecessor(atlas, v.id), cv.successor(atlas, v.id)
-    facts: list[tuple[str, str]] = [
-        (
-            "Effective",
-            f'<time datetime="{v.effective.isoformat()}" class="atlas-effective">{fmt_date(v.effective)}</time>',
-        ),
-        ("Status", status_badge(ctx, v.id)),
+    # Every value is markup from the template or Markdown of escaped links and dates.
+    facts: list[Fact] = [
+        Fact("Effective", Markup(render(TEMPLATE, "effective", v.effective.isoformat(), fmt_date(v.effective)))),
+        Fact("Status", Markup(status_badge(ctx, v.id))),
     ]
     if nxt:
-        facts.append(("Superseded by", f"{version_link(ctx, nxt.id, f'RSP {nxt.id}')} on {fmt_date(nxt.effective)}"))
+        facts.append(
+            Fact("Superseded by", Markup(f"{version_link(ctx, nxt.id, f'RSP {nxt.id}')} on {fmt_date(nxt.effective)}"))
+        )
     if prev:
-        facts.append(("Preceded by", f"{version_link(ctx, prev.id, f'RSP {prev.id}')} ({fmt_date(prev.effective)})"))
+        facts.append(
+            Fact("Preceded by", Markup(f"{version_link(ctx, prev.id, f'RSP {prev.id}')} ({fmt_date(prev.effective)})"))
+        )
     links = (
         (v.links.pdf, "Policy text (PDF)"),
         (v.links.redline, "Redline"),
@@ -72,12 +96,8 @@ def _facts(ctx: Ctx, v: t.Version) -> str:
     for sid, label in links:
         if sid:
             src = atlas.sources[sid]
-            facts.append((label, f"[{esc(src.title)}]({safe_url(src.url)})"))
-    rows = ['<dl class="atlas-facts" markdown>']
-    for term, value in facts:
-        rows.append(f'<dt>{term}</dt>\n<dd markdown="span">{value}</dd>')
-    rows.append("</dl>")
-    return "\n".join(rows) + "\n"
+            facts.append(Fact(label, Markup(f"[{esc(src.title)}]({safe_url(src.url)})")))
+    return render(TEMPLATE, "facts", facts)
 
 
 def _changes(ctx: Ctx, v: t.Version) -> str:
