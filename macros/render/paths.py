@@ -77,7 +77,7 @@ def path_nav(ctx: Ctx) -> str:
         moves.append(f"Next: {_link(ctx, path.steps[i + 1])} →" if i + 1 < n else "This is the last step.")
         # Markdown of escaped text (esc) and links (ctx.link).
         text = Markup(f"**{esc(head)}.** {' '.join(body)}\n\n{' · '.join(moves)}")
-        out.append(render("paths.html", "nav", path.title, text))
+        out.append(render("paths.html", "step", path.title, text))
     return "\n".join(out)
 
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import NamedTuple
+
+from markupsafe import Markup
 
 from macros.compute import versions as cv
 from macros.compute.scope import latest_state, name_at, span
@@ -13,7 +16,10 @@ from macros.render import diagram, urls, viewas
 from macros.render.citethis import cite_this, version_anchor
 from macros.render.common import display_title, entity_ref, grouped, provenance, shown, source_label, version_link
 from macros.render.entities import history, range_label
+from macros.render.markup import render
 from macros.render.text import Ctx, attr, esc, fmt_date, safe_url, table
+
+TEMPLATE = "records.html"
 
 
 def governance(ctx: Ctx) -> str:
@@ -56,15 +62,15 @@ def models(ctx: Ctx) -> str:
                         f"under-{key}" if last_heading is None else f"under-{key}-{named.state.from_.replace('.', '-')}"
                     )
                     rng = range_label(ctx, named.state)
-                    out.append(
-                        f"## Handled under {esc(named.name)} <small>(as named in {rng})</small> {{ #{anchor} }}\n"
-                    )
+                    small = render(TEMPLATE, "small", Markup(f"(as named in {rng})"))  # a Markdown link
+                    out.append(f"## Handled under {esc(named.name)} {small} {{ #{anchor} }}\n")
                     last_heading = heading
             vtxt = f"under RSP {version_link(ctx, v.id)}" if v else "before the RSP"
             # data-version: its glossary tooltips give the meaning under that version (macros/tooltips.py)
             scope = f' data-version="{attr(v.id)}"' if v else ""
             out.append(f"### {esc(m.model)} {{ #{urls.model_target(m.id)[1]}{scope} }}\n")
-            out.append(f'<time datetime="{m.date.isoformat()}">{fmt_date(m.date, m.date_precision)}</time>, {vtxt}.\n')
+            when = render(TEMPLATE, "time", m.date.isoformat(), fmt_date(m.date, m.date_precision))
+            out.append(f"{when}, {vtxt}.\n")
             out.append(f"**Determination.** {esc(m.determination)}\n")
             out.append(f"**Stated reasoning.** {esc(m.reasoning)}\n")
             out.append(provenance(ctx, m) + "\n")
@@ -132,25 +138,24 @@ def timeline_rows(ctx: Ctx) -> list[Row]:
     return sorted(rows, key=lambda r: (r.date, list(TIMELINE_KINDS).index(r.kind), r.anchor))
 
 
+class TimelineItem(NamedTuple):
+    kind: str
+    label: str
+    anchor: str
+    iso: str
+    shown: str
+    text: Markup
+
+
 def timeline(ctx: Ctx) -> str:
-    boxes = "".join(
-        f'<label><input type="checkbox" name="kind" value="{k}" checked> {v}</label> '
-        for k, v in TIMELINE_KINDS.items()
-    )
-    out = [
-        '<form class="atlas-filter atlas-filter--kinds" data-target="atlas-timeline" action="#">'
-        f"<fieldset><legend>Show</legend>{boxes}</fieldset></form>\n"
-    ]
-    out.append('<ol class="atlas-timeline" id="atlas-timeline" markdown>')
-    for r in timeline_rows(ctx):
-        out.append(
-            f'<li class="atlas-timeline__item atlas-timeline__item--{r.kind}" data-kind="{r.kind}"'
-            f' id="{attr(r.anchor)}" markdown>'
-            f'<time datetime="{r.date.isoformat()}">{fmt_date(r.date, r.precision)}</time> '
-            f'<span class="atlas-kind">{TIMELINE_KINDS[r.kind]}</span> {r.html}</li>'
+    items = [
+        # A row's text is Markdown timeline_rows wrote from escaped text and links.
+        TimelineItem(
+            r.kind, TIMELINE_KINDS[r.kind], r.anchor, r.date.isoformat(), fmt_date(r.date, r.precision), Markup(r.html)
         )
-    out.append("</ol>")
-    return "\n".join(out) + "\n"
+        for r in timeline_rows(ctx)
+    ]
+    return render(TEMPLATE, "timeline", list(TIMELINE_KINDS.items()), items)
 
 
 # --- glossary -------------------------------------------------------------------------------
@@ -162,7 +167,7 @@ def glossary(ctx: Ctx) -> str:
     terms = sorted(atlas.items(TERM), key=lambda e: latest_state(atlas, e).name.strip('"').lower())
     letters = list(dict.fromkeys(latest_state(atlas, e).name.strip('"')[:1].upper() for e in terms))
     bar = " ".join(ctx.link(esc(x), ctx.page, f"letter-{x.lower()}") for x in letters)
-    out.append(f'<nav class="atlas-az" aria-label="Glossary letters" markdown>\n\n{bar}\n\n</nav>\n')
+    out.append(render(TEMPLATE, "letters", Markup(bar)))  # Markdown links to the letters' headings
     out.append(viewas.control(ctx, "each meaning"))
     letter = ""
     for term in terms:
@@ -181,7 +186,8 @@ def glossary(ctx: Ctx) -> str:
         if extra:
             out.append("*" + "; ".join(extra) + ".*\n")
         if len(states) == 1:
-            out.append(_meaning(ctx, term, states[0], f"<small>(from {version_link(ctx, states[0].from_)})</small>"))
+            since = render(TEMPLATE, "small", Markup(f"(from {version_link(ctx, states[0].from_)})"))  # a Markdown link
+            out.append(_meaning(ctx, term, states[0], since))
         else:
             out.append("The meaning changed between versions; the newest comes first:\n")
             for st in reversed(states):
@@ -194,9 +200,8 @@ def _meaning(ctx: Ctx, term: t.Term, st: t.TermState, after: str = "") -> str:
     version it covers (``#asl-v2.2``, empty targets: the range label already says the versions),
     its sources and a "Cite this" box citing it as of the newest version it covers."""
     first, last = span(ctx.atlas, st)
-    anchors = "".join(
-        f'<span id="{attr(version_anchor("term", term.id, v))}"></span>'
-        for v in ctx.atlas.version_ids[first : last + 1]
+    anchors = render(
+        TEMPLATE, "anchors", [version_anchor("term", term.id, v) for v in ctx.atlas.version_ids[first : last + 1]]
     )
     label = f"**{range_label(ctx, st)}:** " if not after else ""
     text = f"{anchors}{label}{esc(st.definition)}" + (f" {after}" if after else "")
@@ -211,9 +216,9 @@ def _meaning(ctx: Ctx, term: t.Term, st: t.TermState, after: str = "") -> str:
 def faq(ctx: Ctx) -> str:
     questions = shown(ctx.atlas.faq)
     index = "\n".join(f"- {ctx.link(esc(q.question), *urls.faq_target(q.id))}" for q in questions)
-    out = [f'<nav class="atlas-questions" aria-label="Questions on this page" markdown>\n\n{index}\n\n</nav>\n']
+    out = [render(TEMPLATE, "questions", Markup(index))]  # a Markdown list of escaped links
     for q in questions:
-        flag = ' <span class="atlas-tag">Corrects a common misreport</span>' if q.misreporting else ""
+        flag = " " + render(TEMPLATE, "tag", "Corrects a common misreport") if q.misreporting else ""
         out.append(f"## {esc(q.question)} {{ #{urls.faq_target(q.id)[1]} }}\n")
         out.append(f"{_lead(ctx, q.lead)}{esc(q.answer)}{flag}\n")
         if q.see:
@@ -357,8 +362,9 @@ def sources(ctx: Ctx) -> str:
         arch = f" Archived copy: [{esc('archive')}]({safe_url(s.archived_url)})." if s.archived_url else ""
         ver = f" RSP version: {version_link(ctx, s.version)}." if s.version else ""
         _, anchor = urls.source_target(s.id)
+        target = render(TEMPLATE, "anchors", [anchor])
         out.append(
-            f'- <span id="{attr(anchor)}"></span>**{esc(source_label(s))}** — {esc(s.title)}. {esc(s.publisher)}, '
+            f"- {target}**{esc(source_label(s))}** — {esc(s.title)}. {esc(s.publisher)}, "
             f"{fmt_date(s.date)}. [{esc(s.url)}]({safe_url(s.url)}).{arch}{ver} Retrieved {fmt_date(s.retrieved)}. "
             f"Key: `{s.id}`."
         )
