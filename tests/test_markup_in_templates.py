@@ -19,8 +19,6 @@ NOT_YET = {"compare.py", "entities.py", "citethis.py"}
 # followed by a substitution ("<{url}>") is not a tag.
 # A regex's named group ("(?P<kw>") is not a tag either.
 TAG = re.compile(r"(?<!\?P)</?[A-Za-z][A-Za-z0-9-]*(?=[\s>/]|$)")
-# Still to move; strict, so a module that no longer writes tags must leave this list.
-PENDING = {"diagram.py"}
 
 
 def _docstrings(tree: ast.AST) -> set[int]:
@@ -49,14 +47,7 @@ def _modules() -> list[Path]:
     return sorted(p for p in RENDER.glob("*.py") if p.name not in NOT_YET)
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="not moved yet")) if p.name in PENDING else p
-        for p in _modules()
-    ],
-    ids=lambda p: p.name,
-)
+@pytest.mark.parametrize("path", _modules(), ids=lambda p: p.name)
 def test_render_module_writes_no_tags_in_python(path: Path) -> None:
     assert tags_in_literals(path.read_text(encoding="utf-8")) == []
 

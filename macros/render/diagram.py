@@ -5,9 +5,10 @@ Both use one stacked (top-to-bottom) layout that scales to its container, becaus
 column stays legible on a 390 px phone, where a wide layout shrunk to fit would not. On wide screens
 the figure is capped in width so the text is not blown up either.
 
-Every piece of text passes through `svg_text`; colours come from the theme's CSS custom properties
-(with `currentColor` as the fallback), so the same markup works in light and dark mode. Output is a
-pure function of the input: the same data gives byte-identical markup.
+This module lays the shapes out; templates/diagram.html writes them, passing every piece of text
+through `svg_text`. Colours come from the theme's CSS custom properties (with `currentColor` as the
+fallback), so the same markup works in light and dark mode. Output is a pure function of the input:
+the same data gives byte-identical markup.
 """
 
 from __future__ import annotations
@@ -15,8 +16,14 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal, NamedTuple
 
-from macros.render.text import svg_text as svg_text  # the one SVG escaper; tests reach it here
+from markupsafe import Markup
+
+from macros.render.markup import render
+from macros.render.text import svg_text as svg_text  # the one SVG escaper (templates: |svg); tests reach it here
+
+TEMPLATE = "diagram.html"
 
 # viewBox units. The figure is drawn VIEW_W wide and shown at most MAX_WIDTH_PX wide, so one unit
 # is one CSS pixel on a 390 px phone (Material leaves ~320 px for content there) and a little more
@@ -33,23 +40,6 @@ PAD = 10
 LANE = 12  # horizontal spacing of the side lanes that carry arrows between non-adjacent boxes
 MIN_BOX = 200
 
-STYLE = (
-    "<style>"
-    # Material sizes figures to fit their content, which for a 100%-wide SVG is a shrunken default.
-    ".md-typeset figure.atlas-diagram--svg{width:100%}"
-    ".atlas-svg{display:block;width:100%;max-width:%spx;height:auto;margin:1em 0;color:inherit}"
-    ".atlas-svg text{fill:var(--md-default-fg-color,currentColor);font-family:inherit}"
-    ".atlas-svg .b{fill:var(--md-default-bg-color,none);stroke:var(--md-default-fg-color--light,currentColor)}"
-    ".atlas-svg .b.k{stroke:var(--md-accent-fg-color,currentColor);stroke-width:2.5}"
-    ".atlas-svg .e{stroke:var(--md-default-fg-color--light,currentColor);fill:none}"
-    ".atlas-svg .h{fill:var(--md-default-fg-color--light,currentColor)}"
-    ".atlas-svg .y{fill:var(--md-accent-fg-color,currentColor)}"
-    ".atlas-svg .y text,.atlas-svg text.yl{font-weight:700}"
-    # On paper the text version (printed open) carries the same facts in a fraction of the space.
-    "@media print{.md-typeset figure.atlas-diagram--svg{display:none}}"
-    "</style>"
-).replace("%s", str(MAX_WIDTH_PX))
-
 
 @dataclass(frozen=True)
 class Node:
@@ -64,6 +54,59 @@ class Edge:
     target: str
     label: str = ""
     dashed: bool = False
+
+
+# --- shapes, drawn by templates/diagram.html; coordinates already formatted (``_n``) ----------
+
+
+class Line(NamedTuple):
+    x: str
+    y: str
+    text: str
+
+
+class Texts(NamedTuple):
+    """Lines of text, one ``<text>`` each."""
+
+    lines: list[Line]
+    cls: str
+    anchor: str
+    size: str  # "" for the figure's default size
+    edge: int | None  # which arrow a label belongs to (the index of its edge), for tests and tools
+    kind: Literal["texts"] = "texts"
+
+
+class Rect(NamedTuple):
+    cls: str
+    x: str
+    y: str
+    width: str
+    height: str
+    kind: Literal["rect"] = "rect"
+
+
+class Path(NamedTuple):
+    d: str
+    dashed: bool = False
+    edge: int | None = None
+    stroke_width: str = ""
+    kind: Literal["path"] = "path"
+
+
+class Polygon(NamedTuple):
+    points: list[str]
+    kind: Literal["polygon"] = "polygon"
+
+
+class Circle(NamedTuple):
+    cls: str
+    cx: str
+    cy: str
+    r: str
+    kind: Literal["circle"] = "circle"
+
+
+Shape = Texts | Rect | Path | Polygon | Circle
 
 
 # --- text -----------------------------------------------------------------------------------
@@ -118,16 +161,13 @@ def _tspans(
     anchor: str = "",
     size: int = FONT,
     edge: int | None = None,
-) -> str:
-    attrs = (
-        (f' class="{cls}"' if cls else "")
-        + (f' text-anchor="{anchor}"' if anchor else "")
-        + (f' font-size="{size}"' if size != FONT else "")
-        # which arrow a label belongs to (the index of its edge), for tests and tools reading the SVG
-        + (f' data-edge="{edge}"' if edge is not None else "")
-    )
-    return "".join(
-        f'<text x="{_n(x)}" y="{_n(y0 + i * line_h)}"{attrs}>{svg_text(line)}</text>' for i, line in enumerate(lines)
+) -> Texts:
+    return Texts(
+        [Line(_n(x), _n(y0 + i * line_h), line) for i, line in enumerate(lines)],
+        cls,
+        anchor,
+        str(size) if size != FONT else "",
+        edge,
     )
 
 
@@ -136,26 +176,19 @@ def _ident(kind: str, payload: str) -> str:
     return f"atlas-svg-{kind}-{hashlib.sha256(payload.encode()).hexdigest()[:10]}"
 
 
-def _frame(ident: str, title: str, desc: str, height: float, body: str) -> str:
+def _frame(ident: str, title: str, desc: str, height: float, body: list[Shape]) -> str:
     # One line, no blank lines: Markdown passes it through as a raw HTML block, untouched.
-    aria = f"{ident}-t {ident}-d" if desc else f"{ident}-t"
-    d = f'<desc id="{ident}-d">{svg_text(one_line(desc))}</desc>' if desc else ""
-    return (
-        f'<svg class="atlas-svg" role="img" aria-labelledby="{aria}" width="100%" '
-        f'viewBox="0 0 {VIEW_W} {_n(height)}" xmlns="http://www.w3.org/2000/svg" '
-        f'font-size="{FONT}" fill="currentColor">'
-        f'<title id="{ident}-t">{svg_text(one_line(title))}</title>{d}{STYLE}{body}</svg>'
-    )
+    return render(TEMPLATE, "svg", ident, one_line(title), one_line(desc), VIEW_W, _n(height), FONT, MAX_WIDTH_PX, body)
 
 
-def _arrowhead(x: float, y: float, dx: int, dy: int) -> str:
+def _arrowhead(x: float, y: float, dx: int, dy: int) -> Polygon:
     """A filled triangle pointing along (dx, dy) with its tip at (x, y); no <marker>, so no shared ids."""
     s = 7.0
     if dy:  # vertical
         pts = [(x, y), (x - s / 1.6, y - dy * s), (x + s / 1.6, y - dy * s)]
     else:
         pts = [(x, y), (x - dx * s, y - s / 1.6), (x - dx * s, y + s / 1.6)]
-    return '<polygon class="h" points="' + " ".join(f"{_n(a)},{_n(b)}" for a, b in pts) + '"/>'
+    return Polygon([f"{_n(a)},{_n(b)}" for a, b in pts])
 
 
 # --- flowchart ------------------------------------------------------------------------------
@@ -263,7 +296,7 @@ def flowchart(
     lane_chars = adj_chars
 
     index = {id(e): k for k, e in enumerate(edges)}
-    body: list[str] = []
+    body: list[Shape] = []
     top: dict[str, float] = {}
     bottom: dict[str, float] = {}
     y = 1.0
@@ -321,7 +354,7 @@ def flowchart(
         lines = wrap(node.label, text_chars)
         h = len(lines) * LINE + 2 * PAD - 4
         cls = "b k" if node.key else "b"
-        body.append(f'<rect class="{cls}" x="{_n(x0)}" y="{_n(y)}" width="{_n(box_w)}" height="{_n(h)}" rx="6"/>')
+        body.append(Rect(cls, _n(x0), _n(y), _n(box_w), _n(h)))
         body.append(_tspans(lines, x0 + PAD, y + PAD + FONT - 3, LINE))
         top[nid], bottom[nid] = y, y + h
         y += h
@@ -329,8 +362,7 @@ def flowchart(
 
     for e in adjacent:
         y1, y2 = bottom[e.source], top[e.target]
-        dash = ' stroke-dasharray="6 4"' if e.dashed else ""
-        body.append(f'<path class="e"{dash} data-edge="{index[id(e)]}" d="M{_n(cx)} {_n(y1)}V{_n(y2 - 6)}"/>')
+        body.append(Path(f"M{_n(cx)} {_n(y1)}V{_n(y2 - 6)}", e.dashed, index[id(e)]))
         body.append(_arrowhead(cx, y2, 0, 1))
     out_count: dict[str, int] = {}
     in_count: dict[str, int] = {}
@@ -346,12 +378,11 @@ def flowchart(
         else:
             ty = min(bottom[e.target] - 4, top[e.target] + 10 + 7 * n_in)
         right = x0 + box_w
-        dash = ' stroke-dasharray="6 4"' if e.dashed else ""
         route = f"M{_n(right)} {_n(sy)}H{_n(lx)}V{_n(ty)}H{_n(right + 6)}"
-        body.append(f'<path class="e"{dash} data-edge="{index[id(e)]}" d="{route}"/>')
+        body.append(Path(route, e.dashed, index[id(e)]))
         body.append(_arrowhead(right, ty, -1, 0))
     payload = repr((title, desc, nodes, edges))
-    return _frame(_ident("flow", payload), title, desc, height, "".join(body))
+    return _frame(_ident("flow", payload), title, desc, height, body)
 
 
 # --- timeline -------------------------------------------------------------------------------
@@ -362,23 +393,23 @@ def timeline(title: str, groups: Sequence[tuple[str, Sequence[str]]], desc: str 
     axis_x = 14.0
     text_x = 32.0
     chars = chars_fitting(VIEW_W - text_x - 4, FONT)
-    body: list[str] = []
+    body: list[Shape] = []
     y = 4.0
     for g, (heading, items) in enumerate(groups):
         if g:
             y += 10
-        body.append(f'<circle class="y" cx="{_n(axis_x)}" cy="{_n(y + 10)}" r="7"/>')
+        body.append(Circle("y", _n(axis_x), _n(y + 10), "7"))
         body.append(_tspans(wrap(heading, chars), text_x, y + 16, LINE, cls="yl"))
         y += LINE * len(wrap(heading, chars)) + 4
         for item in items:
             lines = wrap(item, chars - 2)
-            body.append(f'<circle class="h" cx="{_n(axis_x)}" cy="{_n(y + 10)}" r="3.5"/>')
+            body.append(Circle("h", _n(axis_x), _n(y + 10), "3.5"))
             body.append(_tspans(lines, text_x, y + 16, LINE))
             y += LINE * len(lines) + 2
     height = y + 4
-    axis = f'<path class="e" stroke-width="2" d="M{_n(axis_x)} 4V{_n(height - 4)}"/>'
+    axis = Path(f"M{_n(axis_x)} 4V{_n(height - 4)}", stroke_width="2")
     payload = repr((title, desc, [(h, list(i)) for h, i in groups]))
-    return _frame(_ident("time", payload), title, desc, height, axis + "".join(body))
+    return _frame(_ident("time", payload), title, desc, height, [axis, *body])
 
 
 # --- ready-made diagrams for the entity pages -----------------------------------------------
@@ -406,7 +437,7 @@ def safeguard_svg(title: str, nodes: Sequence[tuple[str, str]], edges: Sequence[
 
 
 def figure(svg: str, caption: str = "") -> str:
-    """The SVG in a figure with a plain-text caption (escaped here: the figure is raw HTML, so
+    """The SVG in a figure with a plain-text caption (escaped: the figure is raw HTML, so
     Markdown inside it would not be rendered anyway)."""
-    cap = f"<figcaption>{svg_text(one_line(caption))}</figcaption>" if caption else ""
-    return f'<figure class="atlas-diagram atlas-diagram--svg">{svg}{cap}</figure>\n'
+    # ``svg`` is what flowchart()/timeline() rendered from diagram.html, its text escaped there.
+    return render(TEMPLATE, "figure", Markup(svg), one_line(caption))
