@@ -88,14 +88,51 @@ def continued(atlas: Atlas, d: EntityDiff, end: str) -> bool:
     return False
 
 
-def kind_of_change(d: EntityDiff, with_moves: bool = True, atlas: Atlas | None = None, end: str | None = None) -> str:
+def _arrival_link(d: EntityDiff) -> lineage.Link | None:
+    """The lineage edge through which an added entity arrived, if any."""
+    for link in d.moves:
+        if link.target == d.entity.id and link.edge.at == d.event and link.edge.type in ARRIVAL:
+            return link
+    return None
+
+
+def succeeds(atlas: Atlas | None, d: EntityDiff, start: str | None) -> bool:
+    """Whether an added entity counts as succeeding something on the older side of the range: it
+    arrived through a lineage edge and its predecessor chain reaches an entity present at ``start``."""
+    link = _arrival_link(d)
+    if link is None or d.event is None:
+        return False
+    return atlas is None or start is None or lineage.succeeds_from(atlas, d.entity.id, start, d.event, d.kind)
+
+
+def _in_place_of(atlas: Atlas, d: EntityDiff, link: lineage.Link) -> str:
+    """'New in 3.0, in place of X (2.0-2.2)': a successor whose predecessor came and went inside the
+    range is new in it; the predecessor is named as it was called just before the step."""
+    pred = atlas.entity(link.kind, link.source)
+    prev = atlas.version_ids[atlas.index(link.edge.at) - 1]
+    there = state_at(atlas, pred, prev)
+    assert there is not None
+    had = [v for v in atlas.version_ids if state_at(atlas, pred, v) is not None]
+    when = had[0] if had[0] == had[-1] else f"{had[0]}–{had[-1]}"
+    how = "split off from" if link.edge.type == "split" else "in place of"
+    return f", {how} {there.name} ({when})"
+
+
+def kind_of_change(
+    d: EntityDiff,
+    with_moves: bool = True,
+    atlas: Atlas | None = None,
+    end: str | None = None,
+    start: str | None = None,
+) -> str:
     """A short label: added/removed/changed, or what lineage says about the arrival/departure."""
     if d.status == "added":
         said = f"New in {d.event}"
-        for link in d.moves:
-            if link.target == d.entity.id and link.edge.at == d.event and link.edge.type in ARRIVAL:
-                said = f"{ARRIVAL[link.edge.type]} in {d.event}"
-                break
+        link = _arrival_link(d)
+        if link is not None and succeeds(atlas, d, start):
+            said = f"{ARRIVAL[link.edge.type]} in {d.event}"
+        elif link is not None and atlas is not None:
+            said += _in_place_of(atlas, d, link)
         # Changes after it arrived belong in the label too, or a long range hides them.
         return said + (f"; changed in {', '.join(d.revised)}" if d.revised else "")
     if d.status == "removed":
@@ -343,7 +380,8 @@ def _glance_line(ctx: Ctx, group: list[EntityDiff], a: str, b: str) -> str:
         names = now
     else:
         names = f"{then} → {now}"
-    if len(group) > 1 or lead.moves:
+    plain = len(group) == 1 and lead.status == "added" and not succeeds(ctx.atlas, lead, a)
+    if (len(group) > 1 or lead.moves) and not plain:
         events = {
             (
                 link.edge.at,
@@ -374,7 +412,7 @@ def _glance_line(ctx: Ctx, group: list[EntityDiff], a: str, b: str) -> str:
             if revised:
                 how += "; changed in " + ", ".join(revised)
     else:
-        how = kind_of_change(lead, atlas=ctx.atlas, end=b)
+        how = kind_of_change(lead, atlas=ctx.atlas, end=b, start=a)
     detail = ctx.link("details", ctx.page, _anchor(lead))
     title = t.title(lead.entity)
     # a provision: its stable topic in bold, then what it said at each end
@@ -426,7 +464,7 @@ def _entity_block(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
         title = f"{d.before.name} → {d.after.name}"
     else:
         title = state.name
-    out = [f"#### {esc(title)} {{ #{_anchor(d)} }}\n", f"*{esc(kind_of_change(d, atlas=ctx.atlas, end=b))}.*"]
+    out = [f"#### {esc(title)} {{ #{_anchor(d)} }}\n", f"*{esc(kind_of_change(d, atlas=ctx.atlas, end=b, start=a))}.*"]
     steps = [lineage_sentence(ctx, link) for link in d.moves]
     if steps:
         out.append("\n" + "\n".join(f"- {s}" for s in steps) + "\n")
@@ -573,7 +611,9 @@ def _stated(ctx: Ctx, a: str, b: str) -> str:
 SUCCESSION = frozenset({"renamed", "split", "merged", "redefined", "replaced"})
 
 
-def _via(diffs: list[EntityDiff], status: str, atlas: Atlas | None = None, end: str | None = None) -> str:
+def _via(
+    diffs: list[EntityDiff], status: str, atlas: Atlas | None = None, end: str | None = None, start: str | None = None
+) -> str:
     """How many arrivals (departures) are a lineage step, so a replaced threshold is not read as a
     loss plus an unrelated gain."""
     n = 0
@@ -587,7 +627,9 @@ def _via(diffs: list[EntityDiff], status: str, atlas: Atlas | None = None, end: 
             and link.edge.at == d.event
             and link.edge.type in kinds
             for link in d.moves
-        ) and (status == "added" or atlas is None or end is None or continued(atlas, d, end)):
+        ) and (
+            succeeds(atlas, d, start) if status == "added" else atlas is None or end is None or continued(atlas, d, end)
+        ):
             n += 1
             nouns.add(kind(d.kind).singular)
     if not n:
@@ -648,7 +690,7 @@ def compare_page(ctx: Ctx, a: str, b: str) -> str:
     parts.append("## At a glance { #glance }\n")
     parts.append(
         f'<p class="atlas-counts">Computed from the data over {len(diffs)} {_compared_kinds()}: '
-        f"<strong>{counts['added']}</strong> added{_via(diffs, 'added')}, "
+        f"<strong>{counts['added']}</strong> added{_via(diffs, 'added', atlas, b, a)}, "
         f"<strong>{counts['removed']}</strong> removed{_via(diffs, 'removed', atlas, b)}, "
         f"<strong>{counts['changed']}</strong> changed, "
         f"{counts['unchanged']} without a recorded change, counted per entry (one change in the policy can "
