@@ -46,3 +46,30 @@ def test_the_succeeding_count_only_counts_successors_of_something_on_the_older_s
     # On the step itself Risk Reports still replaces Capability and Safeguards Reports.
     assert "7</strong> added (2 succeeding an earlier provision)" in pair("2.2", "3.0")
     assert " · Replaced in 3.0 · " in row("2.2", "3.0", "**Capability and Safeguards Reports**")
+
+
+# --- F1-5: a threshold renamed or redefined without an edge to another one still has a lineage
+
+
+def threshold(tid: str) -> str:
+    from macros.render import entities
+
+    return html.unescape(entities.threshold_page(Ctx(real_atlas(), f"thresholds/{tid}.md"), tid))
+
+
+def test_a_renamed_and_redefined_threshold_without_edges_gets_a_lineage_section():
+    page = threshold("cbrn-4")
+    assert "## Lineage { #lineage }" in page
+    lineage = page.split("{ #lineage }", 1)[1].split("## Version by version", 1)[0]
+    assert (
+        "In [v3.0](../versions/3.0.md), the name CBRN-4 became Novel chemical/biological weapons production" in lineage
+    )
+    assert (
+        "In [v3.3](../versions/3.3.md), the meaning of Novel chemical/biological weapons production changed" in lineage
+    )
+
+
+def test_a_rename_only_step_is_told_as_a_rename_not_a_change_of_meaning():
+    lineage = threshold("high-stakes-sabotage").split("{ #lineage }", 1)[1].split("## Version by version", 1)[0]
+    assert "the name High-stakes sabotage opportunities became Misaligned AI systems in high-stakes settings" in lineage
+    assert "meaning" not in lineage

@@ -96,6 +96,13 @@ def _steps(atlas: Atlas, entity: t.Entity, a: str, b: str) -> dict[str, list[Ste
     return out
 
 
+def recorded(atlas: Atlas, kind: str, eid: str, vid: str) -> bool:
+    """Whether the record says the policy changed this entity in version ``vid``: one of that
+    version's typed changes lists it. A state can also split because our paraphrase was reworded."""
+    ref = f"{kind}:{eid}"
+    return any(ref in c.entities for c in atlas.version(vid).changes)
+
+
 def when(d: EntityDiff) -> set[str]:
     """Every version in which this entity arrived, left, changed or took a lineage step."""
     return set(d.at) | set(d.revised) | {link.edge.at for link in d.moves}
