@@ -73,3 +73,48 @@ def test_a_rename_only_step_is_told_as_a_rename_not_a_change_of_meaning():
     lineage = threshold("high-stakes-sabotage").split("{ #lineage }", 1)[1].split("## Version by version", 1)[0]
     assert "the name High-stakes sabotage opportunities became Misaligned AI systems in high-stakes settings" in lineage
     assert "meaning" not in lineage
+
+
+# --- F1-7: every citation existed for the version it is cited for
+
+# Retrospective sentences: the state's own text says the fact comes from a later document.
+LATER_ON_PURPOSE = {
+    ("provision", "responsible-scaling-officer", "1.0", "post-rsp-2.0"): "'Anthropic later said' who held the role",
+    ("term", "rso", "1.0", "post-rsp-2.0"): "who held the role in the first year, told in 2.0's announcement",
+    ("term", "safeguards-report", "2.0", "post-rsp-3.0"): "'Anthropic later described' the May 2025 report",
+    ("term", "if-then-commitments", "1.0", "post-rsp-3.0"): "the term is 'Anthropic's later label', said so",
+    ("term", "ara", "1.0", "rsp-2.0"): "the definition says the abbreviation comes from the 2.0 changelog",
+}
+
+
+def test_no_state_cites_a_document_published_after_it_was_superseded():
+    from macros.compute.scope import cited_too_late
+
+    atlas = real_atlas()
+    late = {
+        (kind, e.id, s.from_, c.source)
+        for kind, items in atlas.entities.items()
+        for e in items
+        for s in e.states
+        for c in cited_too_late(atlas, s)
+    }
+    assert late == set(LATER_ON_PURPOSE)
+
+
+def test_the_check_flags_a_later_system_card_on_a_state_that_ended_before_it():
+    from macros.compute.scope import cited_too_late
+    from macros.model import types as t
+
+    atlas = real_atlas()
+    cbrn4 = atlas.entity("threshold", "cbrn-4")
+    ended = next(s for s in cbrn4.states if s.from_ == "2.1")
+    card = t.Cite(source="system-card-mythos-preview", locator="§2")
+    assert cited_too_late(atlas, ended.model_copy(update={"sources": [*ended.sources, card]})) == [card]
+
+
+def test_a_pair_page_cites_for_each_side_only_what_existed_then():
+    page = pair("2.2", "3.0")
+    for anchor in ("threshold-cbrn", "threshold-cbrn-4"):
+        block = page.split(f"{{ #{anchor} }}", 1)[1].split("#### ", 1)[0]
+        side = block.split("*In 3.0:*", 1)[1]
+        assert "Mythos" not in side, anchor

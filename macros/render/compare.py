@@ -14,7 +14,7 @@ from collections.abc import Callable
 from macros.compute import lineage
 from macros.compute import versions as cv
 from macros.compute.diff import EntityDiff, FieldChange, diff, stated_changes, when
-from macros.compute.scope import state_at
+from macros.compute.scope import existed_for, state_at
 from macros.model import Atlas
 from macros.model import types as t
 from macros.model.kinds import DIFF_KINDS, LINEAGE_KINDS, kind
@@ -538,19 +538,18 @@ def _entity_block(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
 
 def _side_provenance(ctx: Ctx, d: EntityDiff, state: t.State, vid: str, a: str) -> tuple[str, str]:
     """The sources of one side of a comparison as of that side's version: another version's text
-    (or a commentary published after this version was superseded) is not cited for it, even where
+    (or any document published after this version was superseded) is not cited for it, even where
     the record spans both. A disputed reading is shown in full only where the state began inside
     the range; an older one is a link to the step where it began."""
     atlas = ctx.atlas
-    i = atlas.index(vid)
-    until = atlas.versions[i + 1].effective if i + 1 < len(atlas.versions) else None
 
     def fits(c: t.Cite) -> bool:
         src = atlas.sources[c.source]
         if src.version is not None:
             return src.version == vid
-        # commentary on a later version; Anthropic's own pages (hub, posts, cards) are kept
-        return src.kind not in ("third-party", "news") or until is None or src.date < until
+        # A document published only after this version was superseded (a system card issued
+        # under 3.1, commentary on a later version) is no source for what this version said.
+        return existed_for(atlas, c, vid)
 
     kept = [c for c in state.sources if fits(c)] or state.sources
     began = atlas.index(state.from_) > atlas.index(a)
