@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import html
+import re
 
 from macros.model import Atlas
 from macros.render import compare
@@ -118,3 +119,44 @@ def test_a_pair_page_cites_for_each_side_only_what_existed_then():
         block = page.split(f"{{ #{anchor} }}", 1)[1].split("#### ", 1)[0]
         side = block.split("*In 3.0:*", 1)[1]
         assert "Mythos" not in side, anchor
+
+
+# --- F2-8: a state says what the policy says as of its versions, not how it differs from before
+
+# Words that report a change rather than a state ("no longer", "now", "is gone", "spoke of").
+DELTA = re.compile(
+    r"\b(no longer|any ?more|any longer|(?<!for )now|(is|are|was|were) (gone|dropped|removed|added)|dropped|"
+    r"takes? over|take their place|spoke of|unchanged|instead of)\b",
+    re.I,
+)
+# (kind, id, from, field): why the words there describe the state, not a change. Empty today.
+DELTA_ALLOWED: dict[tuple[str, str, str, str], str] = {}
+
+
+def delta_words(entities: dict[str, list]) -> set[tuple[str, str, str, str, str]]:
+    from macros.compute.scope import substance
+    from macros.model.kinds import DIFF_KINDS
+
+    found = set()
+    for kind in DIFF_KINDS:
+        for e in entities[kind]:
+            for s in e.states:
+                for key, val in substance(s).items():
+                    for text in val if isinstance(val, list) else [val]:
+                        if isinstance(text, str) and (m := DELTA.search(text)):
+                            found.add((kind, e.id, s.from_, key, m.group(0)))
+    return {f for f in found if f[:4] not in DELTA_ALLOWED}
+
+
+def test_no_state_text_carries_delta_wording():
+    # Notes (not state text) are where history goes: "Version 1.0's … are not carried over".
+    assert delta_words(real_atlas().entities) == set()
+
+
+def test_the_delta_check_flags_a_state_that_reports_a_change():
+    atlas = real_atlas()
+    cbrn = atlas.entity("threshold", "cbrn")
+    state = cbrn.states[-1]
+    bad = state.model_copy(update={"summary": state.summary + " Radiological weapons are no longer covered."})
+    patched = {**atlas.entities, "threshold": [cbrn.model_copy(update={"states": [*cbrn.states[:-1], bad]})]}
+    assert ("threshold", "cbrn", state.from_, "summary", "no longer") in delta_words(patched)
