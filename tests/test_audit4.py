@@ -160,3 +160,13 @@ def test_the_delta_check_flags_a_state_that_reports_a_change():
     bad = state.model_copy(update={"summary": state.summary + " Radiological weapons are no longer covered."})
     patched = {**atlas.entities, "threshold": [cbrn.model_copy(update={"states": [*cbrn.states[:-1], bad]})]}
     assert ("threshold", "cbrn", state.from_, "summary", "no longer") in delta_words(patched)
+
+
+# --- F2-9: each side of a pair page cites that version's own text first
+
+
+def test_each_side_lists_its_own_version_text_first():
+    page = pair("3.3", "3.4")
+    block = page.split("{ #threshold-ai-rnd }", 1)[1].split("#### ", 1)[0]
+    side = block.split("*In 3.3:*", 1)[1].split("*In 3.4:*", 1)[0]
+    assert side.index("RSP v3.3") < side.index("Watchtower")

@@ -552,6 +552,8 @@ def _side_provenance(ctx: Ctx, d: EntityDiff, state: t.State, vid: str, a: str) 
         return existed_for(atlas, c, vid)
 
     kept = [c for c in state.sources if fits(c)] or state.sources
+    # The version's own text first: a commentary on an earlier version is supporting, not primary.
+    kept = sorted(kept, key=lambda c: atlas.sources[c.source].version != vid)
     began = atlas.index(state.from_) > atlas.index(a)
     out = provenance(ctx, state.model_copy(update={"sources": kept, "dispute": None}))
     if state.dispute is not None and not began:
