@@ -170,3 +170,27 @@ def test_each_side_lists_its_own_version_text_first():
     block = page.split("{ #threshold-ai-rnd }", 1)[1].split("#### ", 1)[0]
     side = block.split("*In 3.3:*", 1)[1].split("*In 3.4:*", 1)[0]
     assert side.index("RSP v3.3") < side.index("Watchtower")
+
+
+# --- F2-5: a rename-only step is a rename, and a domain's own change is shown where it is claimed
+
+
+def test_a_rename_only_step_after_arrival_is_labelled_renamed():
+    line = row("2.0", "3.4", "**[High-stakes sabotage opportunities]")
+    assert " · New in 3.0; renamed in 3.3 · " in line
+    block = pair("2.0", "3.4").split("{ #threshold-high-stakes-sabotage }", 1)[1].split("#### ", 1)[0]
+    assert "It was also renamed after it arrived, in 3.3" in block
+
+
+def test_a_domain_changed_in_a_step_shows_what_changed():
+    block = pair("2.0", "2.1").split("{ #domain-misalignment }", 1)[1].split("## ", 1)[0]
+    assert "*Changed in 2.1.*" in block
+    assert "What the policy says" in block and "<ins>" in block
+
+
+def test_since_tracks_the_meaning_not_the_last_rename():
+    from macros.compute.scope import meaning_since
+
+    atlas = real_atlas()
+    assert meaning_since(atlas, atlas.entity("threshold", "high-stakes-sabotage"), "3.4") == "3.0"
+    assert meaning_since(atlas, atlas.entity("threshold", "cbrn-4"), "3.4") == "3.3"

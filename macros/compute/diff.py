@@ -60,6 +60,8 @@ class EntityDiff:
     # For "added"/"removed" over a long range: versions in the range where its content changed while
     # it was there (after it arrived, before it left). The arrival or departure itself stays in ``at``.
     revised: tuple[str, ...] = ()
+    # Of ``revised``: the versions in which only the name changed (a renamed row, not a new meaning).
+    name_only: tuple[str, ...] = ()
     # For a risk domain: its thresholds that differ over the range. A domain is a row of thresholds,
     # so it changed wherever one of them did, whatever our note on the domain itself says.
     members: tuple[EntityDiff, ...] = ()
@@ -150,7 +152,13 @@ def _diff_entity(atlas: Atlas, kind: str, entity: t.Entity, a: str, b: str) -> E
         status: Status = "added" if before is None else "removed"
         edits = {s.version for key, ss in steps.items() if key != PRESENCE for s in ss}
         revised = tuple(sorted(edits - {event}, key=atlas.index))
-        return EntityDiff(kind, entity, status, before, after, (), (event,), moves, revised=revised)
+        touched = {
+            v: {key for key, ss in steps.items() if key != PRESENCE for s in ss if s.version == v} for v in revised
+        }
+        name_only = tuple(v for v in revised if touched[v] == {"name"})
+        return EntityDiff(
+            kind, entity, status, before, after, (), (event,), moves, revised=revised, name_only=name_only
+        )
     old, new = substance(before), substance(after)
     fields = tuple(
         FieldChange(key, old.get(key), new.get(key), tuple(steps.get(key, ())))

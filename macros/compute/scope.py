@@ -170,3 +170,16 @@ def cited_too_late(atlas: Atlas, state: t.State) -> list[t.Cite]:
     """The state's citations of documents published only after its last version was superseded."""
     last = atlas.version_ids[span(atlas, state)[1]]
     return [c for c in state.sources if not existed_for(atlas, c, last)]
+
+
+def meaning_since(atlas: Atlas, entity: t.Entity, vid: str) -> str:
+    """The first version of the unbroken run, ending in ``vid``, over which the entity's meaning
+    read as it does in ``vid``: a rename-only step (the 3.3 sabotage row) does not restart it."""
+    row = states_by_version(atlas, entity)
+    i = atlas.index(vid)
+    here = row[i]
+    if here is None:
+        raise ValueError(f"{entity.id!r} has no state in {vid}")
+    while i > 0 and (prev := row[i - 1]) is not None and t.meaning(prev) == t.meaning(here):
+        i -= 1
+    return atlas.version_ids[i]

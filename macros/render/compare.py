@@ -134,7 +134,7 @@ def kind_of_change(
         elif link is not None and atlas is not None:
             said += _in_place_of(atlas, d, link)
         # Changes after it arrived belong in the label too, or a long range hides them.
-        return said + (f"; changed in {', '.join(d.revised)}" if d.revised else "")
+        return said + _revisions(d)
     if d.status == "removed":
         said = f"dropped in {d.event}"
         for link in d.moves:
@@ -143,7 +143,7 @@ def kind_of_change(
                 if atlas is not None and end is not None and link.edge.type in SUCCESSION:
                     said += _successor_gone(atlas, link, end)
                 break
-        text = (f"changed in {', '.join(d.revised)}; " if d.revised else "") + said
+        text = (_revisions(d)[2:] + "; " if d.revised else "") + said
         return text[0].upper() + text[1:]
     if d.status == "unchanged":
         return "Unchanged" if d.confirmed else "No change recorded"
@@ -169,6 +169,17 @@ def kind_of_change(
         parts.append("changed in " + ", ".join(other))
     text = "; ".join(p for p in parts if p) or "changed"
     return text[0].upper() + text[1:]
+
+
+def _revisions(d: EntityDiff) -> str:
+    """'; renamed in 3.3' / '; changed in 3.1, 3.4': what happened to an entity while it was there.
+    Only thresholds, standards and levels carry the policy's own names; a new label on a provision
+    or domain is our paraphrase, so there it stays a change."""
+    renamed = [v for v in d.name_only if d.kind in NAMED_KINDS]
+    changed = [v for v in d.revised if v not in renamed]
+    parts = [f"renamed in {', '.join(renamed)}"] if renamed else []
+    parts += [f"changed in {', '.join(changed)}"] if changed else []
+    return "".join(f"; {p}" for p in parts)
 
 
 def _label(kind: str, field: str) -> str:
@@ -408,9 +419,7 @@ def _glance_line(ctx: Ctx, group: list[EntityDiff], a: str, b: str) -> str:
             how += "; " + kind_of_change(changed[0], with_moves=False).lower()
         else:
             # Members that arrived or left inside the range may have changed while there.
-            revised = sorted({v for d in group for v in d.revised}, key=_vkey)
-            if revised:
-                how += "; changed in " + ", ".join(revised)
+            how += "".join(_revisions(d) for d in group if d.revised)
     else:
         how = kind_of_change(lead, atlas=ctx.atlas, end=b, start=a)
     detail = ctx.link("details", ctx.page, _anchor(lead))
@@ -491,7 +500,10 @@ def _entity_block(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
                 for v in d.revised
             ]
             then = "after it arrived" if d.status == "added" else "before it left"
-            out.append(f"It also changed {then}, in {', '.join(d.revised)}: see {', '.join(later)}.\n")
+            what = (
+                "was also renamed" if len(d.name_only) == len(d.revised) and d.kind in NAMED_KINDS else "also changed"
+            )
+            out.append(f"It {what} {then}, in {', '.join(d.revised)}: see {', '.join(later)}.\n")
         return "\n".join(out) + "\n"
     if d.status in ("added", "removed"):
         side = b if d.status == "added" else a
@@ -516,7 +528,8 @@ def _entity_block(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
     out.append("")
     # A domain's note restates its thresholds, whose own blocks carry the substance: one click away.
     meaning = [f for f in fields if f.field in MEANING_FIELDS and d.kind != "domain"]
-    rest = [f for f in fields if f.field not in MEANING_FIELDS]
+    # ... but its own changed note is still shown, or "Changed in 2.1" would point at nothing.
+    rest = [f for f in fields if f not in meaning]
     out.extend(_field_block(ctx, f, a, b, d.kind) + "\n" for f in meaning)
     if rest and ctx.atlas.index(b) - ctx.atlas.index(a) == 1:
         # Meaning first; the other changed fields one click away, unchanged ones not at all.
