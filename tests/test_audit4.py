@@ -194,3 +194,63 @@ def test_since_tracks_the_meaning_not_the_last_rename():
     atlas = real_atlas()
     assert meaning_since(atlas, atlas.entity("threshold", "high-stakes-sabotage"), "3.4") == "3.0"
     assert meaning_since(atlas, atlas.entity("threshold", "cbrn-4"), "3.4") == "3.3"
+
+
+# --- redline: deleted/inserted text only where the record says the policy changed that field
+
+
+def block(a: str, b: str, anchor: str) -> str:
+    return pair(a, b).split(f"{{ #{anchor} }}", 1)[1].split("#### ", 1)[0].split("??? quote", 1)[0]
+
+
+def test_a_recorded_change_is_drawn_as_a_redline():
+    # 2.1 corrected the safeguards-decision slip (change decision-lists lists the provision)
+    shown = block("2.0", "2.1", "provision-capability-safeguards-reports")
+    assert "<del>Capability</del> <ins>Safeguards</ins> Report" in shown
+
+
+def test_a_difference_the_record_does_not_list_is_shown_plainly():
+    # No 2.0 change lists the update process: our two summaries differ, the record says nothing.
+    shown = block("1.0", "2.0", "provision-policy-updates")
+    assert "<del>" not in shown and "<ins>" not in shown
+    assert "(reworded in" in shown and "no redline is drawn" in shown
+
+
+def test_a_field_marked_reworded_is_not_redlined_though_the_step_is_recorded(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    from macros.compute.diff import diff_entity
+    from macros.model import load_atlas
+
+    data = tmp_path / "data"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "data", data)
+    path = data / "thresholds.yml"
+    text = path.read_text()
+    marker = '      - from: "3.4"\n'
+    assert text.count(marker) == 1
+    path.write_text(text.replace(marker, marker + "        reworded: [summary]\n"))
+    atlas = load_atlas(data)
+    d = diff_entity(atlas, "threshold", atlas.entity("threshold", "ai-rnd"), "3.3", "3.4")
+    assert d is not None
+    summary = next(f for f in d.fields if f.field == "summary")
+    assert not summary.recorded
+    page = html.unescape(compare.compare_page(Ctx(atlas, "compare/3.3-vs-3.4.md"), "3.3", "3.4"))
+    shown = page.split("{ #threshold-ai-rnd }", 1)[1].split("#### ", 1)[0].split("??? quote", 1)[0]
+    assert "<del>" not in shown and "no redline is drawn" in shown
+    # and unmarked, the same step is a redline
+    assert "<del>" in block("3.3", "3.4", "threshold-ai-rnd")
+
+
+def test_entity_histories_tell_a_reworded_summary_from_a_recorded_change():
+    from macros.render import entities
+
+    atlas = real_atlas()
+    ctx = Ctx(atlas, "governance.md")
+    updates = html.unescape(entities.history(ctx, "provision", atlas.entity("provision", "policy-updates")))
+    assert "What changed at 2.0: Name; our summary reworded, no change recorded: meaning" not in updates
+    assert "What changed at 2.0: our summary reworded, no change recorded: name, meaning" in updates
+    cbrn4 = html.unescape(
+        entities.history(Ctx(atlas, "thresholds/cbrn-4.md"), "threshold", atlas.entity("threshold", "cbrn-4"))
+    )
+    assert "What changed at 3.3: Meaning (" in cbrn4

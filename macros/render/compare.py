@@ -443,6 +443,12 @@ def _glance(ctx: Ctx, diffs: list[EntityDiff], a: str, b: str) -> str:
 def _field_block(ctx: Ctx, f: FieldChange, a: str, b: str, kind: str = "") -> str:
     field, before, after = f.field, f.before, f.after
     changed_in = _at(ctx, f.versions)
+    if not f.recorded and isinstance(after, str) and after:
+        # Our paraphrase differs, but the record names no change of the policy here: a redline
+        # would present our rewording as deleted and inserted policy text.
+        head = f"**{_label(kind, field)}** <small>(reworded in {changed_in})</small>"
+        said = "Our summary differs, but the record lists no change to the policy here, so no redline is drawn."
+        return f"{head}: {esc(after)}<br><small>{said}</small>"
     head = f"**{_label(kind, field)}** <small>(changed in {changed_in})</small>"
     if before in (None, "") and isinstance(after, str):
         return f"{head}, new: <ins>{esc(after)}</ins>"

@@ -108,11 +108,15 @@ def history(ctx: Ctx, kind: str, entity: t.Entity, heading: str = "###") -> str:
             prev = states[i - 1]
             d = diff_entity(ctx.atlas, kind, entity, prev.from_, state.from_)
             if d and d.fields:
-                changed = "; ".join(label(f.field) for f in d.fields)
+                said = "; ".join(label(f.field) for f in d.fields if f.recorded)
+                reworded = ", ".join(label(f.field).lower() for f in d.fields if not f.recorded)
+                if reworded:
+                    # our paraphrase changed where the record names no change of the policy
+                    said += ("; " if said else "") + f"our summary reworded, no change recorded: {reworded}"
                 before_v = ctx.atlas.version_ids[span(ctx.atlas, prev)[1]]
                 pair = urls.compare_page(before_v, state.from_)
                 there = ctx.link("comparison", pair, urls.diff_anchor(kind, entity.id))
-                out.append(f"What changed at {state.from_}: {changed} ({there}).\n")
+                out.append(f"What changed at {state.from_}: {said} ({there}).\n")
         out.append(state_table(ctx, state))
         if state.note:
             out.append(f"*Note:* {esc(state.note)}\n")
@@ -308,7 +312,7 @@ def _own_steps(ctx: Ctx, th: t.Threshold, reshaped: set[str]) -> list[tuple[int,
             continue
         if prev.name != cur.name:
             said.append(f"the name {esc(prev.name)} became {esc(cur.name)}")
-        if prev.summary != cur.summary and recorded(atlas, THRESHOLD.name, th.id, at):
+        if prev.summary != cur.summary and recorded(atlas, THRESHOLD.name, th.id, at) and "summary" not in cur.reworded:
             said.append("its meaning changed" if said else f"the meaning of {esc(cur.name)} changed")
         if said:
             out.append((atlas.index(at), f"- In {version_link(ctx, at)}, {' and '.join(said)} ({step})."))
