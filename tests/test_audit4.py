@@ -254,3 +254,18 @@ def test_entity_histories_tell_a_reworded_summary_from_a_recorded_change():
         entities.history(Ctx(atlas, "thresholds/cbrn-4.md"), "threshold", atlas.entity("threshold", "cbrn-4"))
     )
     assert "What changed at 3.3: Meaning (" in cbrn4
+
+
+def test_no_glance_headline_opens_on_a_pronoun_borrowed_from_another_entry():
+    # E1-12 class: "It requires at least the ASL-3 Security Standard …" on the Misalignment row
+    # was the AI R&D threshold's sentence. The check covers every pair of versions.
+    atlas = real_atlas()
+    ids = atlas.version_ids
+    found = [
+        line
+        for i, a in enumerate(ids)
+        for b in ids[i + 1 :]
+        for line in glance(a, b)
+        if re.search(r" · (It|They|This|These) ", line)
+    ]
+    assert found == []

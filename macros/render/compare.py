@@ -286,6 +286,10 @@ def _truncate(text: str, words: int = HEADLINE_WORDS) -> str:
     return " ".join(parts) if len(parts) <= words else " ".join(parts[:words]) + " …"
 
 
+# A sentence opening on a pronoun leans on the sentence before it.
+DANGLING = re.compile(r"(It|They|This|These|Its|Their)\b")
+
+
 def headline(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
     """At most 25 words: the policy's own change note that names this entity, else a computed one."""
     ref = f"{d.kind}:{d.entity.id}"
@@ -311,7 +315,8 @@ def headline(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
         for about in checks:
             for note in pool:
                 for sentence in _sentences(note.text):
-                    if about(sentence):
+                    # In a note led by another entry, "It requires …" is about that entry.
+                    if about(sentence) and not (pool is others and DANGLING.match(sentence)):
                         return esc(_truncate(_around(sentence, words)))
     if d.status == "added":
         state = d.after
