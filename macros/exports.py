@@ -96,7 +96,16 @@ def _entity_csv(atlas: Atlas, kind: str) -> str:
     for entity in atlas.entities[kind]:
         for state in entity.states:
             for key in state.model_dump():
-                if key not in extra and key not in ("from_", "to", "name", "sources", "confidence", "dispute", "note"):
+                if key not in extra and key not in (
+                    "from_",
+                    "to",
+                    "name",
+                    "sources",
+                    "confidence",
+                    "dispute",
+                    "note",
+                    "reworded",
+                ):
                     extra.append(key)
     header = ["id", "from_version", "to_version", "name", *extra, "confidence", "disputed", "sources"]
     rows = []

@@ -202,7 +202,9 @@ def test_1_0_to_3_4_no_entity_appears_or_disappears_in_two_versions(site: Path) 
         for part in re.split(r"; |, (?=[a-z]+ in )", line.split(" · ")[1]):
             if part.lower().startswith(("new in", "dropped in", "replaced in", "retired in")):
                 # (a departure may add what became of its successor: "… by X, itself retired in 3.0")
-                assert re.fullmatch(r"[A-Za-z]+ in \d+\.\d+( by .+, itself [a-z]+ in \d+\.\d+)?", part), line
+                # (or an arrival whose predecessor is outside the range: "…, in place of X (2.0–2.2)")
+                tail = r"( by .+, itself [a-z]+ in \d+\.\d+|, in place of .+ \(\d+\.\d+(–\d+\.\d+)?\))?"
+                assert re.fullmatch(r"[A-Za-z]+ in \d+\.\d+" + tail, part), line
 
 
 # --- threshold histories ----------------------------------------------------------------------

@@ -30,6 +30,9 @@ class Step:
     version: str
     before: Any
     after: Any
+    # Whether the record says the policy changed this field here (see ``recorded``), rather than
+    # our paraphrase being reworded: only a recorded step may be drawn as deleted/inserted text.
+    recorded: bool = True
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,11 @@ class FieldChange:
     @property
     def versions(self) -> tuple[str, ...]:
         return tuple(s.version for s in self.steps)
+
+    @property
+    def recorded(self) -> bool:
+        """Whether any step of this field's change is one the record says the policy made."""
+        return any(s.recorded for s in self.steps)
 
 
 @dataclass(frozen=True)
@@ -60,6 +68,8 @@ class EntityDiff:
     # For "added"/"removed" over a long range: versions in the range where its content changed while
     # it was there (after it arrived, before it left). The arrival or departure itself stays in ``at``.
     revised: tuple[str, ...] = ()
+    # Of ``revised``: the versions in which only the name changed (a renamed row, not a new meaning).
+    name_only: tuple[str, ...] = ()
     # For a risk domain: its thresholds that differ over the range. A domain is a row of thresholds,
     # so it changed wherever one of them did, whatever our note on the domain itself says.
     members: tuple[EntityDiff, ...] = ()
@@ -74,7 +84,7 @@ class EntityDiff:
         return self.at[0] if self.status in ("added", "removed") else None
 
 
-def _steps(atlas: Atlas, entity: t.Entity, a: str, b: str) -> dict[str, list[Step]]:
+def _steps(atlas: Atlas, kind: str, entity: t.Entity, a: str, b: str) -> dict[str, list[Step]]:
     """Per field, every version in (a, b] where the field's value differs from the version before."""
     ids = atlas.version_ids
     row = states_by_version(atlas, entity)
@@ -90,10 +100,22 @@ def _steps(atlas: Atlas, entity: t.Entity, a: str, b: str) -> dict[str, list[Ste
         old, new = substance(prev), substance(cur)
         if prev is None or cur is None:
             continue
+        said = recorded(atlas, kind, entity.id, ids[i])
         for key in sorted(old.keys() | new.keys()):
             if old.get(key) != new.get(key):
-                out.setdefault(key, []).append(Step(ids[i], old.get(key), new.get(key)))
+                step = Step(ids[i], old.get(key), new.get(key), said and key not in cur.reworded)
+                out.setdefault(key, []).append(step)
     return out
+
+
+def recorded(atlas: Atlas, kind: str, eid: str, vid: str) -> bool:
+    """Whether the record says the policy changed this entity in version ``vid``: one of that
+    version's typed changes lists it (for a risk domain, it or one of its thresholds). A state can
+    also split because our paraphrase was reworded; that is no change of the policy."""
+    refs = {f"{kind}:{eid}"}
+    if kind == "domain":
+        refs |= {f"threshold:{th.id}" for th in atlas.items(THRESHOLD) if th.domain == eid}
+    return any(refs & set(c.entities) for c in atlas.version(vid).changes)
 
 
 def when(d: EntityDiff) -> set[str]:
@@ -132,7 +154,7 @@ def _diff_entity(atlas: Atlas, kind: str, entity: t.Entity, a: str, b: str) -> E
     if atlas.index(a) > atlas.index(b):
         raise ValueError(f"version {a} comes after {b}")
     before, after = state_at(atlas, entity, a), state_at(atlas, entity, b)
-    steps = _steps(atlas, entity, a, b)
+    steps = _steps(atlas, kind, entity, a, b)
     if before is None and after is None:
         return None
     moves = tuple(lineage.path(atlas, entity.id, a, b, kind)) if kind in LINEAGE_KINDS else ()
@@ -143,7 +165,13 @@ def _diff_entity(atlas: Atlas, kind: str, entity: t.Entity, a: str, b: str) -> E
         status: Status = "added" if before is None else "removed"
         edits = {s.version for key, ss in steps.items() if key != PRESENCE for s in ss}
         revised = tuple(sorted(edits - {event}, key=atlas.index))
-        return EntityDiff(kind, entity, status, before, after, (), (event,), moves, revised=revised)
+        touched = {
+            v: {key for key, ss in steps.items() if key != PRESENCE for s in ss if s.version == v} for v in revised
+        }
+        name_only = tuple(v for v in revised if touched[v] == {"name"})
+        return EntityDiff(
+            kind, entity, status, before, after, (), (event,), moves, revised=revised, name_only=name_only
+        )
     old, new = substance(before), substance(after)
     fields = tuple(
         FieldChange(key, old.get(key), new.get(key), tuple(steps.get(key, ())))

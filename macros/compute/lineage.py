@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from macros.compute.scope import span
+from macros.compute.scope import span, state_at
 from macros.model import Atlas
 from macros.model import types as t
 from macros.model.kinds import THRESHOLD
@@ -82,3 +82,27 @@ def path(atlas: Atlas, tid: str, a: str, b: str, kind: str = "threshold") -> lis
                         seen.add(other)
                         todo.append(other)
     return sorted(out, key=lambda link: (atlas.index(link.edge.at), link.source, link.target))
+
+
+def ancestors(atlas: Atlas, tid: str, upto: str, kind: str = "threshold") -> list[str]:
+    """Every entity ``tid`` descends from through descent edges taking effect up to ``upto``,
+    nearest first."""
+    limit = atlas.index(upto)
+    seen, todo, out = {tid}, [tid], []
+    while todo:
+        cur = todo.pop(0)
+        for link in predecessors(atlas, cur, kind):
+            if link.edge.type in DESCENT and atlas.index(link.edge.at) <= limit and link.source not in seen:
+                seen.add(link.source)
+                out.append(link.source)
+                todo.append(link.source)
+    return out
+
+
+def succeeds_from(atlas: Atlas, tid: str, start: str, arrival: str, kind: str = "threshold") -> bool:
+    """Whether an entity that arrived in ``arrival`` continues something present in ``start``: on a
+    long range a successor whose predecessors all came and went inside the range (Risk Reports,
+    replacing the 2.0-2.2 Capability and Safeguards Reports, seen from 1.0) is plainly new there."""
+    return any(
+        state_at(atlas, atlas.entity(kind, eid), start) is not None for eid in ancestors(atlas, tid, arrival, kind)
+    )

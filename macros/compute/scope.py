@@ -148,3 +148,38 @@ def tracked(atlas: Atlas, entity: t.Entity, a: str, b: str) -> bool:
         if state is None or atlas.version_ids[i] not in attested(atlas, state):
             return False
     return True
+
+
+# A living page cited by a dated entry ("Version history, May 14, 2025 entry"): its own date is
+# when we retrieved it, not when the entry was written, so the date rule below cannot judge it.
+LIVING_KINDS = frozenset({"hub"})
+
+
+def existed_for(atlas: Atlas, cite: t.Cite, last: str) -> bool:
+    """Whether a cited document existed while version ``last`` was in force: published before the
+    version that superseded ``last`` took effect (any date while ``last`` is the newest). A system
+    card issued under 3.1 is no source for what 3.0 said."""
+    src = atlas.sources[cite.source]
+    i = atlas.index(last)
+    if src.kind in LIVING_KINDS or i + 1 >= len(atlas.versions):
+        return True
+    return src.date < atlas.versions[i + 1].effective
+
+
+def cited_too_late(atlas: Atlas, state: t.State) -> list[t.Cite]:
+    """The state's citations of documents published only after its last version was superseded."""
+    last = atlas.version_ids[span(atlas, state)[1]]
+    return [c for c in state.sources if not existed_for(atlas, c, last)]
+
+
+def meaning_since(atlas: Atlas, entity: t.Entity, vid: str) -> str:
+    """The first version of the unbroken run, ending in ``vid``, over which the entity's meaning
+    read as it does in ``vid``: a rename-only step (the 3.3 sabotage row) does not restart it."""
+    row = states_by_version(atlas, entity)
+    i = atlas.index(vid)
+    here = row[i]
+    if here is None:
+        raise ValueError(f"{entity.id!r} has no state in {vid}")
+    while i > 0 and (prev := row[i - 1]) is not None and t.meaning(prev) == t.meaning(here):
+        i -= 1
+    return atlas.version_ids[i]

@@ -266,10 +266,20 @@ class State(Sourced):
     to: VersionLabel | None = None
     name: Text
     note: str = ""
+    # Fields whose text differs from the previous state only because our paraphrase was rewritten:
+    # the policy did not change them in this state's first version, so no redline is drawn.
+    reworded: list[str] = []
+
+    @model_validator(mode="after")
+    def _reworded_are_fields(self) -> State:
+        unknown = [f for f in self.reworded if f not in type(self).model_fields or f in META_FIELDS]
+        if unknown:
+            raise ValueError(f"reworded names no field of this state: {', '.join(unknown)}")
+        return self
 
 
 # Fields that describe provenance or the range, or restate another field (gloss): never diffed.
-META_FIELDS = frozenset({"from_", "to", "sources", "confidence", "dispute", "note", "gloss"})
+META_FIELDS = frozenset({"from_", "to", "sources", "confidence", "dispute", "note", "gloss", "reworded"})
 
 
 class SummaryState(State):

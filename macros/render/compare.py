@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from macros.compute import lineage
+from macros.compute import lineage, pairview
 from macros.compute import versions as cv
-from macros.compute.diff import EntityDiff, FieldChange, diff, stated_changes, when
-from macros.compute.scope import state_at
-from macros.model import Atlas
+from macros.compute.diff import EntityDiff, FieldChange, stated_changes, when
+from macros.compute.pairview import SUCCESSION, Entry, Handoff, PairView, Predecessor, arrival_link, pair_view
+from macros.compute.scope import existed_for
 from macros.model import types as t
 from macros.model.kinds import DIFF_KINDS, LINEAGE_KINDS, kind
 from macros.render import urls
@@ -55,58 +55,40 @@ def _anchor(d: EntityDiff) -> str:
     return urls.diff_anchor(d.kind, d.entity.id)
 
 
-def _successor_gone(atlas: Atlas, link: lineage.Link, end: str) -> str:
-    """', whose successor X was itself retired in V' when the entity a departure hands on to is
-    gone again by the end of the range: in 1.0→3.4 nothing continues ARA (the checkpoint that
-    replaced it was retired in 3.0)."""
-    succ = atlas.entity(link.kind, link.target)
-    ids = atlas.version_ids
-    for v in ids[atlas.index(link.edge.at) + 1 : atlas.index(end) + 1]:
-        if state_at(atlas, succ, v) is None:
-            first = state_at(atlas, succ, link.edge.at)
-            assert first is not None
-            how = next(
-                (lk.edge.type for lk in lineage.successors(atlas, succ.id, link.kind) if lk.edge.at == v), "dropped"
-            )
-            return f" by {first.name}, itself {how} in {v}"
-    return ""
+def _gone(h: Handoff | None) -> str:
+    """', by X, itself retired in V' when the successor a departure hands on to is gone again."""
+    return f" by {h.name}, itself {h.how} in {h.at}" if h is not None else ""
 
 
-def continued(atlas: Atlas, d: EntityDiff, end: str) -> bool:
-    """Whether some threshold the entity handed on to (through descent edges) is still there at ``end``."""
-    seen, todo = {d.entity.id}, [d.entity.id]
-    while todo:
-        cur = todo.pop()
-        for link in lineage.edges(atlas, d.kind) if d.kind in LINEAGE_KINDS else ():
-            if link.source == cur and link.edge.type in SUCCESSION and link.target not in seen:
-                if atlas.index(link.edge.at) > atlas.index(end):
-                    continue
-                if state_at(atlas, atlas.entity(d.kind, link.target), end) is not None:
-                    return True
-                seen.add(link.target)
-                todo.append(link.target)
-    return False
+def _in_place_of(p: Predecessor) -> str:
+    """'New in 3.0, in place of X (2.0-2.2)': a successor whose predecessor came and went inside the
+    range is new in it; the predecessor is named as it was called just before the step."""
+    how = "split off from" if p.edge == "split" else "in place of"
+    return f", {how} {p.name} ({p.when})"
 
 
-def kind_of_change(d: EntityDiff, with_moves: bool = True, atlas: Atlas | None = None, end: str | None = None) -> str:
-    """A short label: added/removed/changed, or what lineage says about the arrival/departure."""
+def kind_of_change(d: EntityDiff, with_moves: bool = True, e: Entry | None = None) -> str:
+    """A short label: added/removed/changed, or what lineage says about the arrival/departure.
+    With the pair's facts (``e``) it also says what became of a successor or predecessor that is
+    on neither side of the range."""
     if d.status == "added":
         said = f"New in {d.event}"
-        for link in d.moves:
-            if link.target == d.entity.id and link.edge.at == d.event and link.edge.type in ARRIVAL:
-                said = f"{ARRIVAL[link.edge.type]} in {d.event}"
-                break
+        link = arrival_link(d)
+        if link is not None and (e is None or e.succeeds):
+            said = f"{ARRIVAL[link.edge.type]} in {d.event}"
+        elif e is not None and e.predecessor is not None:
+            said += _in_place_of(e.predecessor)
         # Changes after it arrived belong in the label too, or a long range hides them.
-        return said + (f"; changed in {', '.join(d.revised)}" if d.revised else "")
+        return said + _revisions(d)
     if d.status == "removed":
         said = f"dropped in {d.event}"
         for link in d.moves:
             if link.source == d.entity.id and link.edge.at == d.event:
                 said = f"{DEPARTURE[link.edge.type][0].lower()}{DEPARTURE[link.edge.type][1:]} in {d.event}"
-                if atlas is not None and end is not None and link.edge.type in SUCCESSION:
-                    said += _successor_gone(atlas, link, end)
+                if e is not None and link.edge.type in SUCCESSION:
+                    said += _gone(e.handoff(link))
                 break
-        text = (f"changed in {', '.join(d.revised)}; " if d.revised else "") + said
+        text = (_revisions(d)[2:] + "; " if d.revised else "") + said
         return text[0].upper() + text[1:]
     if d.status == "unchanged":
         return "Unchanged" if d.confirmed else "No change recorded"
@@ -134,30 +116,40 @@ def kind_of_change(d: EntityDiff, with_moves: bool = True, atlas: Atlas | None =
     return text[0].upper() + text[1:]
 
 
+def _revisions(d: EntityDiff) -> str:
+    """'; renamed in 3.3' / '; changed in 3.1, 3.4': what happened to an entity while it was there.
+    Only thresholds, standards and levels carry the policy's own names; a new label on a provision
+    or domain is our paraphrase, so there it stays a change."""
+    renamed = [v for v in d.name_only if d.kind in NAMED_KINDS]
+    changed = [v for v in d.revised if v not in renamed]
+    parts = [f"renamed in {', '.join(renamed)}"] if renamed else []
+    parts += [f"changed in {', '.join(changed)}"] if changed else []
+    return "".join(f"; {p}" for p in parts)
+
+
 def _label(kind: str, field: str) -> str:
     # A risk domain's summary is our note on what the policy says about it, not a meaning.
     return "What the policy says" if kind == "domain" and field == "summary" else label(field)
 
 
-def _member_names(ctx: Ctx, m: EntityDiff) -> str:
+def _member_names(me: Entry) -> str:
     """A threshold of a domain by its names at the two ends of the range (plain text); one that
     arrived or left inside the range by the name it arrived or left with, too."""
+    m = me.diff
     names = [s.name for s in (m.before, m.after) if s is not None]
     if m.event is not None:
-        ids = ctx.atlas.version_ids
-        at = m.event if m.status == "added" else ids[ctx.atlas.index(m.event) - 1]
-        there = state_at(ctx.atlas, m.entity, at)
+        there = me.arrived_as if m.status == "added" else me.left_as
         assert there is not None
         names.insert(0 if m.status == "added" else 1, there.name)
     return " → ".join(dict.fromkeys(names))
 
 
-def _members(ctx: Ctx, d: EntityDiff) -> str:
+def _members(ctx: Ctx, e: Entry) -> str:
     """The domain's thresholds that differ, each linked to its own block on this page."""
     parts = []
-    for m in d.members:
-        name = ctx.link(esc(_member_names(ctx, m)), ctx.page, _anchor(m))
-        parts.append(f"{name} ({esc(kind_of_change(m).lower())})")
+    for me in e.members:
+        name = ctx.link(esc(_member_names(me)), ctx.page, _anchor(me.diff))
+        parts.append(f"{name} ({esc(kind_of_change(me.diff).lower())})")
     return "; ".join(parts)
 
 
@@ -238,13 +230,16 @@ def _truncate(text: str, words: int = HEADLINE_WORDS) -> str:
     return " ".join(parts) if len(parts) <= words else " ".join(parts[:words]) + " …"
 
 
-def headline(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
+# A sentence opening on a pronoun leans on the sentence before it.
+DANGLING = re.compile(r"(It|They|This|These|Its|Their)\b")
+
+
+def headline(ctx: Ctx, d: EntityDiff, a: str, b: str, e: Entry | None = None) -> str:
     """At most 25 words: the policy's own change note that names this entity, else a computed one."""
+    if e is None:  # called on its own, not from a pair page that computed its view
+        e = pairview.entry(ctx.atlas, d, a, b, tuple(stated_changes(ctx.atlas, a, b)))
     ref = f"{d.kind}:{d.entity.id}"
-    # Only a note from a version in which this entity itself arrived, left or changed: a note from
-    # another step of the range would describe a change this row does not have.
-    own = {d.event} if d.event else set(d.at)
-    notes = [c for v, c in stated_changes(ctx.atlas, a, b) if ref in c.entities and v.id in own]
+    notes = e.notes
     # The first note, in the policy's own order, with a sentence about this entity; that sentence
     # is the headline. A note tagged with many entries may open on another one's change.
     # A sentence naming the entry in full beats one sharing a distinctive word with its names.
@@ -263,7 +258,8 @@ def headline(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
         for about in checks:
             for note in pool:
                 for sentence in _sentences(note.text):
-                    if about(sentence):
+                    # In a note led by another entry, "It requires …" is about that entry.
+                    if about(sentence) and not (pool is others and DANGLING.match(sentence)):
                         return esc(_truncate(_around(sentence, words)))
     if d.status == "added":
         state = d.after
@@ -274,7 +270,7 @@ def headline(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
     said = ("Changed: " + ", ".join(fields).lower() + ".") if fields else ""
     if d.members:
         # what happened to its thresholds, not "meaning": a renamed row is not a new meaning
-        rows = "; ".join(f"{_member_names(ctx, m)}: {kind_of_change(m).lower()}" for m in d.members)
+        rows = "; ".join(f"{_member_names(me)}: {kind_of_change(me.diff).lower()}" for me in e.members)
         said = _truncate(f"Its thresholds: {rows}. {said}".strip())
     return esc(said or "Lineage step only.")
 
@@ -315,42 +311,44 @@ def _names(ctx: Ctx, group: list[EntityDiff], side: str) -> str:
     return " and ".join(names) or "—"
 
 
-def _arrival_or_departure(ctx: Ctx, d: EntityDiff, then: str, now: str) -> str:
+def _arrival_or_departure(ctx: Ctx, e: Entry, then: str, now: str) -> str:
     """An added entity under the name it arrived with (and now), a removed one under its name at
     the start (and as it left): in a long range the name may have changed in between."""
+    d = e.diff
     assert d.event is not None
-    ids = ctx.atlas.version_ids
     if d.status == "added":
-        first = state_at(ctx.atlas, d.entity, d.event)
+        first = e.arrived_as
         assert first is not None and d.after is not None
         came = entity_name(ctx, d.kind, d.entity, first)
         tag = f"<small>(new in {esc(d.event)})</small>"
         # the kind of change ("New in …") follows; the tag only dates the name it arrived with
         return came if first.name == d.after.name else f"{came} {tag} → {now}"
-    last = state_at(ctx.atlas, d.entity, ids[ctx.atlas.index(d.event) - 1])
+    last = e.left_as
     assert last is not None and d.before is not None
     went = entity_name(ctx, d.kind, d.entity, last)
     tag = f"<small>(gone in {esc(d.event)})</small>"
     return then if last.name == d.before.name else f"{then} → {went} {tag}"
 
 
-def _glance_line(ctx: Ctx, group: list[EntityDiff], a: str, b: str) -> str:
+def _glance_line(ctx: Ctx, view: PairView, group: list[EntityDiff], a: str, b: str) -> str:
     lead = group[0]
+    le = view.entry(lead)
     then, now = _names(ctx, group, "a"), _names(ctx, group, "b")
     if len(group) == 1 and lead.status in ("added", "removed"):
-        names = _arrival_or_departure(ctx, lead, then, now)
+        names = _arrival_or_departure(ctx, le, then, now)
     elif then == now:
         names = now
     else:
         names = f"{then} → {now}"
-    if len(group) > 1 or lead.moves:
+    plain = len(group) == 1 and lead.status == "added" and not le.succeeds
+    if (len(group) > 1 or lead.moves) and not plain:
         events = {
             (
                 link.edge.at,
                 f"{link.edge.type} in {link.edge.at}"
                 # a departure whose successor is gone again by the end hands nothing on to it
                 + (
-                    _successor_gone(ctx.atlas, link, b)
+                    _gone(view.entry(d).handoff(link))
                     if d.status == "removed" and link.source == d.entity.id and link.edge.type in SUCCESSION
                     else ""
                 ),
@@ -370,24 +368,22 @@ def _glance_line(ctx: Ctx, group: list[EntityDiff], a: str, b: str) -> str:
             how += "; " + kind_of_change(changed[0], with_moves=False).lower()
         else:
             # Members that arrived or left inside the range may have changed while there.
-            revised = sorted({v for d in group for v in d.revised}, key=_vkey)
-            if revised:
-                how += "; changed in " + ", ".join(revised)
+            how += "".join(_revisions(d) for d in group if d.revised)
     else:
-        how = kind_of_change(lead, atlas=ctx.atlas, end=b)
+        how = kind_of_change(lead, e=le)
     detail = ctx.link("details", ctx.page, _anchor(lead))
     title = t.title(lead.entity)
     # a provision: its stable topic in bold, then what it said at each end
     names = f"**{esc(title)}**: {names}" if title else f"**{names}**"
     what = kind(lead.kind).singular.capitalize()
-    return f"- {what}: {names} · {esc(how)} · {headline(ctx, lead, a, b)} ({detail})"
+    return f"- {what}: {names} · {esc(how)} · {headline(ctx, lead, a, b, le)} ({detail})"
 
 
-def _glance(ctx: Ctx, diffs: list[EntityDiff], a: str, b: str) -> str:
-    groups = _groups(diffs)
+def _glance(ctx: Ctx, view: PairView) -> str:
+    groups = _groups(view.diffs)
     if not groups:
         return "No entity the data tracks differs between these two versions.\n"
-    return "\n".join(_glance_line(ctx, g, a, b) for g in groups) + "\n"
+    return "\n".join(_glance_line(ctx, view, g, view.a, view.b) for g in groups) + "\n"
 
 
 # --- the detail ------------------------------------------------------------------------------
@@ -396,6 +392,12 @@ def _glance(ctx: Ctx, diffs: list[EntityDiff], a: str, b: str) -> str:
 def _field_block(ctx: Ctx, f: FieldChange, a: str, b: str, kind: str = "") -> str:
     field, before, after = f.field, f.before, f.after
     changed_in = _at(ctx, f.versions)
+    if not f.recorded and isinstance(after, str) and after:
+        # Our paraphrase differs, but the record names no change of the policy here: a redline
+        # would present our rewording as deleted and inserted policy text.
+        head = f"**{_label(kind, field)}** <small>(reworded in {changed_in})</small>"
+        said = "Our summary differs, but the record lists no change to the policy here, so no redline is drawn."
+        return f"{head}: {esc(after)}<br><small>{said}</small>"
     head = f"**{_label(kind, field)}** <small>(changed in {changed_in})</small>"
     if before in (None, "") and isinstance(after, str):
         return f"{head}, new: <ins>{esc(after)}</ins>"
@@ -417,7 +419,8 @@ def _field_block(ctx: Ctx, f: FieldChange, a: str, b: str, kind: str = "") -> st
     return f"{head}: in {esc(a)}: {value(ctx, field, before, a)}; in {esc(b)}: {value(ctx, field, after, b)}"
 
 
-def _entity_block(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
+def _entity_block(ctx: Ctx, e: Entry, a: str, b: str) -> str:
+    d = e.diff
     state = d.after or d.before
     assert state is not None
     if topic := t.title(d.entity):
@@ -426,12 +429,12 @@ def _entity_block(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
         title = f"{d.before.name} → {d.after.name}"
     else:
         title = state.name
-    out = [f"#### {esc(title)} {{ #{_anchor(d)} }}\n", f"*{esc(kind_of_change(d, atlas=ctx.atlas, end=b))}.*"]
+    out = [f"#### {esc(title)} {{ #{_anchor(d)} }}\n", f"*{esc(kind_of_change(d, e=e))}.*"]
     steps = [lineage_sentence(ctx, link) for link in d.moves]
     if steps:
         out.append("\n" + "\n".join(f"- {s}" for s in steps) + "\n")
     if d.members:
-        out.append(f"\nIts thresholds that differ: {_members(ctx, d)}.\n")
+        out.append(f"\nIts thresholds that differ: {_members(ctx, e)}.\n")
         if not d.fields and d.event is None:
             # our note on the domain itself is the same at both ends: nothing more to show
             return "\n".join(out) + "\n"
@@ -453,7 +456,10 @@ def _entity_block(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
                 for v in d.revised
             ]
             then = "after it arrived" if d.status == "added" else "before it left"
-            out.append(f"It also changed {then}, in {', '.join(d.revised)}: see {', '.join(later)}.\n")
+            what = (
+                "was also renamed" if len(d.name_only) == len(d.revised) and d.kind in NAMED_KINDS else "also changed"
+            )
+            out.append(f"It {what} {then}, in {', '.join(d.revised)}: see {', '.join(later)}.\n")
         return "\n".join(out) + "\n"
     if d.status in ("added", "removed"):
         side = b if d.status == "added" else a
@@ -478,7 +484,8 @@ def _entity_block(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
     out.append("")
     # A domain's note restates its thresholds, whose own blocks carry the substance: one click away.
     meaning = [f for f in fields if f.field in MEANING_FIELDS and d.kind != "domain"]
-    rest = [f for f in fields if f.field not in MEANING_FIELDS]
+    # ... but its own changed note is still shown, or "Changed in 2.1" would point at nothing.
+    rest = [f for f in fields if f not in meaning]
     out.extend(_field_block(ctx, f, a, b, d.kind) + "\n" for f in meaning)
     if rest and ctx.atlas.index(b) - ctx.atlas.index(a) == 1:
         # Meaning first; the other changed fields one click away, unchanged ones not at all.
@@ -500,21 +507,22 @@ def _entity_block(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
 
 def _side_provenance(ctx: Ctx, d: EntityDiff, state: t.State, vid: str, a: str) -> tuple[str, str]:
     """The sources of one side of a comparison as of that side's version: another version's text
-    (or a commentary published after this version was superseded) is not cited for it, even where
+    (or any document published after this version was superseded) is not cited for it, even where
     the record spans both. A disputed reading is shown in full only where the state began inside
     the range; an older one is a link to the step where it began."""
     atlas = ctx.atlas
-    i = atlas.index(vid)
-    until = atlas.versions[i + 1].effective if i + 1 < len(atlas.versions) else None
 
     def fits(c: t.Cite) -> bool:
         src = atlas.sources[c.source]
         if src.version is not None:
             return src.version == vid
-        # commentary on a later version; Anthropic's own pages (hub, posts, cards) are kept
-        return src.kind not in ("third-party", "news") or until is None or src.date < until
+        # A document published only after this version was superseded (a system card issued
+        # under 3.1, commentary on a later version) is no source for what this version said.
+        return existed_for(atlas, c, vid)
 
     kept = [c for c in state.sources if fits(c)] or state.sources
+    # The version's own text first: a commentary on an earlier version is supporting, not primary.
+    kept = sorted(kept, key=lambda c: atlas.sources[c.source].version != vid)
     began = atlas.index(state.from_) > atlas.index(a)
     out = provenance(ctx, state.model_copy(update={"sources": kept, "dispute": None}))
     if state.dispute is not None and not began:
@@ -540,8 +548,8 @@ def _sources_fold(sides: list[tuple[str, tuple[str, str]]]) -> str:
 INLINE_STEPS = 10
 
 
-def _stated(ctx: Ctx, a: str, b: str) -> str:
-    items = stated_changes(ctx.atlas, a, b)
+def _stated(ctx: Ctx, view: PairView) -> str:
+    a, b, items = view.a, view.b, view.stated
     if not items:
         return "No changes are recorded.\n"
     steps = ctx.atlas.versions[ctx.atlas.index(a) + 1 : ctx.atlas.index(b) + 1]
@@ -569,16 +577,13 @@ def _stated(ctx: Ctx, a: str, b: str) -> str:
     return "\n".join(out) + "\n"
 
 
-# Departures that hand the threshold on (a retirement only names the nearest related one).
-SUCCESSION = frozenset({"renamed", "split", "merged", "redefined", "replaced"})
-
-
-def _via(diffs: list[EntityDiff], status: str, atlas: Atlas | None = None, end: str | None = None) -> str:
+def _via(entries: tuple[Entry, ...], status: str) -> str:
     """How many arrivals (departures) are a lineage step, so a replaced threshold is not read as a
     loss plus an unrelated gain."""
     n = 0
     nouns: set[str] = set()
-    for d in diffs:
+    for e in entries:
+        d = e.diff
         if d.status != status:
             continue
         kinds = ARRIVAL if status == "added" else SUCCESSION
@@ -587,7 +592,7 @@ def _via(diffs: list[EntityDiff], status: str, atlas: Atlas | None = None, end: 
             and link.edge.at == d.event
             and link.edge.type in kinds
             for link in d.moves
-        ) and (status == "added" or atlas is None or end is None or continued(atlas, d, end)):
+        ) and (e.succeeds if status == "added" else e.continued):
             n += 1
             nouns.add(kind(d.kind).singular)
     if not n:
@@ -628,7 +633,8 @@ def compare_page(ctx: Ctx, a: str, b: str) -> str:
     atlas = ctx.atlas
     va, vb = atlas.version(a), atlas.version(b)
     between = atlas.versions[atlas.index(a) + 1 : atlas.index(b)]
-    diffs = diff(atlas, a, b, DIFF_KINDS)
+    view = pair_view(atlas, a, b, DIFF_KINDS)
+    diffs = view.diffs
     counts = summary_counts(diffs)
     parts = [
         f"# RSP {a} vs {b}\n",
@@ -644,27 +650,27 @@ def compare_page(ctx: Ctx, a: str, b: str) -> str:
     else:
         parts.append(f" {b} directly followed {a}.\n")
     parts.append("## What each version said it changed { #stated }\n")
-    parts.append(_stated(ctx, a, b))
+    parts.append(_stated(ctx, view))
     parts.append("## At a glance { #glance }\n")
     parts.append(
         f'<p class="atlas-counts">Computed from the data over {len(diffs)} {_compared_kinds()}: '
-        f"<strong>{counts['added']}</strong> added{_via(diffs, 'added')}, "
-        f"<strong>{counts['removed']}</strong> removed{_via(diffs, 'removed', atlas, b)}, "
+        f"<strong>{counts['added']}</strong> added{_via(view.entries, 'added')}, "
+        f"<strong>{counts['removed']}</strong> removed{_via(view.entries, 'removed')}, "
         f"<strong>{counts['changed']}</strong> changed, "
         f"{counts['unchanged']} without a recorded change, counted per entry (one change in the policy can "
         f"touch several). Names are as of {esc(a)} on the left of an arrow and as of {esc(b)} on the right.</p>\n"
     )
-    parts.append(_glance(ctx, diffs, a, b))
+    parts.append(_glance(ctx, view))
     parts.append("## Details { #differences }\n")
-    changed = [d for d in diffs if d.status != "unchanged"]
+    changed = [e for e in view.entries if e.diff.status != "unchanged"]
     for name in DIFF_KINDS:
-        mine = [d for d in changed if d.kind == name]
+        mine = [e for e in changed if e.diff.kind == name]
         if not mine:
             continue
         parts.append(f"### {kind(name).heading} {{ #diff-{name} }}\n")
         for status in ("changed", "added", "removed"):
-            for d in (d for d in mine if d.status == status):
-                parts.append(_entity_block(ctx, d, a, b))
+            for e in (e for e in mine if e.diff.status == status):
+                parts.append(_entity_block(ctx, e, a, b))
     if not changed:
         parts.append("No entity differs between these two versions.\n")
     parts.append("## Without a recorded change { #unchanged }\n")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from macros.compute import lineage
-from macros.compute.diff import diff_entity
+from macros.compute.diff import diff_entity, recorded
 from macros.compute.scope import name_at, span, state_at, substance
 from macros.model import kinds
 from macros.model import types as t
@@ -106,11 +108,15 @@ def history(ctx: Ctx, kind: str, entity: t.Entity, heading: str = "###") -> str:
             prev = states[i - 1]
             d = diff_entity(ctx.atlas, kind, entity, prev.from_, state.from_)
             if d and d.fields:
-                changed = "; ".join(label(f.field) for f in d.fields)
+                said = "; ".join(label(f.field) for f in d.fields if f.recorded)
+                reworded = ", ".join(label(f.field).lower() for f in d.fields if not f.recorded)
+                if reworded:
+                    # our paraphrase changed where the record names no change of the policy
+                    said += ("; " if said else "") + f"our summary reworded, no change recorded: {reworded}"
                 before_v = ctx.atlas.version_ids[span(ctx.atlas, prev)[1]]
                 pair = urls.compare_page(before_v, state.from_)
                 there = ctx.link("comparison", pair, urls.diff_anchor(kind, entity.id))
-                out.append(f"What changed at {state.from_}: {changed} ({there}).\n")
+                out.append(f"What changed at {state.from_}: {said} ({there}).\n")
         out.append(state_table(ctx, state))
         if state.note:
             out.append(f"*Note:* {esc(state.note)}\n")
@@ -272,17 +278,45 @@ def threshold_page(ctx: Ctx, tid: str) -> str:
         f"Names it has carried: {', '.join('“' + esc(n) + '”' for n in names)}.\n",
     ]
     preds, succs = lineage.predecessors(atlas, tid), lineage.successors(atlas, tid)
-    if preds or succs:
+    told = [(atlas.index(lk.edge.at), f"- {lineage_sentence(ctx, lk)} {esc(lk.edge.note)}") for lk in preds + succs]
+    own = _own_steps(ctx, th, {lk.edge.at for lk in preds + succs if lk.edge.type in ("split", "merged")})
+    if told or own:
+        # A threshold renamed or redefined without an edge to another one (CBRN-4) has a lineage too.
         out.append("## Lineage { #lineage }\n")
-        for link in sorted(preds + succs, key=lambda lk: atlas.index(lk.edge.at)):
-            out.append(f"- {lineage_sentence(ctx, link)} {esc(link.edge.note)}")
+        out.extend(text for _, text in sorted(told + own, key=lambda x: x[0]))
         out.append("")
+    if preds or succs:
         fam = lineage.family(atlas, tid)
         out.append(_family_diagram(ctx, fam))
     out.append("## Version by version { #history }\n")
     out.append(viewas.control(ctx, "this threshold", urls.diff_anchor(THRESHOLD.name, tid)))
     out.append(history(ctx, "threshold", th))
     return "\n".join(out) + "\n"
+
+
+def _own_steps(ctx: Ctx, th: t.Threshold, reshaped: set[str]) -> list[tuple[int, str]]:
+    """The threshold's own renames and recorded changes of meaning, each at the version it took
+    effect, with the names on both sides as of their versions. A new name that comes with a split or
+    merge (``reshaped``), and the meaning it took then, are that event's, already told by its edge."""
+    atlas = ctx.atlas
+    states = sorted(th.states, key=lambda s: atlas.index(s.from_))
+    out: list[tuple[int, str]] = []
+    for prev, cur in pairwise(states):
+        at = cur.from_
+        before = atlas.version_ids[atlas.index(at) - 1]
+        if state_at(atlas, th, before) is not prev:
+            continue  # a gap: it left and came back, not a step
+        step = ctx.link(esc(f"{before} → {at}"), urls.compare_page(before, at), urls.diff_anchor(THRESHOLD.name, th.id))
+        said = []
+        if at in reshaped:
+            continue
+        if prev.name != cur.name:
+            said.append(f"the name {esc(prev.name)} became {esc(cur.name)}")
+        if prev.summary != cur.summary and recorded(atlas, THRESHOLD.name, th.id, at) and "summary" not in cur.reworded:
+            said.append("its meaning changed" if said else f"the meaning of {esc(cur.name)} changed")
+        if said:
+            out.append((atlas.index(at), f"- In {version_link(ctx, at)}, {' and '.join(said)} ({step})."))
+    return out
 
 
 def _runs(ctx: Ctx, th: t.Entity) -> list[list[t.State]]:

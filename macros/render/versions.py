@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from macros.compute import versions as cv
 from macros.compute.diff import changed_only, diff
-from macros.compute.scope import in_force
+from macros.compute.scope import in_force, meaning_since
 from macros.model import types as t
 from macros.model.kinds import ANCHORED_KINDS, DIFF_KINDS, IN_FORCE_KINDS, kind
 from macros.render import diagram, urls
@@ -133,7 +133,11 @@ def _in_force(ctx: Ctx, v: t.Version) -> str:
             out.append("None in this version.\n")
             continue
         cells = [
-            [_pinned_name(ctx, name, entity, state, v.id), esc(t.meaning(state)), version_link(ctx, state.from_)]
+            [
+                _pinned_name(ctx, name, entity, state, v.id),
+                esc(t.meaning(state)),
+                version_link(ctx, meaning_since(ctx.atlas, entity, v.id)),
+            ]
             for entity, state in rows
         ]
         out.append(table(["Name", "In this version", "Since"], cells))
