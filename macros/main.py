@@ -1,8 +1,8 @@
 """The bridge to the macros renderer: load the data once, then expose renderers as macros.
 
 The same ``define_env`` serves mkdocs-macros (MkDocs, ProperDocs) and Zensical's macros
-extension, so it uses only what both give it: ``env.project_dir``, ``env.conf`` (read only),
-``env.variables``, ``env.macro`` and ``env.page.url``. It imports nothing from an engine and writes nothing into
+extension, so it uses only what both give it: ``env.project_dir``, ``env.variables``,
+``env.macro`` and ``env.page.url``. It imports nothing from an engine and writes nothing into
 the engine's configuration: what the theme templates need is a generated file
 (``includes/pagemeta.yml``, see macros/pagemeta.py) that mkdocs.yml inherits.
 """
@@ -21,7 +21,7 @@ from macros import tooltips
 from macros.macro_table import MACROS
 from macros.model import Atlas, DataError, load_atlas
 from macros.pagemeta import src_by_url, titles
-from macros.release import Release, normal_url, releases
+from macros.release import Release, releases, site_url
 from macros.render.text import Ctx
 
 log = logging.getLogger("mkdocs.plugins.atlas")
@@ -41,6 +41,9 @@ class Site:
     releases: tuple[Release, ...]
     titles: dict[str, str]  # source path → page title
     pages: dict[str, str]  # page URL (as the engine's page.url) → source path
+    # site_url from mkdocs.yml read as YAML, not env.conf: the portability rule (tests/test_portable.py)
+    # keeps define_env off the engine's configuration; an edition build rewrites mkdocs.yml's site_url.
+    url: str
 
 
 def _stamp(root: Path) -> tuple[tuple[str, int], ...]:
@@ -54,7 +57,7 @@ def _load(root: Path, _stamp: tuple[tuple[str, int], ...]) -> Site:
     # Zensical calls define_env once per page: parse and check the data once per build.
     atlas = load_atlas(root / "data")
     docs = root / "docs"
-    return Site(atlas, tuple(releases(root)), titles(docs), src_by_url(docs))
+    return Site(atlas, tuple(releases(root)), titles(docs), src_by_url(docs), site_url(root))
 
 
 def _error(line: str) -> None:
@@ -92,14 +95,12 @@ def page_src(site: Site, url: str | None) -> str:
 
 def define_env(env: Any) -> None:
     site = load_site(Path(env.project_dir))
-    # The engine's own configuration: an edition build (scripts/edition.py) sets its own site_url.
-    url = normal_url(str(env.conf["site_url"]))
     env.variables["atlas"] = site.atlas
     env.variables["release"] = site.releases[0]
 
     def bind(fn: Callable[..., str]) -> Callable[..., str]:
         def macro(*args: Any, **kwargs: Any) -> str:
-            ctx = Ctx(site.atlas, page_src(site, env.page.url), site.releases, site.titles, url)
+            ctx = Ctx(site.atlas, page_src(site, env.page.url), site.releases, site.titles, site.url)
             out = fn(ctx, *args, **kwargs)
             # Block-level output tells the tooltip extension which page this is (macros/tooltips.py).
             return out + tooltips.marker(ctx.page, site.atlas.version_ids) if out.endswith("\n") else out
