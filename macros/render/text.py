@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import posixpath
 import re
@@ -121,6 +122,13 @@ def fmt_date(day: dt.date, precision: str = "day") -> str:  # pragma: no mutate 
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
+@functools.cache
+def _relpath(path: str, start: str) -> str:
+    # A pure function of two strings that pages ask ~10,000 times a build (posixpath.relpath
+    # resolves both against the working directory first).
+    return posixpath.relpath(path, start)
+
+
 @dataclass(frozen=True)
 class Ctx:
     """What a renderer knows: the dataset and the page it renders into (for relative links)."""
@@ -135,7 +143,7 @@ class Ctx:
         """Relative link from the current page to a source path (MkDocs validates and rewrites it)."""
         path, _, frag = target.partition("#")
         anchor = anchor or frag
-        rel = "" if path == self.page else posixpath.relpath(path, posixpath.dirname(self.page) or ".")
+        rel = "" if path == self.page else _relpath(path, posixpath.dirname(self.page) or ".")
         return rel + (f"#{anchor}" if anchor else "")
 
     def link(self, text: str, target: str, anchor: str = "") -> str:
