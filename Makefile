@@ -34,12 +34,13 @@ PIP_FILTER := { grep -v "^WARNING: Location 'file:" || true; }
 # Every step announces itself on one plain line.
 step = @printf '\n==> %s\n' "$(1)"
 
-.PHONY: help python setup browser build serve test test-mkdocs test-engine test-engines lint check gen bench clean lock mutation edition
+.PHONY: help python setup browser build serve test test-fast test-mkdocs test-engine test-engines lint check gen bench clean lock mutation edition
 
 help:
 	@echo "make serve                  set up, build and serve the site at http://127.0.0.1:8000"
 	@echo "make test                   set up and run the whole test suite (data, macros, build, HTML,"
 	@echo "                            links, feed, browser) and the built-site tests on every engine"
+	@echo "make test-fast              data, model and macro tests only: no site build, no browser (~1 min)"
 	@echo "make build [ENGINE=...]     write the site to site/ with mkdocs (default), properdocs or zensical"
 	@echo "make test-engines           build with each engine and run the built-site tests on each output"
 	@echo "make gen                    regenerate pages and exports from data/ (after editing data)"
@@ -121,6 +122,12 @@ lint: $(STAMP)
 
 test: test-mkdocs
 	@$(MAKE) --no-print-directory $(foreach e,$(filter-out mkdocs,$(ENGINES)),$(VENV)-$(e)/.installed) _engines
+
+# The quick loop while editing data or macros: every test that needs neither a full build of the site
+# (marker `build`: the built-site fixture or a test's own mkdocs build) nor a browser (`browser`).
+test-fast: $(STAMP)
+	$(call step,Fast tests: no site build, no browser (pytest -m "not browser and not build"))
+	@$(PY) -m pytest -q -m "not browser and not build"
 
 # The MkDocs half of `make test`: CI's per-engine jobs run it and `make test-engine` side by side.
 test-mkdocs: $(STAMP) browser lint check

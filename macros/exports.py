@@ -7,13 +7,17 @@ them) and checked for drift by ``python -m macros check``, like the page stubs.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import html
 import io
 import json
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
+
+from pydantic import BaseModel
 
 from macros import generated_files
 from macros.compute import versions as cv
@@ -129,111 +133,107 @@ def _entity_csv(atlas: Atlas, kind: str) -> str:
     return _csv(header, rows)
 
 
+Column = tuple[str, Callable[[Any], Any]]
+
+
+def _cell(value: Any) -> Any:
+    """A model field's value as one CSV cell: dates as ISO, lists joined, citations as "key (locator)"."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        if value and all(isinstance(v, t.Cite) for v in value):
+            return _cites(list(value))
+        if all(isinstance(v, str) for v in value):
+            return " | ".join(value)
+        return json.dumps([v.model_dump(mode="json") for v in value], ensure_ascii=False, sort_keys=True)
+    return value
+
+
+def _field(name: str, record: Callable[[Any], Any] = lambda item: item) -> Column:
+    if name == "dispute":  # as in the entity files: whether the reading is disputed
+        return "disputed", lambda item: "yes" if record(item).dispute else "no"
+    return name, lambda item: _cell(getattr(record(item), name))
+
+
+def _record_csv(
+    model: type[BaseModel],
+    items: Sequence[Any],
+    columns: list[Column],
+    elsewhere: frozenset[str] = frozenset(),
+    record: Callable[[Any], Any] = lambda item: item,
+) -> str:
+    """One row per item. ``columns`` fixes the first columns (their order is the published one);
+    every other field of the model (``record(item)``) follows in model order, so a field added to
+    the model is exported without anyone listing it. ``elsewhere``: fields that the columns carry
+    in another shape or another file exports."""
+    rest = [_field(f, record) for f in model.model_fields if f not in elsewhere]
+    named = {name for name, _ in columns}
+    cols = [*columns, *(c for c in rest if c[0] not in named)]
+    return _csv([name for name, _ in cols], [[get(item) for _, get in cols] for item in items])
+
+
 def csv_files(atlas: Atlas) -> dict[str, str]:
     out = {f"{k.file}.csv": _entity_csv(atlas, k.name) for k in KINDS}
-    out["versions.csv"] = _csv(
-        ["id", "title", "effective", "status", "superseded_on", "pdf", "redline", "announcement", "summary", "sources"],
+    src = atlas.sources
+    out["versions.csv"] = _record_csv(
+        t.Version,
+        atlas.versions,
         [
-            [
-                v.id,
-                v.title,
-                v.effective.isoformat(),
-                cv.status(atlas, v.id),
-                (d.isoformat() if (d := cv.superseded_on(atlas, v.id)) else ""),
-                atlas.sources[v.links.pdf].url,
-                atlas.sources[v.links.redline].url if v.links.redline else "",
-                atlas.sources[v.links.announcement].url if v.links.announcement else "",
-                v.summary,
-                _cites(v.sources),
-            ]
-            for v in atlas.versions
+            *map(_field, ("id", "title", "effective")),
+            ("status", lambda v: cv.status(atlas, v.id)),
+            ("superseded_on", lambda v: _cell(cv.superseded_on(atlas, v.id))),
+            ("pdf", lambda v: src[v.links.pdf].url),
+            ("redline", lambda v: src[v.links.redline].url if v.links.redline else ""),
+            ("announcement", lambda v: src[v.links.announcement].url if v.links.announcement else ""),
+            *map(_field, ("summary", "sources")),
         ],
+        elsewhere=frozenset({"links", "changes"}),  # links: the three URL columns; changes: changes.csv
     )
-    out["changes.csv"] = _csv(
+    changes = [(v, i, c) for v in atlas.versions for i, c in enumerate(v.changes)]
+    out["changes.csv"] = _record_csv(
+        t.Change,
+        changes,
         # New columns go last so readers that index columns by position keep working.
         [
-            "version",
-            "n",
-            "category",
-            "text",
-            "entities",
-            "confidence",
-            "sources",
-            "id",
-            "effect",
-            "effect_note",
-            "in_changelog",
+            ("version", lambda r: r[0].id),
+            ("n", lambda r: r[1] + 1),
+            *(
+                _field(name, lambda r: r[2])
+                for name in (
+                    "category",
+                    "text",
+                    "entities",
+                    "confidence",
+                    "sources",
+                    "id",
+                    "effect",
+                    "effect_note",
+                    "in_changelog",
+                )
+            ),
         ],
+        record=lambda r: r[2],
+    )
+    out["models.csv"] = _record_csv(
+        t.Determination,
+        atlas.models,
         [
-            [
-                v.id,
-                i + 1,
-                c.category,
-                c.text,
-                " | ".join(c.entities),
-                c.confidence,
-                _cites(c.sources),
-                c.id,
-                c.effect,
-                c.effect_note,
-                c.in_changelog,
-            ]
-            for v in atlas.versions
-            for i, c in enumerate(v.changes)
+            *map(_field, ("id", "model", "date", "date_precision", "level")),
+            ("version_in_force", lambda m: iv.id if (iv := cv.in_force_at(atlas, m.date)) else ""),
+            *map(_field, ("determination", "reasoning", "confidence", "sources")),
         ],
     )
-    out["models.csv"] = _csv(
-        [
-            "id",
-            "model",
-            "date",
-            "date_precision",
-            "level",
-            "version_in_force",
-            "determination",
-            "reasoning",
-            "confidence",
-            "sources",
-        ],
-        [
-            [
-                m.id,
-                m.model,
-                m.date.isoformat(),
-                m.date_precision,
-                m.level or "",
-                (iv.id if (iv := cv.in_force_at(atlas, m.date)) else ""),
-                m.determination,
-                m.reasoning,
-                m.confidence,
-                _cites(m.sources),
-            ]
-            for m in atlas.models
-        ],
+    out["events.csv"] = _record_csv(
+        t.Event,
+        atlas.events,
+        list(map(_field, ("id", "date", "date_precision", "kind", "title", "summary", "confidence", "sources"))),
     )
-    out["events.csv"] = _csv(
-        ["id", "date", "date_precision", "kind", "title", "summary", "confidence", "sources"],
-        [
-            [e.id, e.date.isoformat(), e.date_precision, e.kind, e.title, e.summary, e.confidence, _cites(e.sources)]
-            for e in atlas.events
-        ],
-    )
-    out["sources.csv"] = _csv(
-        ["id", "title", "publisher", "date", "url", "archived_url", "retrieved", "kind", "version"],
-        [
-            [
-                s.id,
-                s.title,
-                s.publisher,
-                s.date.isoformat(),
-                s.url,
-                s.archived_url or "",
-                s.retrieved.isoformat(),
-                s.kind,
-                s.version or "",
-            ]
-            for s in atlas.source_items
-        ],
+    out["sources.csv"] = _record_csv(
+        t.Source,
+        atlas.source_items,
+        list(map(_field, ("id", "title", "publisher", "date", "url", "archived_url", "retrieved", "kind", "version"))),
     )
     return out
 

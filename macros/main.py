@@ -41,7 +41,9 @@ class Site:
     releases: tuple[Release, ...]
     titles: dict[str, str]  # source path → page title
     pages: dict[str, str]  # page URL (as the engine's page.url) → source path
-    url: str  # site_url, for absolute citation URLs
+    # site_url from mkdocs.yml read as YAML, not env.conf: the portability rule (tests/test_portable.py)
+    # keeps define_env off the engine's configuration; an edition build rewrites mkdocs.yml's site_url.
+    url: str
 
 
 def _stamp(root: Path) -> tuple[tuple[str, int], ...]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import html
+import re
 from pathlib import Path
 from typing import Any
 
@@ -90,12 +91,22 @@ def check_new_pages(rels: list[Release], docs: Path) -> None:
             raise ValueError(f"CHANGELOG.md {r.version}: 'New pages:' names no page: {missing}")
 
 
+# MkDocs' own rule for front matter (mkdocs.utils.meta.get_data): a "---" line, YAML, then a
+# "---" or "..." line. Zensical's environment has no mkdocs package to import it from, so the rule
+# is restated here; tests/test_platform.py checks it agrees with MkDocs on every page.
+_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
+_YAML_LOADER = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader  # same data, faster
+
+
 def front_matter(path: Path) -> dict[str, Any]:
-    text = path.read_text(encoding="utf-8")
-    if not text.startswith("---\n"):
+    """A page's front matter as MkDocs reads it: {} when there is none or it is not a mapping."""
+    m = _FRONT_MATTER.match(path.read_text(encoding="utf-8"))
+    if not m:
         return {}
-    end = text.find("\n---", 4)
-    meta = yaml.safe_load(text[4:end]) if end > 0 else {}
+    try:
+        meta = yaml.load(m.group(1), Loader=_YAML_LOADER)
+    except yaml.YAMLError:
+        return {}  # MkDocs, too, treats unparsable front matter as none
     return meta if isinstance(meta, dict) else {}
 
 

@@ -1,4 +1,4 @@
-"""The site's own releases (from CHANGELOG.md) and its public URL (from mkdocs.yml).
+"""The site's own releases (from CHANGELOG.md) and its public URL (from mkdocs.yml, read as YAML).
 
 Besides its prose, a release entry may carry three kinds of machine-read bullet:
 
@@ -16,6 +16,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 # "## 0.1.0 — 2026-11-28" followed by the release's notes, up to the next "## ".
 _HEADING = re.compile(r"^## (\d+\.\d+\.\d+) [—-] (\d{4}-\d{2}-\d{2})\s*$", re.M)
@@ -107,8 +110,32 @@ def latest(root: Path) -> Release:
     return releases(root)[0]
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml as data: tags naming Python objects or engine features (``!!python/name:``,
+    ``!ENV``, ``!relative``) load as None instead of failing; this module needs none of them."""
+
+
+def _untagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
+    return None
+
+
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _untagged)
+_ConfigLoader.add_multi_constructor("!", _untagged)
+
+
+def site_config(root: Path) -> dict[str, Any]:
+    """mkdocs.yml as a mapping (its own keys; ``INHERIT:`` is not followed)."""
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    return config if isinstance(config, dict) else {}
+
+
+def normal_url(url: str) -> str:
+    """A site URL with exactly one trailing slash, as every page URL is joined onto it."""
+    return url.rstrip("/") + "/"
+
+
 def site_url(root: Path) -> str:
-    m = re.search(r"^site_url:\s*(\S+)\s*$", (root / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
-    if not m:
+    url = site_config(root).get("site_url")
+    if not isinstance(url, str) or not url.strip():
         raise ValueError("mkdocs.yml has no site_url")
-    return m.group(1).rstrip("/") + "/"
+    return normal_url(url.strip())

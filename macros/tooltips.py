@@ -197,7 +197,11 @@ class TooltipTreeprocessor(Treeprocessor):
         super().__init__(md)
         self.data = data
         phrases = sorted(data["phrases"], key=len, reverse=True)
-        self.pattern = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b") if phrases else None
+        # The lookahead on the phrases' first characters changes no match, but lets the scan skip
+        # most positions without trying ~80 alternatives at each: half the extension's time.
+        firsts = "".join(sorted({re.escape(p[0]) for p in phrases}))
+        alternatives = "|".join(re.escape(p) for p in phrases)
+        self.pattern = re.compile(rf"(?=[{firsts}])\b(?:{alternatives})\b") if phrases else None
 
     def _page(self, root: ET.Element) -> tuple[str | None, list[str]]:
         """The first marker's page and versions; every marker leaves the output."""

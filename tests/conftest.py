@@ -33,8 +33,16 @@ def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
     return run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], project)
 
 
+# Fixtures that build the whole site: a test using one is a `build` test (`make test-fast` skips them).
+BUILD_FIXTURES = frozenset({"site"})
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """On another engine's output (`make test-engines`), skip the tests listed as not applying to it."""
+    """Mark every test that uses the built site `build`; on another engine's output
+    (`make test-engines`), skip the tests listed as not applying to it."""
+    for item in items:
+        if BUILD_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.build)
     engine = os.environ.get("ATLAS_ENGINE")
     if not engine:
         return

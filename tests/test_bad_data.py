@@ -182,6 +182,7 @@ def test_a_nul_byte_is_one_line_end_to_end(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.build  # runs `mkdocs build`
 def test_mkdocs_build_stops_cleanly_on_bad_data(project_copy, tmp_path: Path) -> None:
     project = project_copy()
     _edit(project / "data" / "versions.yml", "effective: ", "effective: not-a-date-", 1)

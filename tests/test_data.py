@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from itertools import pairwise
+import shutil
 from pathlib import Path
+
+import pytest
+import yaml
 
 from macros.compute import versions as cv
 from macros.compute.diff import changed_only, diff
 from macros.compute.scope import span, state_at
+from macros.model import DataError, load_atlas
 from macros.model import types as t
+from tests.conftest import ROOT
 from tests.htmlsite import page
 
 # The versions known when this test was written; later ones may follow (README: adding a version).
@@ -23,31 +29,47 @@ def test_known_versions_in_order(atlas):
     assert atlas.version("3.4").effective == dt.date(2026, 7, 8)
 
 
-def test_every_fact_has_a_source_and_a_locator(atlas):
-    def cites(obj):
-        if isinstance(obj, t.Cite):
-            yield obj
-        elif isinstance(obj, t.Strict):
-            for name in type(obj).model_fields:
-                yield from cites(getattr(obj, name))
-        elif isinstance(obj, (list, tuple)):
-            for item in obj:
-                yield from cites(item)
+def _uncited(atlas) -> list[str]:
+    """Every sourced record (entity states, versions, changes, models, events, dispute positions,
+    anywhere in any file) without a citation, and every citation of an unknown source or without a
+    locator."""
+    problems: list[str] = []
 
-    checked = 0
-    for kind in atlas.entities:
-        for entity in atlas.entities[kind]:
-            for state in entity.states:
-                assert state.sources, (kind, entity.id)
-                for c in state.sources:
-                    assert c.source in atlas.sources and c.locator.strip()
-                    checked += 1
-    for v in atlas.versions:
-        for c in v.changes:
-            assert c.sources, (v.id, c.text)
-    for m in atlas.models:
-        assert m.sources
-    assert checked > 100
+    def walk(obj, where: str) -> None:
+        if isinstance(obj, t.Cite):
+            if obj.source not in atlas.sources or not obj.locator.strip():
+                problems.append(f"{where}: {obj.source!r} ({obj.locator!r})")
+        elif isinstance(obj, t.Strict):
+            if isinstance(obj, t.Sourced) and not obj.sources:
+                problems.append(f"{where}: no source")
+            for name in type(obj).model_fields:
+                walk(getattr(obj, name), f"{where}.{name}")
+        elif isinstance(obj, (list, tuple)):
+            for i, item in enumerate(obj):
+                walk(item, f"{where}[{i}]")
+
+    for stem, items in atlas.by_file.items():
+        walk(items, stem)
+    walk(atlas.theory, "theory")
+    return problems
+
+
+def test_every_fact_has_a_source_and_a_locator(atlas):
+    assert _uncited(atlas) == []
+    assert sum(len(s.sources) for items in atlas.entities.values() for e in items for s in e.states) > 100
+
+
+def test_the_citation_walker_finds_what_is_missing(atlas):
+    """Loading already refuses these, so break a loaded dataset behind the validator's back."""
+    k = next(i for i, v in enumerate(atlas.version_items) if v.changes)
+    v = atlas.version_items[k]
+    change = v.changes[0].model_construct(**{**dict(v.changes[0]), "sources": []})
+    cite = t.Cite.model_construct(source="nowhere", locator=" ")
+    model = atlas.model_items[0].model_construct(**{**dict(atlas.model_items[0]), "sources": [cite]})
+    versions = list(atlas.version_items)
+    versions[k] = v.model_copy(update={"changes": [change, *v.changes[1:]]})
+    broken = dataclasses.replace(atlas, version_items=tuple(versions), model_items=(model, *atlas.model_items[1:]))
+    assert _uncited(broken) == [f"versions[{k}].changes[0]: no source", "models[0].sources[0]: 'nowhere' (' ')"]
 
 
 def test_every_lineage_edge_points_to_an_existing_threshold_in_a_version_where_both_make_sense(atlas):
@@ -70,12 +92,24 @@ def test_required_safeguards_name_existing_standards_in_force(atlas):
                 assert state_at(atlas, std, atlas.version_ids[first]) is not None, (th.id, sid)
 
 
-def test_state_ranges_are_gap_free(atlas):
-    for kind in atlas.entities:
-        for entity in atlas.entities[kind]:
-            spans = sorted(span(atlas, s) for s in entity.states)
-            for (_, end), (start, _) in pairwise(spans):
-                assert start == end + 1, (kind, entity.id)
+def test_state_ranges_are_gap_free(atlas, tmp_path: Path):
+    """Loading refuses a gap between two states of an entity (so the loaded data has none): open
+    one in a copy of the real data and the load must fail, naming it."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    ids = atlas.version_ids
+    raw = yaml.safe_load((data / "thresholds.yml").read_text(encoding="utf-8"))
+    entry = next(
+        e
+        for e in raw["items"]
+        if len(e["states"]) > 1 and ids.index(str(e["states"][0]["to"])) > ids.index(str(e["states"][0]["from"]))
+    )
+    last = str(entry["states"][0]["to"])
+    entry["states"][0]["to"] = ids[ids.index(last) - 1]
+    (data / "thresholds.yml").write_text(yaml.safe_dump(raw, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_atlas(data)
+    assert any(f"gap after states[0]: no state covers version {last}" in m for m in caught.value.messages)
 
 
 def _name_in(atlas, tid, vid):

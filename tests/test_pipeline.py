@@ -8,6 +8,8 @@ import hashlib
 import sys
 from pathlib import Path
 
+import pytest
+
 from macros.model import load_atlas
 from tests.conftest import ROOT, mkdocs_build, run
 from tests.htmlsite import page, soup
@@ -120,6 +122,7 @@ NEW_SOURCE = f"""
 """
 
 
+@pytest.mark.build  # builds a copy of the project
 def test_adding_a_version_needs_no_other_edit_and_data_text_stays_inert(project_copy, tmp_path: Path):
     project = project_copy()
     with (project / "data" / "versions.yml").open("a") as fh:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import csv
+import functools
 import json
+import operator
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import jsonschema
+import pytest
 
 from macros.compute import versions as cv
 from macros.render.text import fmt_date
@@ -124,12 +127,30 @@ def test_dataset_validates_against_its_schema(site: Path):
     jsonschema.Draft202012Validator(schema).validate(data)
 
 
-def test_schema_rejects_bad_data(site: Path):
+# Each break alone, with the one error it must cause (validator, path): a schema that only
+# required fields would pass the first case but fail the others.
+SCHEMA_BREAKS = {
+    "not a date": (("versions", "items", 0, "effective"), "not a date", "format"),
+    "unknown level of confidence": (("thresholds", "items", 0, "states", 0, "confidence"), "certain", "enum"),
+    "unknown field": (("versions", "items", 0, "colour"), "red", "additionalProperties"),
+    "missing field": (("versions", "items", 0, "summary"), None, "required"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SCHEMA_BREAKS))
+def test_schema_rejects_bad_data(site: Path, case: str):
     schema = json.loads((site / "data" / "schema.json").read_text())
     data = json.loads((site / "data" / "rsp-atlas.json").read_text())
-    data["versions"]["items"][0]["effective"] = "not a date"
-    data["versions"]["items"][0].pop("summary")
-    assert list(jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).iter_errors(data))
+    path, value, validator = SCHEMA_BREAKS[case]
+    *parents, key = path
+    parent = functools.reduce(operator.getitem, parents, data)
+    if value is None:
+        parent.pop(key)
+    else:
+        parent[key] = value
+    errors = list(jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).iter_errors(data))
+    where = tuple(parents) if validator in ("required", "additionalProperties") else path
+    assert [(e.validator, tuple(e.absolute_path)) for e in errors] == [(validator, where)]
 
 
 def test_csv_files_parse_with_one_row_per_record(site: Path, atlas):

@@ -1,2 +1,3 @@
 """Computations over an :class:`~macros.model.Atlas`: nothing here renders or reads files, and every
-answer depends only on the arguments (``scope`` memoises answers per dataset and per state object)."""
+answer depends only on the arguments. Nothing here keeps state: ``scope`` reads the per-version
+index the (immutable) Atlas builds once (``Atlas.scope``)."""

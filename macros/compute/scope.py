@@ -28,37 +28,14 @@ def span(atlas: Atlas, state: t.State) -> tuple[int, int]:
     return atlas.index(state.from_), atlas.index(state.to) if state.to else last
 
 
-def _cache(atlas: Atlas, name: str) -> dict[Any, Any]:
-    # Pages ask the same questions thousands of times (every pair page walks every version):
-    # memoise per dataset. The Atlas is immutable, so the answers never go stale.
-    cache: dict[Any, Any] = atlas.__dict__.setdefault(f"_scope_{name}", {})
-    return cache
-
-
 def states_by_version(atlas: Atlas, entity: t.Entity) -> tuple[t.State | None, ...]:
-    """The state of an entity in each version, by version index."""
-    cache = _cache(atlas, "by_version")
-    key = id(entity)
-    if key not in cache:
-        row: list[t.State | None] = [None] * len(atlas.versions)
-        for state in entity.states:
-            first, last = span(atlas, state)
-            for i in range(first, last + 1):
-                row[i] = state
-        cache[key] = (entity, tuple(row))  # keep the entity alive so its id is not reused
-    states: tuple[t.State | None, ...] = cache[key][1]
-    return states
+    """The state of an entity in each version, by version index (indexed once per dataset)."""
+    return atlas.scope(entity).states
 
 
 def boundaries(atlas: Atlas, entity: t.Entity) -> tuple[int, ...]:
     """Version indexes at which the entity's state differs (by identity) from the version before."""
-    cache = _cache(atlas, "boundaries")
-    key = id(entity)
-    if key not in cache:
-        row = states_by_version(atlas, entity)
-        cache[key] = (entity, tuple(i for i in range(1, len(row)) if row[i] is not row[i - 1]))
-    indexes: tuple[int, ...] = cache[key][1]
-    return indexes
+    return atlas.scope(entity).boundaries
 
 
 def state_at(atlas: Atlas, entity: Scoped[S], vid: str) -> S | None:
@@ -76,18 +53,11 @@ def in_force(atlas: Atlas, kind: Kind[E, S], vid: str) -> list[tuple[E, S]]:
     return out
 
 
-_SUBSTANCE: dict[int, tuple[t.State, dict[str, Any]]] = {}
-
-
 def substance(state: t.State | None) -> dict[str, Any]:
     """The comparable content of a state: every field except range and provenance."""
     if state is None:
         return {}
-    hit = _SUBSTANCE.get(id(state))
-    if hit is None or hit[0] is not state:
-        hit = (state, {k: v for k, v in state.model_dump().items() if k not in t.META_FIELDS})
-        _SUBSTANCE[id(state)] = hit
-    return hit[1]  # shared: callers only read it
+    return {k: v for k, v in state.model_dump().items() if k not in t.META_FIELDS}
 
 
 def last_version(atlas: Atlas, entity: t.Entity) -> str:

@@ -29,6 +29,16 @@ E = TypeVar("E", bound=t.Entity)
 
 
 @dataclass(frozen=True)
+class EntityScope:
+    """An entity's state in each version (by version index; None where it has none), and the
+    version indexes at which that state differs (by identity) from the version before."""
+
+    entity: t.Entity
+    states: tuple[t.State | None, ...]
+    boundaries: tuple[int, ...]
+
+
+@dataclass(frozen=True)
 class Atlas:
     """Every tuple keeps the order of its file (error lines depend on it); sorted views below."""
 
@@ -103,6 +113,31 @@ class Atlas:
             return self._positions[vid]
         except KeyError:
             raise ValueError(f"unknown version {vid!r}") from None
+
+    # --- which state holds in which version (macros/compute/scope.py reads these) ----------
+
+    def _scope(self, entity: t.Entity) -> EntityScope:
+        row: list[t.State | None] = [None] * len(self.version_ids)
+        for state in entity.states:
+            last = self.index(state.to) if state.to else len(row) - 1
+            for i in range(self.index(state.from_), last + 1):
+                row[i] = state
+        bounds = tuple(i for i in range(1, len(row)) if row[i] is not row[i - 1])
+        return EntityScope(entity, tuple(row), bounds)
+
+    @cached_property
+    def _scopes(self) -> dict[tuple[type[t.Entity], str], EntityScope]:
+        # Computed once for the whole dataset: pages ask the same questions thousands of times
+        # (every pair page walks every version), and the Atlas never changes. Each kind has its
+        # own model, so (model, id) names one entity.
+        return {(type(e), e.id): self._scope(e) for items in self.entities.values() for e in items}
+
+    def scope(self, entity: t.Entity) -> EntityScope:
+        """Which of the entity's states holds in each version, and where that changes."""
+        hit = self._scopes.get((type(entity), entity.id))
+        if hit is not None and hit.entity is entity:
+            return hit
+        return self._scope(entity)  # an entity from outside the dataset (tests build some)
 
     @cached_property
     def _entities_by_id(self) -> dict[str, dict[str, t.Entity]]:

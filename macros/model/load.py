@@ -57,6 +57,14 @@ def _as_string(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
 _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _as_string)
 
 
+# The same loader over libyaml's parser, when PyYAML has it: it parses the data files about
+# eight times faster (≈0.8 s of every build). Its error messages differ from the pure-Python
+# parser's, so a file it rejects is parsed again by _LineLoader for the message (see _parse).
+_FastLoader: type[_LineLoader] = (
+    type("_FastLoader", (yaml.CSafeLoader, _LineLoader), {}) if yaml.__with_libyaml__ else _LineLoader
+)
+
+
 def _strip_lines(node: Any, path: Path_, lines: dict[Path_, int]) -> Any:
     if isinstance(node, dict):
         for rel, line in node.pop(LINE_KEY).items():  # every mapping the loader builds has one
@@ -146,6 +154,10 @@ def _parse(path: Path, rel: str) -> tuple[Any, list[str]]:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         return None, [f"{rel}:{line}: invalid UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded; save as UTF-8"]
+    try:
+        return yaml.load(text, Loader=_FastLoader), []
+    except yaml.YAMLError:
+        pass  # the message comes from the pure-Python parser below, as it always has
     try:
         return yaml.load(text, Loader=_LineLoader), []
     except yaml.MarkedYAMLError as exc:

@@ -1,4 +1,5 @@
-"""Where every kind of thing lives on the site: one place, so links, anchors and stubs agree.
+"""Where every kind of thing lives on the site: every page path and anchor is formatted here, so
+links, anchors and stubs agree.
 
 Pages are docs source paths ("versions/2.2.md"); a target is (page, anchor). ``page_url`` turns a
 page into its public URL. Entity pages and anchors are declared with each kind

@@ -12,6 +12,7 @@ LOCK = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
 
 
 def test_npm_pins_are_exact_and_locked() -> None:
+    assert PACKAGE.get("devDependencies"), "package.json lists no dependency: nothing to check"
     for deps in (PACKAGE.get("dependencies", {}), PACKAGE.get("devDependencies", {})):
         for name, spec in deps.items():
             assert re.fullmatch(r"\d+\.\d+\.\d+", spec), f"{name}@{spec} is not an exact pin"
