@@ -212,12 +212,14 @@ def _around(sentence: str, words: set[str]) -> str:
     """A long list-like sentence ("New commitments: a, b, c, …") cut to the part about this entry,
     so a 25-word headline does not stop before it."""
     parts = sentence.split()
-    if len(parts) <= HEADLINE_WORDS:
+    lead, colon, _ = sentence.partition(": ")
+    # Only a list under a short lead-in is cut: elsewhere the tail is a fragment ("… and approvals
+    # are now based on …") that reads as if the row's change were that clause alone.
+    if len(parts) <= HEADLINE_WORDS or not colon or len(lead.split()) >= 8:
         return sentence
     hits = [i for i, w in enumerate(parts) if _stems(w) & words]
     if not hits or hits[0] < HEADLINE_WORDS - 3:
         return sentence
-    lead, colon, _ = sentence.partition(": ")
     seen = 0
     for clause in re.split(r"(?<=[,;])\s+", sentence):
         n = len(clause.split())
@@ -225,12 +227,27 @@ def _around(sentence: str, words: set[str]) -> str:
             break
         seen += n
     tail = " ".join(parts[seen:])
-    # keep a short lead-in ("New external commitments: … the annual review …")
-    return f"{lead}: … {tail}" if colon and len(lead.split()) < 8 else f"… {tail}"
+    # keep the short lead-in ("New external commitments: … the annual review …")
+    return f"{lead}: … {tail}"
 
 
 def _sentences(text: str) -> list[str]:
     return [x for x in re.split(r"(?<=[.;])\s+(?=[A-Z\"“(])", text.strip()) if x]
+
+
+# Openings that point back to an earlier sentence of the note: alone, such a sentence is about
+# something the row does not show ("It requires …", "The other two scenarios: …").
+BACK_REFERENCE = re.compile(r"(It|Its|This|These|They|Their|Both|Such|The other|The latter|The former)\b")
+
+
+def _standalone(sentence: str) -> bool:
+    """Whether a sentence of a note reads on its own as a headline."""
+    return bool(sentence) and sentence[0].isupper() and not BACK_REFERENCE.match(sentence)
+
+
+def _closed(sentence: str) -> str:
+    """A clause cut at a semicolon ends as a sentence does."""
+    return sentence[:-1] + "." if sentence.endswith(";") else sentence
 
 
 def _truncate(text: str, words: int = HEADLINE_WORDS) -> str:
@@ -238,13 +255,41 @@ def _truncate(text: str, words: int = HEADLINE_WORDS) -> str:
     return " ".join(parts) if len(parts) <= words else " ".join(parts[:words]) + " …"
 
 
+def _longer_names(ctx: Ctx, note: t.Change, ref: str, names: set[str]) -> list[str]:
+    """Names of the note's other entries that contain one of this entry's names: in "the ASL-2
+    Security Standard", the level ASL-2 is not the subject, the standard is."""
+    out: set[str] = set()
+    for other in note.entities:
+        if other == ref:
+            continue
+        okind, oid = other.split(":", 1)
+        entity = ctx.atlas.entity(okind, oid)
+        for n in [s.name for s in entity.states] + [t.title(entity) or ""]:
+            low = _base(n).lower()
+            if any(mine in low and mine != low for mine in names):
+                out.add(low)
+    return sorted(out, key=len, reverse=True)
+
+
+def _masked(sentence: str, hidden: list[str]) -> str:
+    low = sentence.lower()
+    for name in hidden:
+        low = low.replace(name, " ")
+    return low
+
+
 def headline(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
     """At most 25 words: the policy's own change note that names this entity, else a computed one."""
     ref = f"{d.kind}:{d.entity.id}"
-    # Only a note from a version in which this entity itself arrived, left or changed: a note from
-    # another step of the range would describe a change this row does not have.
-    own = {d.event} if d.event else set(d.at)
-    notes = [c for v, c in stated_changes(ctx.atlas, a, b) if ref in c.entities and v.id in own]
+    # Only a note from the last version in which this entity itself arrived, left or changed: a
+    # note from another step of the range would describe a change this row does not have, and one
+    # from an earlier step of its own may have been undone since (1.0→3.4's ASL-3 security row
+    # must not say 2.2's insider exclusion holds "now": 3.0 dropped the Security Standard).
+    steps = sorted(set(d.at) | set(d.revised), key=ctx.atlas.index)
+    last = steps[-1] if steps else None
+    notes = [c for v, c in stated_changes(ctx.atlas, a, b) if ref in c.entities and v.id == last]
+    # Over several versions, a note says which step it describes ("now" is as of that step).
+    dated = f"In {last}: " if last is not None and ctx.atlas.index(b) - ctx.atlas.index(a) > 1 else ""
     # The first note, in the policy's own order, with a sentence about this entity; that sentence
     # is the headline. A note tagged with many entries may open on another one's change.
     # A sentence naming the entry in full beats one sharing a distinctive word with its names.
@@ -262,16 +307,22 @@ def headline(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
     for pool, checks in ((primary, tiers), (others, tiers[:1])):
         for about in checks:
             for note in pool:
+                hidden = _longer_names(ctx, note, ref, names)
                 for sentence in _sentences(note.text):
-                    if about(sentence):
-                        return esc(_truncate(_around(sentence, words)))
+                    if _standalone(sentence) and about(_masked(sentence, hidden)):
+                        return esc(dated + _truncate(_closed(_around(sentence, words))))
     if d.status == "added":
         state = d.after
-        return esc(_truncate(_first_sentence(t.meaning(state) if state else "")))
+        # its meaning at the end of the range, dated if it changed after it arrived
+        asof = f"In {b}: " if d.revised and dated else ""
+        return esc(asof + _truncate(_first_sentence(t.meaning(state) if state else "")))
     if d.status == "removed":
         return f"Not in the policy from {esc(d.event)}."
     fields = [_label(d.kind, f.field) for f in sorted(d.fields, key=lambda f: field_rank(f.field))]
     said = ("Changed: " + ", ".join(fields).lower() + ".") if fields else ""
+    if dated and fields and d.after is not None and not d.members:
+        # Several steps and no note from the last: where the row ends up is what the range shows.
+        return esc(f"In {b}: " + _truncate(_first_sentence(t.meaning(d.after))))
     if d.members:
         # what happened to its thresholds, not "meaning": a renamed row is not a new meaning
         rows = "; ".join(f"{_member_names(ctx, m)}: {kind_of_change(m).lower()}" for m in d.members)
