@@ -259,7 +259,8 @@ CASES: dict[str, tuple[list[tuple[str, str, str]], dict[str, str], list[str]]] =
         [("versions.yml", 'entities: ["threshold:alpha"]', 'entities: ["threshold:alpha", "standard:std-a"]')],
         {},
         [
-            "data/versions.yml:21: entry '2.0/alpha-renamed': entities[1]: 'standard:std-a' has no change of record in 2.0"
+            "data/versions.yml:21: entry '2.0/alpha-renamed': entities[1]: "
+            "'standard:std-a' has no change of record in 2.0"
         ],
     ),
     "two lineage problems": (
