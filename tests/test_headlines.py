@@ -90,3 +90,22 @@ def test_headlines_read_as_sentences(atlas: Atlas) -> None:
     assert bad == []
     two_one = _headlines(atlas, "2.0", "2.1")["standard:asl-4-security"][1]
     assert not two_one.startswith("It "), two_one
+
+
+def test_a_changed_card_shows_what_changed(atlas: Atlas) -> None:
+    """G1-7: 'Risk domain: Misalignment · Changed in 2.1' showed only its sources, though its record
+    changed (v2.1 p. 8: the misalignment affirmative case becomes a stated AI R&D-4 requirement).
+    Every changed card shows a before/after, a rename in its title, its changed thresholds, or a
+    link to the step that shows it."""
+    shown = ("<del>", "<ins>", "came in one step", "Its thresholds that differ", "detailed on the page of each step")
+    bad = []
+    for a, b in cv.pairs(atlas):
+        ctx = Ctx(atlas, f"compare/{a}-vs-{b}.md")
+        for d in diff(atlas, a, b, DIFF_KINDS):
+            if d.status != "changed" or d.moves:
+                continue
+            block = compare._entity_block(ctx, d, a, b)
+            title = block.splitlines()[0]
+            if not any(s in block for s in shown) and "→" not in title:
+                bad.append((a, b, d.kind, d.entity.id))
+    assert bad == []

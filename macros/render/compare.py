@@ -527,8 +527,9 @@ def _entity_block(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
         return "\n".join(out) + "\n"
     fields = [f for f in sorted(d.fields, key=lambda f: field_rank(f.field)) if f.field != "name"]
     out.append("")
-    # A domain's note restates its thresholds, whose own blocks carry the substance: one click away.
-    meaning = [f for f in fields if f.field in MEANING_FIELDS and d.kind != "domain"]
+    # A domain's note is shown too: a card that says "Changed" must show what changed, and a
+    # domain's note can change with no threshold of its own changing (2.1's misalignment case).
+    meaning = [f for f in fields if f.field in MEANING_FIELDS]
     rest = [f for f in fields if f.field not in MEANING_FIELDS]
     out.extend(_field_block(ctx, f, a, b, d.kind) + "\n" for f in meaning)
     if rest and ctx.atlas.index(b) - ctx.atlas.index(a) == 1:
