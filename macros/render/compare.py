@@ -8,6 +8,7 @@ version it is shown for.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 
@@ -431,7 +432,12 @@ def _glance_line(ctx: Ctx, group: list[EntityDiff], a: str, b: str) -> str:
     # a provision: its stable topic in bold, then what it said at each end
     names = f"**{esc(title)}**: {names}" if title else f"**{names}**"
     what = kind(lead.kind).singular.capitalize()
-    return f"- {what}: {names} · {esc(how)} · {headline(ctx, lead, a, b)} ({detail})"
+    said = headline(ctx, lead, a, b)
+    line = f"- {what}: {names} · {esc(how)} · {said} ({detail})"
+    # A headline dated to one step ("In 2.0: …") is about that version: its tooltips say so.
+    if (step := re.match(r"In ([0-9.]+): ", html.unescape(said))) and step.group(1) in ctx.atlas.version_ids:
+        line += f'\n    {{: data-version="{attr(step.group(1))}" }}'
+    return line
 
 
 def _glance(ctx: Ctx, diffs: list[EntityDiff], a: str, b: str) -> str:

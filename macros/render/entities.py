@@ -12,7 +12,7 @@ from macros.render import diagram, urls, viewas
 from macros.render.citethis import cite_this, version_anchor
 from macros.render.common import entity_name, provenance, shown, version_link
 from macros.render.fields import label, name_in, value
-from macros.render.text import Ctx, esc, stacked_table, table
+from macros.render.text import Ctx, attr, esc, stacked_table, table
 
 # Explorer markers for a threshold that arrived through a lineage edge.
 ARRIVED = {"replaced": "replacement", "redefined": "redefined", "renamed": "renamed", "split": "split off"}
@@ -49,6 +49,12 @@ def lineage_sentence(ctx: Ctx, link: lineage.Link) -> str:
         said = t.LINEAGE_PHRASES[link.edge.type].format(a=src, b=dst, kind=kinds.kind(kname).singular)
     step = ctx.link(esc(f"{prev} → {at}"), urls.compare_page(prev, at), step_anchor(ctx, link))
     return f"In {version_link(ctx, at)}, {said} ({step})."
+
+
+def step_versions(ctx: Ctx, link: lineage.Link) -> str:
+    """The two versions a lineage step joins, space-separated, for a ``data-versions`` attribute."""
+    ids = ctx.atlas.version_ids
+    return f"{ids[ctx.atlas.index(link.edge.at) - 1]} {link.edge.at}"
 
 
 def range_label(ctx: Ctx, state: t.State) -> str:
@@ -276,6 +282,8 @@ def threshold_page(ctx: Ctx, tid: str) -> str:
         out.append("## Lineage { #lineage }\n")
         for link in sorted(preds + succs, key=lambda lk: atlas.index(lk.edge.at)):
             out.append(f"- {lineage_sentence(ctx, link)} {esc(link.edge.note)}")
+            # a step is about the versions on its two sides: its tooltips give their meaning, not the newest
+            out.append(f'    {{: data-versions="{attr(step_versions(ctx, link))}" }}')
         out.append("")
         fam = lineage.family(atlas, tid)
         out.append(_family_diagram(ctx, fam))
