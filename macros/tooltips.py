@@ -256,17 +256,36 @@ def load(path: Path) -> Table:
     return _load(str(path), path.stat().st_mtime_ns)
 
 
+def _longer_names(data: Table) -> re.Pattern[str] | None:
+    """Longer names with an era of their own, which a phrase may sit inside."""
+    longer = sorted((n for n in data["eras"] if n not in data["phrases"]), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in longer) + r")(?![\w-])") if longer else None
+
+
+def _era_in(data: Table, phrase: str, start: int, end: int, names: list[tuple[int, int, str]]) -> list[str] | None:
+    """The versions in which the mentioned name was in use: a longer name around the phrase
+    ("AI R&D-4", "Autonomous AI R&D") by that name's era, else the phrase's own; None if the
+    phrase names the term in every version."""
+    for s, e, name in names:
+        if s <= start and end <= e:
+            return data["eras"][name]
+    return data["eras"].get(phrase)
+
+
+def era_at(data: Table, text: str, start: int, end: int) -> list[str] | None:
+    """The era of the phrase at ``text[start:end]``, as the extension finds it (for tests)."""
+    pattern = _longer_names(data)
+    names = [(n.start(), n.end(), n.group(0)) for n in pattern.finditer(text)] if pattern else []
+    return _era_in(data, text[start:end], start, end, names)
+
+
 class TooltipTreeprocessor(Treeprocessor):
     def __init__(self, md: Markdown, data: Table) -> None:
         super().__init__(md)
         self.data = data
         phrases = sorted(data["phrases"], key=len, reverse=True)
         self.pattern = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b") if phrases else None
-        # longer names with an era of their own, which a phrase may sit inside
-        longer = sorted((n for n in data["eras"] if n not in data["phrases"]), key=len, reverse=True)
-        self.names = (
-            re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in longer) + r")(?![\w-])") if longer else None
-        )
+        self.names = _longer_names(data)
 
     def _page(self, root: ET.Element) -> tuple[str | None, list[str]]:
         """The first marker's page and versions; every marker leaves the output."""
@@ -342,14 +361,7 @@ class TooltipTreeprocessor(Treeprocessor):
         return head, made
 
     def _era(self, phrase: str, start: int, end: int, names: list[tuple[int, int, str]]) -> list[str] | None:
-        """The versions in which the mentioned name was in use: a longer name around the phrase
-        ("AI R&D-4", "Autonomous AI R&D") by that name's era, else the phrase's own; None if the
-        phrase names the term in every version."""
-        eras = self.data["eras"]
-        for s, e, name in names:
-            if s <= start and end <= e:
-                return eras[name]
-        return eras.get(phrase)
+        return _era_in(self.data, phrase, start, end, names)
 
     def _scope(self, el: ET.Element) -> list[str] | None:
         """The versions a block says it is about, narrowed to the page's own where they overlap."""
