@@ -209,18 +209,20 @@ def _stems(text: str) -> set[str]:
     return {w.rstrip("s") for w in re.findall(r"[a-z0-9]+(?:-[0-9]+)?", text.lower())}
 
 
-def _around(sentence: str, words: set[str]) -> str:
+def _around(sentence: str, words: set[str]) -> str | None:
     """A long list-like sentence ("New commitments: a, b, c, …") cut to the part about this entry,
-    so a 25-word headline does not stop before it."""
+    so a 25-word headline does not stop before it; None for a long sentence that mentions the
+    entry only past the headline's length and is no list (its tail would be a fragment, "… and
+    approvals are now based on …", and its head is about something else)."""
     parts = sentence.split()
-    lead, colon, _ = sentence.partition(": ")
-    # Only a list under a short lead-in is cut: elsewhere the tail is a fragment ("… and approvals
-    # are now based on …") that reads as if the row's change were that clause alone.
-    if len(parts) <= HEADLINE_WORDS or not colon or len(lead.split()) >= 8:
+    if len(parts) <= HEADLINE_WORDS:
         return sentence
     hits = [i for i, w in enumerate(parts) if _stems(w) & words]
     if not hits or hits[0] < HEADLINE_WORDS - 3:
         return sentence
+    lead, colon, _ = sentence.partition(": ")
+    if not colon or len(lead.split()) >= 8:
+        return None
     seen = 0
     for clause in re.split(r"(?<=[,;])\s+", sentence):
         n = len(clause.split())
@@ -295,6 +297,8 @@ def headline(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
     # is the headline. A note tagged with many entries may open on another one's change.
     # A sentence naming the entry in full beats one sharing a distinctive word with its names.
     names = {_base(n).lower() for n in [s.name for s in d.entity.states] + [t.title(d.entity) or ""] if n}
+    # a plural name is named by its singular too ("Each Risk Report speaks as of …")
+    names |= {n[:-1] for n in names if n.endswith("s") and len(n) > 4}
     words = _words(d)
     tiers: tuple[Callable[[str], bool], ...] = (
         lambda sentence: any(n in sentence.lower() for n in names),
@@ -310,8 +314,9 @@ def headline(ctx: Ctx, d: EntityDiff, a: str, b: str) -> str:
             for note in pool:
                 hidden = _longer_names(ctx, note, ref, names)
                 for sentence in _sentences(note.text):
-                    if _standalone(sentence) and about(_masked(sentence, hidden)):
-                        return esc(dated + _truncate(_closed(_around(sentence, words))))
+                    cut = _around(sentence, words)
+                    if cut is not None and _standalone(sentence) and about(_masked(sentence, hidden)):
+                        return esc(dated + _truncate(_closed(cut)))
     if d.status == "added":
         state = d.after
         # its meaning at the end of the range, dated if it changed after it arrived
