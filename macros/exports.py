@@ -33,6 +33,7 @@ from macros.render import urls
 from macros.render.text import one_line
 from macros.render.urls import page_url, target_url
 from macros.tooltips import TABLE as TOOLTIPS
+from macros.tooltips import entity_names as tooltip_names
 from macros.tooltips import table_json as tooltip_table
 
 DATA_DIR = "docs/data"
@@ -373,7 +374,8 @@ def expected(atlas: Atlas, root: Path) -> dict[str, str]:
     out.update({f"{DATA_DIR}/{name}": text for name, text in csv_files(atlas).items()})
     out[FEED] = feed_xml(atlas, site_url(root), releases(root))
     out[LLMS] = llms_txt(atlas, root)
-    out[TOOLTIPS] = tooltip_table(atlas.items(TERM), atlas.version_ids)
+    names = tooltip_names([e for group in atlas.entities.values() for e in group], atlas.version_ids)
+    out[TOOLTIPS] = tooltip_table(atlas.items(TERM), atlas.version_ids, names)
     return out
 
 

@@ -66,6 +66,9 @@ class Table(TypedDict):
     versions: list[str]
     phrases: dict[str, str]  # phrase -> term id
     terms: dict[str, list[Meaning]]  # term id -> its meanings, oldest first
+    # A name's own era: the versions in which a phrase that is only some states' name ("Capability
+    # Threshold"), or a numbered name built on a phrase ("AI R&D-4", "CBRN-4"), was in use.
+    eras: dict[str, list[str]]
 
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -90,29 +93,74 @@ def phrases_of(term: t.Term) -> list[str]:
     return out
 
 
-def table(terms: Sequence[t.Term], version_ids: Sequence[str]) -> Table:
-    """JSON-ready: versions in order, phrase → term id, term id → its meanings by version range."""
+def _versions_of(state: t.State, version_ids: Sequence[str]) -> list[str]:
+    index = {v: i for i, v in enumerate(version_ids)}
+    return list(version_ids[index[state.from_] : (index[state.to] if state.to else len(version_ids) - 1) + 1])
+
+
+def _base_name(name: str) -> str:
+    return " ".join(re.sub(r"\s*\(.*?\)", "", name).strip().strip('"').split())
+
+
+def table(
+    terms: Sequence[t.Term], version_ids: Sequence[str], names: Sequence[tuple[str, Sequence[str]]] = ()
+) -> Table:
+    """JSON-ready: versions in order, phrase → term id, term id → its meanings by version range,
+    and the era of each name narrower than its term (``names``: every entity state's name and
+    versions, so "AI R&D-4" is known as a 2.1-2.2 name)."""
     index = {v: i for i, v in enumerate(version_ids)}
     phrases: dict[str, str] = {}
     meanings: dict[str, list[Meaning]] = {}
+    eras: dict[str, set[str]] = {}
     for term in sorted(terms, key=lambda e: e.id):
         states = sorted(term.states, key=lambda s: index[s.from_])
         meanings[term.id] = [
             {
                 "from": st.from_,
                 "to": st.to,
-                "versions": list(version_ids[index[st.from_] : (index[st.to] if st.to else len(version_ids) - 1) + 1]),
+                "versions": _versions_of(st, version_ids),
                 "gloss": " ".join(st.gloss.split()),
             }
             for st in states
         ]
+        everywhere = {v for st in states for v in _versions_of(st, version_ids)}
+        # The abbreviation and aliases name the term in every version; a state's name only in its own.
+        general = {" ".join(p.split()) for p in [term.abbr or "", *term.aka]}
         for p in phrases_of(term):
             phrases.setdefault(p, term.id)  # first term (by id) keeps a shared phrase
-    return {"versions": list(version_ids), "phrases": phrases, "terms": meanings}
+            if p not in general:
+                own = {v for st in states if _base_name(st.name) == p for v in _versions_of(st, version_ids)}
+                if own and own != everywhere:
+                    eras.setdefault(p, set()).update(own)
+    numbered = re.compile(
+        r"(?<![\w-])(" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")-(\d+)\b"
+    )
+    inside = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w-])")
+    for name, versions in names:
+        for m in numbered.finditer(name) if phrases else ():
+            eras.setdefault(f"{m.group(1)}-{m.group(2)}", set()).update(versions)
+        # A longer name built on a phrase ("Autonomous AI R&D", 2.0's threshold) is that
+        # name's mention, in its own versions, not the term's in general.
+        base = _base_name(name)
+        if phrases and base not in phrases and len(base) >= 3 and '"' not in base and inside.search(base):
+            eras.setdefault(base, set()).update(versions)
+    return {
+        "versions": list(version_ids),
+        "phrases": phrases,
+        "terms": meanings,
+        "eras": {k: sorted(v, key=index.__getitem__) for k, v in sorted(eras.items())},
+    }
 
 
-def table_json(terms: Sequence[t.Term], version_ids: Sequence[str]) -> str:
-    return json.dumps(table(terms, version_ids), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+def entity_names(entities: Sequence[t.Entity], version_ids: Sequence[str]) -> list[tuple[str, list[str]]]:
+    """Every state's name with the versions it covers, for :func:`table`'s name eras."""
+    return [(st.name, _versions_of(st, version_ids)) for e in entities for st in e.states]
+
+
+def table_json(
+    terms: Sequence[t.Term], version_ids: Sequence[str], names: Sequence[tuple[str, Sequence[str]]] = ()
+) -> str:
+    return json.dumps(table(terms, version_ids, names), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
 # --- which page, which versions -------------------------------------------------------------
@@ -151,21 +199,37 @@ def _range(m: Meaning) -> str:
     return f"RSP {m['from']}–{m['to']}"
 
 
-def tooltip(meanings: list[Meaning], versions: Sequence[str]) -> str | None:
+def _era_meaning(meanings: list[Meaning], era: Sequence[str] | None) -> str | None:
+    """Where the version is not known: the one meaning the term had while the name was in use
+    (``era``; None: the term's whole life), labelled with its range unless it never changed;
+    nothing if that era saw more than one meaning (a later gloss on an older name misleads)."""
+    held = [m for m in meanings if m["gloss"] and (era is None or set(m["versions"]) & set(era))]
+    if len({m["gloss"] for m in held}) != 1:
+        return None
+    only = held[0]
+    if len(meanings) == 1 and only["to"] is None:
+        return only["gloss"]
+    if len(held) > 1:  # one gloss over several states: label the whole run
+        return f"{_range({**only, 'to': held[-1]['to']})}: {only['gloss']}"
+    return f"{_range(only)}: {only['gloss']}"
+
+
+def tooltip(meanings: list[Meaning], versions: Sequence[str], era: Sequence[str] | None = None) -> str | None:
     """The tooltip for a term on a page about ``versions``; None means no tooltip at all.
 
     One version: its meaning, or nothing if the term did not exist then. Two versions (a pair
     page): the meaning if one holds in both, that version's meaning (labelled) if only one has the
-    term, a pointer to the glossary if they differ, nothing if neither has it. No version: the
-    newest meaning, labelled with its range unless it never changed.
+    term, a pointer to the glossary if they differ, nothing if neither has it. No version: the one
+    meaning of the name's era (``era``: the versions the mentioned name was in use; None: any),
+    labelled, or nothing if that era saw several. A name not in use in any of ``versions`` (2.1's
+    "AI R&D-4" in a sentence about 3.0) gets its own era's meaning, as with no version.
     """
+    if era is not None and versions:
+        versions = [v for v in versions if v in era]
+        if not versions:
+            return _era_meaning(meanings, era)
     if not versions:
-        newest = meanings[-1]
-        if not newest["gloss"]:
-            return None
-        if len(meanings) == 1 and newest["to"] is None:
-            return newest["gloss"]
-        return f"{_range(newest)}: {newest['gloss']}"
+        return _era_meaning(meanings, era)
     held = {v: next((m for m in meanings if v in m["versions"]), None) for v in versions}
     found = [(v, m) for v, m in held.items() if m is not None and m["gloss"]]
     if not found:
@@ -192,6 +256,29 @@ def load(path: Path) -> Table:
     return _load(str(path), path.stat().st_mtime_ns)
 
 
+def _longer_names(data: Table) -> re.Pattern[str] | None:
+    """Longer names with an era of their own, which a phrase may sit inside."""
+    longer = sorted((n for n in data["eras"] if n not in data["phrases"]), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in longer) + r")(?![\w-])") if longer else None
+
+
+def _era_in(data: Table, phrase: str, start: int, end: int, names: list[tuple[int, int, str]]) -> list[str] | None:
+    """The versions in which the mentioned name was in use: a longer name around the phrase
+    ("AI R&D-4", "Autonomous AI R&D") by that name's era, else the phrase's own; None if the
+    phrase names the term in every version."""
+    for s, e, name in names:
+        if s <= start and end <= e:
+            return data["eras"][name]
+    return data["eras"].get(phrase)
+
+
+def era_at(data: Table, text: str, start: int, end: int) -> list[str] | None:
+    """The era of the phrase at ``text[start:end]``, as the extension finds it (for tests)."""
+    pattern = _longer_names(data)
+    names = [(n.start(), n.end(), n.group(0)) for n in pattern.finditer(text)] if pattern else []
+    return _era_in(data, text[start:end], start, end, names)
+
+
 class TooltipTreeprocessor(Treeprocessor):
     def __init__(self, md: Markdown, data: Table) -> None:
         super().__init__(md)
@@ -202,6 +289,7 @@ class TooltipTreeprocessor(Treeprocessor):
         firsts = "".join(sorted({re.escape(p[0]) for p in phrases}))
         alternatives = "|".join(re.escape(p) for p in phrases)
         self.pattern = re.compile(rf"(?=[{firsts}])\b(?:{alternatives})\b") if phrases else None
+        self.names = _longer_names(data)
 
     def _page(self, root: ET.Element) -> tuple[str | None, list[str]]:
         """The first marker's page and versions; every marker leaves the output."""
@@ -256,11 +344,12 @@ class TooltipTreeprocessor(Treeprocessor):
         assert self.pattern is not None
         head, pos = text, 0
         made: list[ET.Element] = []
+        names = [(n.start(), n.end(), n.group(0)) for n in self.names.finditer(text)] if self.names else []
         for m in self.pattern.finditer(text):
             term = self.data["phrases"][m.group(0)]
             if term in self.used:
                 continue
-            title = tooltip(self.data["terms"][term], self.versions)
+            title = tooltip(self.data["terms"][term], self.versions, self._era(m.group(0), m.start(), m.end(), names))
             if title is None:
                 continue
             self.used.add(term)
@@ -274,6 +363,9 @@ class TooltipTreeprocessor(Treeprocessor):
         if made:
             made[-1].tail = text[pos:]
         return head, made
+
+    def _era(self, phrase: str, start: int, end: int, names: list[tuple[int, int, str]]) -> list[str] | None:
+        return _era_in(self.data, phrase, start, end, names)
 
     def _scope(self, el: ET.Element) -> list[str] | None:
         """The versions a block says it is about, narrowed to the page's own where they overlap."""

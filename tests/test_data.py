@@ -315,6 +315,32 @@ def _versions(node, page_versions: list[str]) -> list[str]:
     return [v for v in own if v in page_versions] or own
 
 
+def _table(atlas):  # type: ignore[no-untyped-def]
+    """The tooltip table as `make gen` writes it, name eras included."""
+    from macros import tooltips as tt
+
+    everything = [e for group in atlas.entities.values() for e in group]
+    return tt.table(atlas.entities["term"], atlas.version_ids, tt.entity_names(everything, atlas.version_ids))
+
+
+def _era(data, abbr):  # type: ignore[no-untyped-def]
+    """The era the extension found for a built tooltip: its phrase within the text around it."""
+    from macros import tooltips as tt
+
+    def run(node, step: str) -> str:  # type: ignore[no-untyped-def]
+        # the text node the extension saw: strings and the tooltips it cut out of them
+        parts = []
+        node = getattr(node, step)
+        while node is not None and (isinstance(node, str) or node.name == "abbr"):
+            parts.append(str(node) if isinstance(node, str) else node.get_text())
+            node = getattr(node, step)
+        return "".join(reversed(parts) if step == "previous_sibling" else parts)
+
+    before, after = run(abbr, "previous_sibling"), run(abbr, "next_sibling")
+    word = abbr.get_text()
+    return tt.era_at(data, before + word + after, len(before), len(before) + len(word))
+
+
 def _tooltips(doc) -> list[tuple[str | None, str, str, object]]:
     """(section, term id, title, element) for every glossary tooltip in the article."""
     out = []
@@ -344,11 +370,12 @@ def test_tooltips_are_short_linked_once_per_section_and_never_in_headings(atlas,
 def test_each_tooltip_gives_the_meaning_of_the_version_the_page_is_about(atlas, site: Path):
     from macros import tooltips as tt
 
-    terms = tt.table(atlas.entities["term"], atlas.version_ids)["terms"]
+    data = _table(atlas)
+    terms = data["terms"]
     for url in TOOLTIP_PAGES:
         versions = tt.page_versions(url.strip("/") + ".md" if url != "/" else "index.md", atlas.version_ids)
         for _, term, title, abbr in _tooltips(page(site, url)):
-            assert title == tt.tooltip(terms[term], _versions(abbr, versions)), (url, term, title)
+            assert title == tt.tooltip(terms[term], _versions(abbr, versions), _era(data, abbr)), (url, term, title)
     # The 1.0 page explains ASL as 1.0 defined it, not as the newest version does.
     asl = {title for _, term, title, _ in _tooltips(page(site, "/versions/1.0/")) if term == "asl"}
     assert asl == {next(st.gloss for st in atlas.entity("term", "asl").states if st.from_ == "1.0")}
@@ -361,7 +388,7 @@ def test_every_glossary_term_gets_a_tooltip_in_each_section_that_mentions_it(atl
 
     from macros import tooltips as tt
 
-    data = tt.table(atlas.entities["term"], atlas.version_ids)
+    data = _table(atlas)
     phrases = sorted(data["phrases"], key=len, reverse=True)
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
     skip = {"abbr", "a", "code", "pre", "script", "style", "time", "option", "title", "summary"}
@@ -380,7 +407,8 @@ def test_every_glossary_term_gets_a_tooltip_in_each_section_that_mentions_it(atl
                 if isinstance(node, NavigableString) and not any(p.name in skip for p in node.parents):
                     for found in pattern.finditer(str(node)):
                         term = data["phrases"][found.group(0)]
-                        if tt.tooltip(data["terms"][term], _versions(block, versions)) is None:
+                        era = tt.era_at(data, str(node), found.start(), found.end())
+                        if tt.tooltip(data["terms"][term], _versions(block, versions), era) is None:
                             continue
                         assert (section, term) in explained, f"{url} #{section}: '{found.group(0)}' never explained"
 

@@ -255,6 +255,14 @@ CASES: dict[str, tuple[list[tuple[str, str, str]], dict[str, str], list[str]]] =
         {},
         ["data/standards.yml:8: entry 'std-a': states[0].to: unknown version '9.0'"],
     ),
+    "a change affecting an entry whose record did not change then": (
+        [("versions.yml", 'entities: ["threshold:alpha"]', 'entities: ["threshold:alpha", "standard:std-a"]')],
+        {},
+        [
+            "data/versions.yml:21: entry '2.0/alpha-renamed': entities[1]: "
+            "'standard:std-a' has no change of record in 2.0"
+        ],
+    ),
     "two lineage problems": (
         [
             (

@@ -18,6 +18,7 @@ VERSIONS = ["1.0", "2.0", "3.0"]
 TABLE = {
     "versions": VERSIONS,
     "phrases": {"ASL": "asl", "AI Safety Level": "asl", "RSO": "rso"},
+    "eras": {"ASL-1": ["1.0"], "ASL-3": ["2.0", "3.0"], "Old ASL scheme": ["1.0"]},
     "terms": {
         "asl": [
             {"from": "1.0", "to": "1.0", "versions": ["1.0"], "gloss": "Old ASL meaning."},
@@ -56,8 +57,14 @@ def test_a_pair_page_gets_a_shared_meaning_a_labelled_one_or_a_pointer():
     assert tt.tooltip(rso, ["1.0", "2.0"]) == "RSP 2.0: The officer."
 
 
-def test_a_page_about_no_version_labels_a_meaning_that_changed():
-    assert tt.tooltip(TABLE["terms"]["asl"], []) == "Since RSP 2.0: New ASL meaning."
+def test_a_page_about_no_version_explains_only_a_meaning_that_never_changed():
+    """Audit G1-3/G2-5: with no version known, the newest meaning ("Since RSP 3.4: …") was put on
+    older names ("AI R&D-5", "CBRN weapons"). A term whose meaning changed gets no tooltip there,
+    unless the name mentioned was in use only while one meaning held (see below)."""
+    assert tt.tooltip(TABLE["terms"]["asl"], []) is None
+    assert tt.tooltip(TABLE["terms"]["asl"], [], era=["2.0", "3.0"]) == "Since RSP 2.0: New ASL meaning."
+    assert tt.tooltip(TABLE["terms"]["asl"], [], era=["1.0"]) == "RSP 1.0: Old ASL meaning."
+    assert tt.tooltip(TABLE["terms"]["asl"], [], era=["1.0", "2.0"]) is None
     assert tt.tooltip(TABLE["terms"]["rso"], []) == "The officer."  # never changed: no label
     ended = [{"from": "2.0", "to": "2.2", "versions": ["2.0", "2.1", "2.2"], "gloss": "Gone."}]
     assert tt.tooltip(ended, []) == "RSP 2.0–2.2: Gone."
@@ -99,15 +106,42 @@ def test_a_tooltip_in_markdown_inside_html_and_in_table_tails(md):
 
 
 def test_without_a_marker_a_tooltip_has_no_link_and_labels_its_range(md):
-    out = render(md, "ASL.\n", src=None)
-    assert out == '<p><abbr title="Since RSP 2.0: New ASL meaning.">ASL</abbr>.</p>'
+    out = render(md, "ASL-3.\n", src=None)
+    assert out == '<p><abbr title="Since RSP 2.0: New ASL meaning.">ASL</abbr>-3.</p>'
+    assert "abbr" not in render(md, "ASL.\n", src=None)  # two meanings, no version: none
+
+
+def test_a_name_gets_the_meaning_of_its_own_era(md):
+    """A name not in use in the block's version (2.1's "AI R&D-4" in a sentence about 3.0) gets
+    the meaning from the versions it was in use; a longer name around a phrase ("Old ASL
+    scheme") counts by its own era. Where the version is known and the name in use, as before."""
+    out = render(md, "ASL-1 in a 3.0 sentence.\n", src="versions/3.0.md")
+    assert 'title="RSP 1.0: Old ASL meaning."' in out
+    out = render(md, "The Old ASL scheme.\n", src="versions/3.0.md")
+    assert 'title="RSP 1.0: Old ASL meaning."' in out
+    out = render(md, "ASL-3 in a 3.0 sentence.\n", src="versions/3.0.md")
+    assert 'title="New ASL meaning."' in out
+    out = render(md, "ASL-3 with no page.\n", src=None)
+    assert 'title="Since RSP 2.0: New ASL meaning."' in out
+
+
+def test_the_table_knows_each_names_era(atlas: Atlas):
+    data = tt.table(
+        atlas.entities["term"],
+        atlas.version_ids,
+        tt.entity_names([e for group in atlas.entities.values() for e in group], atlas.version_ids),
+    )
+    assert data["eras"]["AI R&D-5"] == ["2.1", "2.2"]
+    assert data["eras"]["CBRN-4"] == ["2.1", "2.2"]
+    assert data["eras"]["Autonomous AI R&D"][0] == "2.0"
+    assert "AI R&D" not in data["eras"] and "ASL" not in data["eras"]  # an alias names the term always
 
 
 def test_a_block_about_other_versions_gets_their_meaning_and_explains_afresh(md):
     # A state card (heading with data-versions) on a page about no version, then the page again.
     text = (
-        'ASL first.\n\n## Cards\n\n### Old card { data-versions="1.0" }\n\nASL in 1.0.\n\n'
-        '### New card { data-versions="2.0 3.0" }\n\nASL later.\n\n## After\n\nASL now.\n'
+        'ASL-3 first.\n\n## Cards\n\n### Old card { data-versions="1.0" }\n\nASL in 1.0.\n\n'
+        '### New card { data-versions="2.0 3.0" }\n\nASL later.\n\n## After\n\nASL-3 now.\n'
     )
     out = render(md, text, src=None)
     titles = [part.split('"', 1)[0] for part in out.split('<abbr title="')[1:]]
@@ -134,7 +168,7 @@ def test_links_name_the_glossary_source_relative_to_the_page_source(md):
         ("versions/1.0.md", "../glossary.md#asl"),
         ("glossary.md", "#asl"),
     ]:
-        assert f'href="{href}"' in render(md, "ASL.\n", src=src), src
+        assert f'href="{href}"' in render(md, "ASL-3.\n", src=src), src
 
 
 def test_the_extension_runs_before_mkdocs_rewrites_links():
@@ -170,3 +204,41 @@ def test_every_built_tooltip_links_to_the_glossary(site: Path):
         )
     ]
     assert unlinked == []
+
+
+def _label_versions(title: str, ids: list[str]) -> set[str] | None:
+    """The versions a tooltip's own label names ("RSP 2.1–2.2: …", "Since RSP 3.4: …"), or None."""
+    if m := re.match(r"Since RSP ([0-9.]+):", title):
+        return set(ids[ids.index(m.group(1)) :])
+    if m := re.match(r"RSP ([0-9.]+)(?:–([0-9.]+))?:", title):
+        return set(ids[ids.index(m.group(1)) : ids.index(m.group(2) or m.group(1)) + 1])
+    return None
+
+
+def test_built_tooltips_on_numbered_names_give_a_meaning_of_that_names_era(site: Path):
+    """Audit G1-3/G2-5: "AI R&D-5" (2.1-2.2) on /thresholds/ai-rnd-5/ and "AI R&D-4" in a /governance/
+    answer about 3.0 carried "Since RSP 3.4: Models able to replace Anthropic's researchers…".
+    A labelled tooltip on a numbered name must name versions in which that name was in use."""
+    data = json.loads((Path(__file__).resolve().parent.parent / tt.TABLE).read_text(encoding="utf-8"))
+    ids, eras = data["versions"], data["eras"]
+    bad = []
+    for p in html_pages(site):
+        for ab in soup(p).select("article abbr"):
+            after = ab.next_sibling if isinstance(ab.next_sibling, str) else ""
+            num = re.match(r"-(\d+)\b", after)
+            name = f"{ab.get_text()}-{num.group(1)}" if num else ""
+            said = _label_versions(str(ab["title"]), ids)
+            if name in eras and said is not None and not said & set(eras[name]):
+                bad.append((url_of(site, p), name, str(ab["title"])[:40]))
+    assert bad == []
+    header = page(site, "/thresholds/ai-rnd-5/").select_one("article p abbr")
+    assert header is not None and str(header["title"]).startswith("RSP 2.1–2.2: Two thresholds"), header
+
+
+def test_built_lineage_steps_say_which_versions_they_join(site: Path):
+    """A lineage step's tooltips give the meaning on its two sides: the ARA step's "ASL-3" (the 2.0
+    changelog) is not glossed with 3.0's "only shorthand for protections"."""
+    items = page(site, "/thresholds/ara/").find(id="lineage").find_next("ul").find_all("li", recursive=False)
+    assert [li.get("data-versions") for li in items] == ["1.0 2.0"]
+    titles = [str(ab["title"]) for li in items for ab in li.select("abbr")]
+    assert titles and not [x for x in titles if "Since RSP 3.0" in x], titles

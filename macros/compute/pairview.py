@@ -125,11 +125,14 @@ def predecessor(atlas: Atlas, link: lineage.Link) -> Predecessor:
     return Predecessor(link.edge.type, there.name, when)
 
 
-def _notes(d: EntityDiff, stated: tuple[tuple[t.Version, t.Change], ...]) -> tuple[t.Change, ...]:
-    # Only a note from a version in which this entity itself arrived, left or changed: a note from
-    # another step of the range would describe a change this row does not have.
+def _notes(atlas: Atlas, d: EntityDiff, stated: tuple[tuple[t.Version, t.Change], ...]) -> tuple[t.Change, ...]:
+    # Only a note from the last version in which this entity itself arrived, left or changed: a
+    # note from another step of the range would describe a change this row does not have, and one
+    # from an earlier step of its own may have been undone since (1.0→3.4's ASL-3 security row
+    # must not say 2.2's insider exclusion holds: 3.0 dropped the Security Standard).
     ref = f"{d.kind}:{d.entity.id}"
-    own = {d.event} if d.event else set(d.at)
+    steps = sorted(set(d.at) | set(d.revised), key=atlas.index)
+    own = {steps[-1]} if steps else set()
     return tuple(c for v, c in stated if ref in c.entities and v.id in own)
 
 
@@ -153,7 +156,7 @@ def entry(atlas: Atlas, d: EntityDiff, a: str, b: str, stated: tuple[tuple[t.Ver
         predecessor=predecessor(atlas, link) if link is not None and not reaches else None,
         continued=d.status == "removed" and continued(atlas, d, b),
         handoffs=handoffs,
-        notes=_notes(d, stated),
+        notes=_notes(atlas, d, stated),
         members=tuple(entry(atlas, m, a, b, stated) for m in d.members),
     )
 

@@ -81,6 +81,8 @@ def check_integrity(atlas: Atlas, lines: dict[str, dict[Loc, int]], pages: froze
         return report.errors  # ranges are read in date order: a misdated version would echo in each
     _check_references(atlas, report)
     _check_ranges(atlas, report)
+    if not report.errors:
+        _check_affects(atlas, report)  # reads states by version: needs known entities and sound ranges
     if pages is not None:
         _check_pages(atlas, pages, report)
     return report.errors
@@ -293,3 +295,29 @@ def _check_ranges(atlas: Atlas, report: _Reporter) -> None:
                         f"states[{j2}].from",
                         f"gap after states[{j1}]: no state covers version {atlas.version_ids[e1 + 1]}",
                     )
+
+
+def _check_affects(atlas: Atlas, report: _Reporter) -> None:
+    """A version's change lists under "Affects" only entries whose record changes in that version
+    (a state begins there, or ends just before it). Otherwise /changes/ says an entry changed
+    where its own history (the /governance/ grid, the pair pages) says it did not, and a pair
+    page's row may take another entry's sentence as its headline."""
+    ids = atlas.version_ids
+    for vi, version in enumerate(atlas.version_items):
+        if version.id not in ids:
+            continue
+        i = ids.index(version.id)
+        prev = ids[i - 1] if i else None
+        for ci, change in enumerate(version.changes):
+            for ri, ref in enumerate(change.entities):
+                kind_name, eid = ref.split(":", 1)
+                states = atlas.entity(kind_name, eid).states
+                if any(s.from_ == version.id for s in states) or any(s.to == prev for s in states if prev):
+                    continue
+                report(
+                    "versions",
+                    ("items", vi, "changes", ci, "entities", ri),
+                    f"{version.id}/{change.id}",
+                    f"entities[{ri}]",
+                    f"'{ref}' has no change of record in {version.id}",
+                )

@@ -8,6 +8,7 @@ version it is shown for.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 
@@ -200,9 +201,11 @@ def _stems(text: str) -> set[str]:
     return {w.rstrip("s") for w in re.findall(r"[a-z0-9]+(?:-[0-9]+)?", text.lower())}
 
 
-def _around(sentence: str, words: set[str]) -> str:
+def _around(sentence: str, words: set[str]) -> str | None:
     """A long list-like sentence ("New commitments: a, b, c, …") cut to the part about this entry,
-    so a 25-word headline does not stop before it."""
+    so a 25-word headline does not stop before it; None for a long sentence that mentions the
+    entry only past the headline's length and is no list (its tail would be a fragment, "… and
+    approvals are now based on …", and its head is about something else)."""
     parts = sentence.split()
     if len(parts) <= HEADLINE_WORDS:
         return sentence
@@ -210,6 +213,8 @@ def _around(sentence: str, words: set[str]) -> str:
     if not hits or hits[0] < HEADLINE_WORDS - 3:
         return sentence
     lead, colon, _ = sentence.partition(": ")
+    if not colon or len(lead.split()) >= 8:
+        return None
     seen = 0
     for clause in re.split(r"(?<=[,;])\s+", sentence):
         n = len(clause.split())
@@ -217,12 +222,27 @@ def _around(sentence: str, words: set[str]) -> str:
             break
         seen += n
     tail = " ".join(parts[seen:])
-    # keep a short lead-in ("New external commitments: … the annual review …")
-    return f"{lead}: … {tail}" if colon and len(lead.split()) < 8 else f"… {tail}"
+    # keep the short lead-in ("New external commitments: … the annual review …")
+    return f"{lead}: … {tail}"
 
 
 def _sentences(text: str) -> list[str]:
     return [x for x in re.split(r"(?<=[.;])\s+(?=[A-Z\"“(])", text.strip()) if x]
+
+
+# Openings that point back to an earlier sentence of the note: alone, such a sentence is about
+# something the row does not show ("It requires …", "The other two scenarios: …").
+BACK_REFERENCE = re.compile(r"(It|Its|This|These|They|Their|Both|Such|The other|The latter|The former)\b")
+
+
+def _standalone(sentence: str) -> bool:
+    """Whether a sentence of a note reads on its own as a headline."""
+    return bool(sentence) and sentence[0].isupper() and not BACK_REFERENCE.match(sentence)
+
+
+def _closed(sentence: str) -> str:
+    """A clause cut at a semicolon ends as a sentence does."""
+    return sentence[:-1] + "." if sentence.endswith(";") else sentence
 
 
 def _truncate(text: str, words: int = HEADLINE_WORDS) -> str:
@@ -234,16 +254,49 @@ def _truncate(text: str, words: int = HEADLINE_WORDS) -> str:
 DANGLING = re.compile(r"(It|They|This|These|Its|Their)\b")
 
 
+def _longer_names(ctx: Ctx, note: t.Change, ref: str, names: set[str]) -> list[str]:
+    """Names of the note's other entries that contain one of this entry's names: in "the ASL-2
+    Security Standard", the level ASL-2 is not the subject, the standard is."""
+    out: set[str] = set()
+    for other in note.entities:
+        if other == ref:
+            continue
+        okind, oid = other.split(":", 1)
+        entity = ctx.atlas.entity(okind, oid)
+        for n in [s.name for s in entity.states] + [t.title(entity) or ""]:
+            low = _base(n).lower()
+            if any(mine in low and mine != low for mine in names):
+                out.add(low)
+    return sorted(out, key=len, reverse=True)
+
+
+def _masked(sentence: str, hidden: list[str]) -> str:
+    low = sentence.lower()
+    for name in hidden:
+        low = low.replace(name, " ")
+    return low
+
+
 def headline(ctx: Ctx, d: EntityDiff, a: str, b: str, e: Entry | None = None) -> str:
     """At most 25 words: the policy's own change note that names this entity, else a computed one."""
     if e is None:  # called on its own, not from a pair page that computed its view
         e = pairview.entry(ctx.atlas, d, a, b, tuple(stated_changes(ctx.atlas, a, b)))
     ref = f"{d.kind}:{d.entity.id}"
-    notes = e.notes
+    # Only a note from the last version in which this entity itself arrived, left or changed: a
+    # note from another step of the range would describe a change this row does not have, and one
+    # from an earlier step of its own may have been undone since (1.0→3.4's ASL-3 security row
+    # must not say 2.2's insider exclusion holds "now": 3.0 dropped the Security Standard).
+    steps = sorted(set(d.at) | set(d.revised), key=ctx.atlas.index)
+    last = steps[-1] if steps else None
+    notes = e.notes  # pairview keeps only the notes of that last step
+    # Over several versions, a note says which step it describes ("now" is as of that step).
+    dated = f"In {last}: " if last is not None and ctx.atlas.index(b) - ctx.atlas.index(a) > 1 else ""
     # The first note, in the policy's own order, with a sentence about this entity; that sentence
     # is the headline. A note tagged with many entries may open on another one's change.
     # A sentence naming the entry in full beats one sharing a distinctive word with its names.
     names = {_base(n).lower() for n in [s.name for s in d.entity.states] + [t.title(d.entity) or ""] if n}
+    # a plural name is named by its singular too ("Each Risk Report speaks as of …")
+    names |= {n[:-1] for n in names if n.endswith("s") and len(n) > 4}
     words = _words(d)
     tiers: tuple[Callable[[str], bool], ...] = (
         lambda sentence: any(n in sentence.lower() for n in names),
@@ -257,17 +310,26 @@ def headline(ctx: Ctx, d: EntityDiff, a: str, b: str, e: Entry | None = None) ->
     for pool, checks in ((primary, tiers), (others, tiers[:1])):
         for about in checks:
             for note in pool:
+                hidden = _longer_names(ctx, note, ref, names)
                 for sentence in _sentences(note.text):
+                    cut = _around(sentence, words)
                     # In a note led by another entry, "It requires …" is about that entry.
-                    if about(sentence) and not (pool is others and DANGLING.match(sentence)):
-                        return esc(_truncate(_around(sentence, words)))
+                    if pool is others and DANGLING.match(sentence):
+                        continue
+                    if cut is not None and _standalone(sentence) and about(_masked(sentence, hidden)):
+                        return esc(dated + _truncate(_closed(cut)))
     if d.status == "added":
         state = d.after
-        return esc(_truncate(_first_sentence(t.meaning(state) if state else "")))
+        # its meaning at the end of the range, dated if it changed after it arrived
+        asof = f"In {b}: " if d.revised and dated else ""
+        return esc(asof + _truncate(_first_sentence(t.meaning(state) if state else "")))
     if d.status == "removed":
         return f"Not in the policy from {esc(d.event)}."
     fields = [_label(d.kind, f.field) for f in sorted(d.fields, key=lambda f: field_rank(f.field))]
     said = ("Changed: " + ", ".join(fields).lower() + ".") if fields else ""
+    if dated and fields and d.after is not None and not d.members:
+        # Several steps and no note from the last: where the row ends up is what the range shows.
+        return esc(f"In {b}: " + _truncate(_first_sentence(t.meaning(d.after))))
     if d.members:
         # what happened to its thresholds, not "meaning": a renamed row is not a new meaning
         rows = "; ".join(f"{_member_names(me)}: {kind_of_change(me.diff).lower()}" for me in e.members)
@@ -376,7 +438,12 @@ def _glance_line(ctx: Ctx, view: PairView, group: list[EntityDiff], a: str, b: s
     # a provision: its stable topic in bold, then what it said at each end
     names = f"**{esc(title)}**: {names}" if title else f"**{names}**"
     what = kind(lead.kind).singular.capitalize()
-    return f"- {what}: {names} · {esc(how)} · {headline(ctx, lead, a, b, le)} ({detail})"
+    said = headline(ctx, lead, a, b, le)
+    line = f"- {what}: {names} · {esc(how)} · {said} ({detail})"
+    # A headline dated to one step ("In 2.0: …") is about that version: its tooltips say so.
+    if (step := re.match(r"In ([0-9.]+): ", html.unescape(said))) and step.group(1) in ctx.atlas.version_ids:
+        line += f'\n    {{: data-version="{attr(step.group(1))}" }}'
+    return line
 
 
 def _glance(ctx: Ctx, view: PairView) -> str:
@@ -482,10 +549,10 @@ def _entity_block(ctx: Ctx, e: Entry, a: str, b: str) -> str:
         return "\n".join(out) + "\n"
     fields = [f for f in sorted(d.fields, key=lambda f: field_rank(f.field)) if f.field != "name"]
     out.append("")
-    # A domain's note restates its thresholds, whose own blocks carry the substance: one click away.
-    meaning = [f for f in fields if f.field in MEANING_FIELDS and d.kind != "domain"]
-    # ... but its own changed note is still shown, or "Changed in 2.1" would point at nothing.
-    rest = [f for f in fields if f not in meaning]
+    # A domain's note is shown too: a card that says "Changed" must show what changed, and a
+    # domain's note can change with no threshold of its own changing (2.1's misalignment case).
+    meaning = [f for f in fields if f.field in MEANING_FIELDS]
+    rest = [f for f in fields if f.field not in MEANING_FIELDS]
     out.extend(_field_block(ctx, f, a, b, d.kind) + "\n" for f in meaning)
     if rest and ctx.atlas.index(b) - ctx.atlas.index(a) == 1:
         # Meaning first; the other changed fields one click away, unchanged ones not at all.

@@ -14,7 +14,7 @@ from macros.render import diagram, urls, viewas
 from macros.render.citethis import cite_this, version_anchor
 from macros.render.common import entity_name, provenance, shown, version_link
 from macros.render.fields import label, name_in, value
-from macros.render.text import Ctx, esc, stacked_table, table
+from macros.render.text import Ctx, attr, esc, stacked_table, table
 
 # Explorer markers for a threshold that arrived through a lineage edge.
 ARRIVED = {"replaced": "replacement", "redefined": "redefined", "renamed": "renamed", "split": "split off"}
@@ -51,6 +51,12 @@ def lineage_sentence(ctx: Ctx, link: lineage.Link) -> str:
         said = t.LINEAGE_PHRASES[link.edge.type].format(a=src, b=dst, kind=kinds.kind(kname).singular)
     step = ctx.link(esc(f"{prev} → {at}"), urls.compare_page(prev, at), step_anchor(ctx, link))
     return f"In {version_link(ctx, at)}, {said} ({step})."
+
+
+def step_versions(ctx: Ctx, link: lineage.Link) -> str:
+    """The two versions a lineage step joins, space-separated, for a ``data-versions`` attribute."""
+    ids = ctx.atlas.version_ids
+    return f"{ids[ctx.atlas.index(link.edge.at) - 1]} {link.edge.at}"
 
 
 def range_label(ctx: Ctx, state: t.State) -> str:
@@ -278,7 +284,15 @@ def threshold_page(ctx: Ctx, tid: str) -> str:
         f"Names it has carried: {', '.join('“' + esc(n) + '”' for n in names)}.\n",
     ]
     preds, succs = lineage.predecessors(atlas, tid), lineage.successors(atlas, tid)
-    told = [(atlas.index(lk.edge.at), f"- {lineage_sentence(ctx, lk)} {esc(lk.edge.note)}") for lk in preds + succs]
+    # a step is about the versions on its two sides: its tooltips give their meaning, not the newest
+    told = [
+        (
+            atlas.index(lk.edge.at),
+            f"- {lineage_sentence(ctx, lk)} {esc(lk.edge.note)}\n"
+            f'    {{: data-versions="{attr(step_versions(ctx, lk))}" }}',
+        )
+        for lk in preds + succs
+    ]
     own = _own_steps(ctx, th, {lk.edge.at for lk in preds + succs if lk.edge.type in ("split", "merged")})
     if told or own:
         # A threshold renamed or redefined without an edge to another one (CBRN-4) has a lineage too.
@@ -315,7 +329,8 @@ def _own_steps(ctx: Ctx, th: t.Threshold, reshaped: set[str]) -> list[tuple[int,
         if prev.summary != cur.summary and recorded(atlas, THRESHOLD.name, th.id, at) and "summary" not in cur.reworded:
             said.append("its meaning changed" if said else f"the meaning of {esc(cur.name)} changed")
         if said:
-            out.append((atlas.index(at), f"- In {version_link(ctx, at)}, {' and '.join(said)} ({step})."))
+            line = f"- In {version_link(ctx, at)}, {' and '.join(said)} ({step})."
+            out.append((atlas.index(at), f'{line}\n    {{: data-versions="{attr(before + " " + at)}" }}'))
     return out
 
 
