@@ -15,6 +15,7 @@ import pytest
 
 from macros.compute import versions as cv
 from macros.compute.diff import EntityDiff, diff, stated_changes
+from macros.compute.pairview import pair_view
 from macros.model import Atlas
 from macros.model.kinds import DIFF_KINDS
 from macros.render import compare
@@ -101,10 +102,11 @@ def test_a_changed_card_shows_what_changed(atlas: Atlas) -> None:
     bad = []
     for a, b in cv.pairs(atlas):
         ctx = Ctx(atlas, f"compare/{a}-vs-{b}.md")
-        for d in diff(atlas, a, b, DIFF_KINDS):
+        for e in pair_view(atlas, a, b, DIFF_KINDS).entries:
+            d = e.diff
             if d.status != "changed" or d.moves:
                 continue
-            block = compare._entity_block(ctx, d, a, b)
+            block = compare._entity_block(ctx, e, a, b)
             title = block.splitlines()[0]
             if not any(s in block for s in shown) and "→" not in title:
                 bad.append((a, b, d.kind, d.entity.id))
