@@ -6,6 +6,8 @@ from __future__ import annotations
 import functools
 import html
 import re
+import shutil
+from pathlib import Path
 
 from macros.model import Atlas
 from macros.render import compare
@@ -209,11 +211,29 @@ def test_a_recorded_change_is_drawn_as_a_redline():
     assert "<del>Capability</del> <ins>Safeguards</ins> Report" in shown
 
 
-def test_a_difference_the_record_does_not_list_is_shown_plainly():
-    # No 2.0 change lists the update process: our two summaries differ, the record says nothing.
-    shown = block("1.0", "2.0", "provision-policy-updates")
+def _without_change(tmp_path: Path, change: str) -> Atlas:
+    """The real data less one recorded change: the two summaries still differ, the record is silent."""
+    from macros.model import load_atlas
+
+    data = tmp_path / "data"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "data", data)
+    path = data / "versions.yml"
+    text = path.read_text()
+    start = text.index(f"      - id: {change}\n")
+    end = text.index("      - id: ", start + 1)
+    path.write_text(text[:start] + text[end:])
+    return load_atlas(data)
+
+
+def test_a_difference_the_record_does_not_list_is_shown_plainly(tmp_path: Path) -> None:
+    # With 2.0's update-process change taken out of the record, our two summaries still differ.
+    atlas = _without_change(tmp_path, "update-proposers")
+    page = html.unescape(compare.compare_page(Ctx(atlas, "compare/1.0-vs-2.0.md"), "1.0", "2.0"))
+    shown = page.split("{ #provision-policy-updates }", 1)[1].split("#### ", 1)[0].split("??? quote", 1)[0]
     assert "<del>" not in shown and "<ins>" not in shown
     assert "(reworded in" in shown and "no redline is drawn" in shown
+    # and with the change recorded, the same step is a redline
+    assert "<del>" in block("1.0", "2.0", "provision-policy-updates")
 
 
 def test_a_field_marked_reworded_is_not_redlined_though_the_step_is_recorded(tmp_path):
@@ -242,14 +262,20 @@ def test_a_field_marked_reworded_is_not_redlined_though_the_step_is_recorded(tmp
     assert "<del>" in block("3.3", "3.4", "threshold-ai-rnd")
 
 
-def test_entity_histories_tell_a_reworded_summary_from_a_recorded_change():
+def test_entity_histories_tell_a_reworded_summary_from_a_recorded_change(tmp_path: Path) -> None:
     from macros.render import entities
 
-    atlas = real_atlas()
-    ctx = Ctx(atlas, "governance.md")
-    updates = html.unescape(entities.history(ctx, "provision", atlas.entity("provision", "policy-updates")))
+    silent = _without_change(tmp_path, "update-proposers")
+    updates = html.unescape(
+        entities.history(Ctx(silent, "governance.md"), "provision", silent.entity("provision", "policy-updates"))
+    )
     assert "What changed at 2.0: Name; our summary reworded, no change recorded: meaning" not in updates
     assert "What changed at 2.0: our summary reworded, no change recorded: name, meaning" in updates
+    atlas = real_atlas()
+    recorded = html.unescape(
+        entities.history(Ctx(atlas, "governance.md"), "provision", atlas.entity("provision", "policy-updates"))
+    )
+    assert "no change recorded" not in recorded.split("What changed at 2.0:", 1)[1].split("\n", 1)[0]
     cbrn4 = html.unescape(
         entities.history(Ctx(atlas, "thresholds/cbrn-4.md"), "threshold", atlas.entity("threshold", "cbrn-4"))
     )
