@@ -50,19 +50,24 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 PAGES = {
     "home": "/",
     "version": "/versions/3.0/",
-    "comparison": "/compare/2.2-vs-3.0/",
+    "pair (comparison)": "/compare/2.2-vs-3.0/",
     "level": "/levels/asl-3/",
     "explorer": "/thresholds/",
     "threshold": "/thresholds/cbrn-4/",
     "models": "/models/",
     "theory of change (diagram)": "/theory-of-change/",
     "glossary": "/glossary/",
+    "current": "/current/",
+    "governance": "/governance/",
+    "changes (ledger)": "/changes/",
     "cite": "/cite/",
     "data": "/data/",
     "timeline": "/timeline/",
 }
 NOTES = "<!-- notes: everything below this line is hand-written and kept by scripts/bench.py -->"
 BUDGET_KIB = 150
+# Targets (issue #13): performance at least 98, the other three categories 100.
+TARGET = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
 BUILD_RATIO = 1.3
 COPY_IGNORE = shutil.ignore_patterns(
     ".git", ".venv", "node_modules", "site", "bench-results", "__pycache__", ".pytest_cache", ".ruff_cache"
@@ -358,13 +363,13 @@ def lighthouse_section(lh: dict) -> list[str]:
         "`Cache-Control: max-age=600`. Transfer is Lighthouse's total byte weight: every request the page "
         "made, compressed.",
         "",
-        "| Page | Path | Performance | Accessibility | Best practices | SEO | Transfer (KiB) | All 100 "
+        "| Page | Path | Performance | Accessibility | Best practices | SEO | Transfer (KiB) | Scores on target "
         f"| ≤ {BUDGET_KIB} KiB |",
         "|---|---|---:|---:|---:|---:|---:|---|---|",
     ]
     for r in lh["pages"]:
         s = r["scores"]
-        scores_ok = all(v == 100 for v in s.values())
+        scores_ok = all(s[c] >= TARGET[c] for c in CATEGORIES)
         lines.append(
             f"| {r['page']} | `{r['path']}` | {s['performance']} | {s['accessibility']} | "
             f"{s['best-practices']} | {s['seo']} | {r['kib']:.0f} | {'yes' if scores_ok else '**no**'} | "
@@ -432,7 +437,8 @@ def write_report(results: dict) -> None:
         "`--scales 9,50`) update only their own sections; each section says when and where it was measured. "
         "One run on one shared machine: treat differences under ~10% as noise.",
         "",
-        f"Targets: 100 in all four Lighthouse categories; at most {BUDGET_KIB} KiB transferred per page; a full "
+        f"Targets: Lighthouse performance at least {TARGET['performance']}, accessibility, best practices and SEO "
+        f"100; at most {BUDGET_KIB} KiB transferred per page; a full "
         f"build at most {BUILD_RATIO}× a stock Material build of the same pages.",
         "",
     ]
