@@ -26,21 +26,18 @@ def version_anchor(kind: str, eid: str, vid: str) -> str:
 PLAIN = ("APA", "Chicago")
 
 
-def copy_block(text: str, fmt: str, of: str) -> str:
-    """One citation of ``of`` in format ``fmt``: the format's name with a copy button, then the
-    text in a plain ``<pre>``.
+def copy_block(text: str, fmt: str) -> str:
+    """One citation in format ``fmt``: the format's name, then the text in a plain ``<pre>``.
 
     Plain, not a ``<pre><code>`` block: Material decorates every ``pre > code`` on load (copy
     button, observers), which for the hundreds of blocks on /glossary/ and /changes/ cost seconds
-    of main-thread time. The button (shown by assets/atlas.js once the box opens) copies the
-    ``<pre>``'s text exactly, trailing white space included: the RIS record ends in ``ER  - ``,
-    which Material's own copy button would trim to ``ER  -``. assets/atlas.js builds the same
-    markup for the formats it adds from ``data-cite``.
+    of main-thread time. The copy button (added by assets/atlas.js when the box opens, named
+    e.g. "Copy the policy text as RIS") copies the ``<pre>``'s text exactly, trailing white space
+    included: the RIS record ends in ``ER  - ``, which Material's own copy button would trim to
+    ``ER  -``. assets/atlas.js builds the same markup for the formats it adds from ``data-cite``.
     """
-    aria = html.escape(f"Copy {of} as {fmt}", quote=True)
     return (
-        f'<p class="atlas-citethis__fmt">{html.escape(fmt, quote=False)} <button class="atlas-copy" type="button" '
-        f'aria-label="{aria}" hidden>Copy</button></p>\n'
+        f'<p class="atlas-citethis__fmt">{html.escape(fmt, quote=False)}</p>\n'
         f'<pre class="atlas-citethis__text">{html.escape(text, quote=False)}</pre>'
     )
 
@@ -61,7 +58,7 @@ def cite_box(pinned: PinpointCite, summary: str) -> str:
         out.append(f'<div class="atlas-citethis__group" data-which="{which}">')
         out.append(f'<p class="atlas-citethis__which">{label}</p>')
         for name in PLAIN:
-            out.append(copy_block(formats[which][name], name, label[0].lower() + label[1:]))
+            out.append(copy_block(formats[which][name], name))
         out.append("</div>")
     names = ", ".join(name for name in formats["primary"] if name not in PLAIN)
     out.append(f'<noscript><p class="atlas-citethis__more">{html.escape(names)}: with JavaScript on.</p></noscript>')
