@@ -323,9 +323,14 @@ def coins_kev(w: Work | PageCite) -> str:
 
 
 def coins(w: Work | PageCite) -> str:
-    """COinS: the KEV in an empty, invisible ``Z3988`` span, escaped for the attribute."""
+    """COinS: the KEV in an empty, invisible ``Z3988`` span, escaped for the attribute.
+
+    ``data-preview`` keeps Material from mounting a tooltip on the span: its content.tooltips
+    takes every ``[title]`` but ``[data-preview]``, and each mount adds listeners and a layout
+    read on load (hundreds of spans on /glossary/ and /changes/) for a span nobody can hover.
+    """
     # The KEV is percent-encoded (no quote marks left), so only its "&" needs escaping.
-    return f'<span class="Z3988" title="{escape(coins_kev(w))}"></span>'
+    return f'<span class="Z3988" data-preview title="{escape(coins_kev(w))}"></span>'
 
 
 def work_formats(w: Work, *, with_pinpoint: bool = False) -> dict[str, str]:

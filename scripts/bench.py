@@ -8,7 +8,8 @@
    in turn, wall and CPU seconds.
 3. Build time with synthetic data of 9, 50 and 100 versions (every version pair gets a page).
 
-Options: --skip-lighthouse, --skip-builds, --scales 9,50 (for a quicker run), --repeat N.
+Options: --skip-lighthouse, --skip-builds, --scales 9,50 (for a quicker run), --repeat N,
+--runs N (Lighthouse runs per page; the run with the median performance score is reported).
 Raw Lighthouse reports go to bench-results/ (git-ignored). Hand-written notes at the end of
 BENCHMARKS.md, below the NOTES marker, are kept.
 """
@@ -52,19 +53,24 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 PAGES = {
     "home": "/",
     "version": "/versions/3.0/",
-    "comparison": "/compare/2.2-vs-3.0/",
+    "pair (comparison)": "/compare/2.2-vs-3.0/",
     "level": "/levels/asl-3/",
     "explorer": "/thresholds/",
     "threshold": "/thresholds/cbrn-4/",
     "models": "/models/",
     "theory of change (diagram)": "/theory-of-change/",
     "glossary": "/glossary/",
+    "current": "/current/",
+    "governance": "/governance/",
+    "changes (ledger)": "/changes/",
     "cite": "/cite/",
     "data": "/data/",
     "timeline": "/timeline/",
 }
 NOTES = "<!-- notes: everything below this line is hand-written and kept by scripts/bench.py -->"
 BUDGET_KIB = 150
+# Targets (issue #13): performance at least 98, the other three categories 100.
+TARGET = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
 BUILD_RATIO = 1.2
 COPY_IGNORE = shutil.ignore_patterns(
     ".git", ".venv", "node_modules", "site", "bench-results", "__pycache__", ".pytest_cache", ".ruff_cache"
@@ -320,13 +326,21 @@ def biggest_requests(report: dict, n: int = 4) -> list[str]:
     return [f"{urlsplit(i['url']).path} {i.get('transferSize', 0) / 1024:.0f} KiB" for i in items]
 
 
-def bench_lighthouse(site: Path) -> list[dict]:
+def median_run(reports: list[dict]) -> dict:
+    """The run with the median performance score (the lower middle one of an even count): one
+    whole report, so its scores, weight and misses belong together."""
+    ranked = sorted(reports, key=lambda r: r["categories"]["performance"]["score"])
+    return ranked[(len(ranked) - 1) // 2]
+
+
+def bench_lighthouse(site: Path, runs: int = 1) -> list[dict]:
     RAW.mkdir(exist_ok=True)
     rows = []
     with serve(site) as base:
         for name, path in PAGES.items():
             slug = name.split(" ")[0]
-            report = lighthouse(base + path, RAW / f"lighthouse-{slug}.json")
+            reports = [lighthouse(base + path, RAW / f"lighthouse-{slug}-{k}.json") for k in range(runs)]
+            report = median_run(reports)
             scores = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
             kib = report["audits"]["total-byte-weight"]["numericValue"] / 1024
             rows.append(
@@ -337,6 +351,7 @@ def bench_lighthouse(site: Path) -> list[dict]:
                     "kib": kib,
                     "misses": {c: misses(report, c) for c in CATEGORIES},
                     "biggest": biggest_requests(report),
+                    "performance_runs": [round(r["categories"]["performance"]["score"] * 100) for r in reports],
                 }
             )
             print(f"lighthouse {path}: {scores} {kib:.0f} KiB", flush=True)
@@ -373,24 +388,33 @@ def environment() -> str:
     )
 
 
+def runs_phrase(runs: int) -> str:
+    if runs == 1:
+        return "one run per page"
+    return f"{runs} runs per page, the run with the median performance score shown (each run's in brackets)"
+
+
 def lighthouse_section(lh: dict) -> list[str]:
     lines = [
         "## Lighthouse",
         "",
         f"Measured {lh['date']} ({lh['env']}). Lighthouse's default mobile run (simulated slow 4G, 4× slower "
-        "CPU), pages served gzipped from 127.0.0.1 by the script's own server with GitHub Pages' "
+        f"CPU), {runs_phrase(lh.get('runs', 1))}, pages served gzipped from 127.0.0.1 by the script's own "
+        "server with GitHub Pages' "
         "`Cache-Control: max-age=600`. Transfer is Lighthouse's total byte weight: every request the page "
         "made, compressed.",
         "",
-        "| Page | Path | Performance | Accessibility | Best practices | SEO | Transfer (KiB) | All 100 "
+        "| Page | Path | Performance | Accessibility | Best practices | SEO | Transfer (KiB) | Scores on target "
         f"| ≤ {BUDGET_KIB} KiB |",
         "|---|---|---:|---:|---:|---:|---:|---|---|",
     ]
     for r in lh["pages"]:
         s = r["scores"]
-        scores_ok = all(v == 100 for v in s.values())
+        scores_ok = all(s[c] >= TARGET[c] for c in CATEGORIES)
+        runs = r.get("performance_runs", [])
+        perf = f"{s['performance']} ({', '.join(map(str, runs))})" if len(runs) > 1 else str(s["performance"])
         lines.append(
-            f"| {r['page']} | `{r['path']}` | {s['performance']} | {s['accessibility']} | "
+            f"| {r['page']} | `{r['path']}` | {perf} | {s['accessibility']} | "
             f"{s['best-practices']} | {s['seo']} | {r['kib']:.0f} | {'yes' if scores_ok else '**no**'} | "
             f"{'yes' if r['kib'] <= BUDGET_KIB else '**no**'} |"
         )
@@ -476,7 +500,8 @@ def write_report(results: dict) -> None:
         "`--scales 9,50`) update only their own sections; each section says when and where it was measured. "
         "One run on one shared machine: treat differences under ~10% as noise.",
         "",
-        f"Targets: 100 in all four Lighthouse categories; at most {BUDGET_KIB} KiB transferred per page; a full "
+        f"Targets: Lighthouse performance at least {TARGET['performance']}, accessibility, best practices and SEO "
+        f"100; at most {BUDGET_KIB} KiB transferred per page; a full "
         f"build at most {BUILD_RATIO}× a stock Material build of the same pages.",
         "",
     ]
@@ -506,6 +531,7 @@ def main() -> None:
     ap.add_argument("--skip-builds", action="store_true")
     ap.add_argument("--scales", default="9,50,100", help="comma-separated version counts ('' to skip)")
     ap.add_argument("--repeat", type=int, default=5, help="runs per build for the plain comparison")
+    ap.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page (the median one is reported)")
     opts = ap.parse_args()
 
     results = previous_results()
@@ -517,7 +543,8 @@ def main() -> None:
             site = ROOT / "site"
             if not (site / "index.html").exists():
                 run([sys.executable, "-m", "mkdocs", "build", "--strict"], ROOT)
-            results["lighthouse"] = {"date": today, "env": where, "pages": bench_lighthouse(site)}
+            pages = bench_lighthouse(site, opts.runs)
+            results["lighthouse"] = {"date": today, "env": where, "runs": opts.runs, "pages": pages}
             write_report(results)
         with tempfile.TemporaryDirectory(prefix="atlas-bench-") as tmp:
             work = Path(tmp)

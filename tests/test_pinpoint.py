@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pybtex.database
@@ -59,8 +60,19 @@ def test_cbrn_4_in_2_2_cites_the_policy_text_at_its_page_and_the_entry_by_its_2_
     doc = page(site, "/thresholds/cbrn-4/")
     box = next(d for d in doc.select("details.atlas-citethis") if "RSP 2.2" in d.summary.get_text())
     assert "CBRN-4 in RSP 2.2" in box.summary.get_text()
-    codes = [c.get_text() for c in box.select("pre code")]
+    # APA and Chicago are text in the page; BibTeX, RIS and CSL-JSON wait in data-cite until the
+    # box opens (assets/atlas.js adds them after each group's text, in this order).
+    later = json.loads(box["data-cite"])
+    codes = []
+    for which in ("primary", "entry"):
+        group = box.select_one(f".atlas-citethis__group[data-which={which}]")
+        texts = [p.get_text() for p in group.select("pre.atlas-citethis__text")]
+        assert [next(p.stripped_strings) for p in group.select(".atlas-citethis__fmt")] == ["APA", "Chicago"]
+        assert list(later[which]) == ["BibTeX", "RIS", "CSL-JSON"]
+        codes += [*texts, *later[which].values()]
     assert len(codes) == 10, "five formats for the policy text, five for the entry"
+    assert "Responsible Scaling Policy, Version 2.2" in codes[0] and "(p. 4)" in codes[0]
+    assert "CBRN-4" in codes[6] and codes[6].endswith("/thresholds/cbrn-4/#v2.2."), codes[6]
     primary_bib, entry_bib = codes[2], codes[7]
     bib = pybtex.database.parse_string(primary_bib, "bibtex")
     (entry,) = bib.entries.values()

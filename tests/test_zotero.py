@@ -110,3 +110,11 @@ def test_the_emulation_can_fail() -> None:
     assert person is not None and person["creators"] == [{"firstName": "RSP Atlas", "lastName": "contributors"}]
     plus = zotero.parse_context_object("rft_val_fmt=info:ofi/fmt:kev:mtx:dc&rft.title=a%2Bb")
     assert plus is not None and plus["title"] == "a b"
+
+
+def test_coins_spans_are_not_tooltip_hosts(site: Path) -> None:
+    """Material mounts a tooltip on every [title] but [data-preview], at load: on /glossary/ and
+    /changes/ that was hundreds of mounts for empty spans no reader can hover."""
+    for url in ("/", "/glossary/", "/changes/"):
+        spans = BeautifulSoup(_doc(site, url), "html.parser").select("span.Z3988[title]")
+        assert spans and all(s.has_attr("data-preview") for s in spans), url

@@ -291,6 +291,99 @@
   }
 })();
 
+/* "Cite this" boxes (macros/render/citethis.py): each format is a plain <pre> with a copy button.
+   Nothing runs on load: when a box is first opened its BibTeX, RIS and CSL-JSON are added from its
+   data-cite and every format gets its button; one listener on the document copies for all. The
+   <pre>'s text is copied as it is (the RIS record ends in "ER  - ", with its trailing space);
+   without clipboard access the text is selected instead. */
+(function () {
+  "use strict";
+
+  var status = null;
+  function announce(text) {
+    if (!status || !status.isConnected) {
+      status = document.createElement("p");
+      status.className = "atlas-copy-status";
+      status.setAttribute("role", "status");
+      document.body.appendChild(status);
+    }
+    status.textContent = "";
+    window.setTimeout(function () { status.textContent = text; }, 50);
+  }
+
+  function select(pre) {
+    var range = document.createRange();
+    range.selectNodeContents(pre);
+    var sel = window.getSelection();
+    sel.removeAllRanges();
+    sel.addRange(range);
+  }
+
+  function copy(button) {
+    var holder = button.parentElement, pre = holder && holder.nextElementSibling;
+    if (!pre || pre.tagName !== "PRE") return;
+    var done = function () {
+      button.textContent = "Copied";
+      announce("Copied to clipboard");
+      window.setTimeout(function () { button.textContent = "Copy"; }, 2000);
+    };
+    var fail = function () { select(pre); announce("Selected: press Ctrl+C to copy"); };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(pre.textContent).then(done, fail);
+    } else {
+      fail();
+    }
+  }
+
+  document.addEventListener("click", function (ev) {
+    var button = ev.target instanceof Element ? ev.target.closest("button.atlas-copy") : null;
+    if (button) copy(button);
+  });
+
+  // Each format: its name with a copy button, then its text. APA and Chicago are in the page
+  // (macros/render/citethis.py, copy_block); BibTeX, RIS and CSL-JSON come from data-cite, in the
+  // order they were written.
+  function addButton(head, of) {
+    var button = document.createElement("button");
+    button.className = "atlas-copy";
+    button.type = "button";
+    button.setAttribute("aria-label", "Copy " + of + " as " + head.textContent.trim());
+    button.textContent = "Copy";
+    head.append(" ", button);
+  }
+  function fill(box) {
+    var later = {};
+    if (box.dataset.cite) {
+      try { later = JSON.parse(box.dataset.cite); } catch (e) { later = {}; }
+      box.removeAttribute("data-cite");
+    }
+    box.querySelectorAll(".atlas-citethis__group[data-which]").forEach(function (group) {
+      var formats = later[group.dataset.which] || {};
+      Object.keys(formats).forEach(function (name) {
+        var head = document.createElement("p"), pre = document.createElement("pre");
+        head.className = "atlas-citethis__fmt";
+        head.textContent = name;
+        pre.className = "atlas-citethis__text";
+        pre.textContent = formats[name];
+        group.append(head, pre);
+      });
+      var which = group.querySelector(".atlas-citethis__which").textContent;
+      var of = which.charAt(0).toLowerCase() + which.slice(1);
+      group.querySelectorAll(".atlas-citethis__fmt").forEach(function (head) {
+        if (!head.querySelector("button")) addButton(head, of);
+      });
+    });
+    box.classList.add("atlas-citethis--ready");
+  }
+
+  // "toggle" does not bubble: listen in the capture phase, once for every box on every page.
+  document.addEventListener("toggle", function (ev) {
+    var box = ev.target;
+    if (!(box instanceof HTMLDetailsElement) || !box.open || !box.classList.contains("atlas-citethis")) return;
+    if (!box.classList.contains("atlas-citethis--ready")) fill(box);
+  }, true);
+})();
+
 /* ==========================================================================
    Quality gates: accessibility names for Material's widgets. Kept apart from
    the code above; tested by tests/browser/.

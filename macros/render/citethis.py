@@ -8,6 +8,7 @@ own anchor (``#v2.2``), and the entry's note says which versions share the wordi
 from __future__ import annotations
 
 import html
+import json
 
 from macros.citation_targets import PinpointCite, cite_change, cite_state, entity_state_anchor
 from macros.compute.scope import span
@@ -21,35 +22,46 @@ def version_anchor(kind: str, eid: str, vid: str) -> str:
     return entity_state_anchor(kind, eid, vid)
 
 
-def copy_block(text: str, label: str, code_class: str = "") -> str:
-    """A citation in a code block Material gives a copy button.
+# Shown as text in every box, readable and selectable without JavaScript.
+PLAIN = ("APA", "Chicago")
 
-    Material's automatic copy button trims trailing white space, which cuts the RIS closing tag
-    ``ER  - `` to ``ER  -``; its clipboard handler copies ``data-clipboard-text`` verbatim. A text
-    that ends in white space therefore opts out of the automatic button (``no-copy``) and carries
-    its exact text on a button of its own; the others keep the automatic one (no second copy of
-    the text in the page).
+
+def copy_block(text: str, fmt: str) -> str:
+    """One citation in format ``fmt``: the format's name, then the text in a plain ``<pre>``.
+
+    Plain, not a ``<pre><code>`` block: Material decorates every ``pre > code`` on load (copy
+    button, observers), which for the hundreds of blocks on /glossary/ and /changes/ cost seconds
+    of main-thread time. The copy button (added by assets/atlas.js when the box opens, named
+    e.g. "Copy the policy text as RIS") copies the ``<pre>``'s text exactly, trailing white space
+    included: the RIS record ends in ``ER  - ``, which Material's own copy button would trim to
+    ``ER  -``. assets/atlas.js builds the same markup for the formats it adds from ``data-cite``.
     """
-    cls = f' class="{html.escape(code_class)}"' if code_class else ""
-    if text == text.rstrip():
-        return f'<div class="highlight"><pre><code{cls}>{html.escape(text, quote=False)}</code></pre></div>'
-    button = (
-        '<nav class="md-code__nav"><button class="md-code__button" type="button" data-md-type="copy" '
-        f'title="Copy to clipboard" aria-label="{html.escape("Copy " + label, quote=True)}" '
-        f'data-clipboard-text="{html.escape(text, quote=True)}"></button></nav>'
+    return (
+        f'<p class="atlas-citethis__fmt">{html.escape(fmt, quote=False)}</p>\n'
+        f'<pre class="atlas-citethis__text">{html.escape(text, quote=False)}</pre>'
     )
-    return f'<div class="highlight no-copy"><pre>{button}<code{cls}>{html.escape(text, quote=False)}</code></pre></div>'
 
 
 def cite_box(pinned: PinpointCite, summary: str) -> str:
-    """A closed <details> with both citations of ``pinned``, five formats each, and their COinS."""
+    """A closed <details> with both citations of ``pinned``, five formats each, and their COinS.
+
+    APA and Chicago are in the page as text. BibTeX, RIS and CSL-JSON wait, as JSON in the box's
+    ``data-cite`` attribute, until the box is opened (assets/atlas.js): hundreds of boxes on one
+    page, each with ten blocks in the DOM, kept /glossary/ and /changes/ busy for seconds on a
+    phone. An attribute, not a ``<script>``: never executed, one string for the parser.
+    """
     formats = pinned.formats()
-    out = [f'<details class="atlas-citethis">\n<summary>{html.escape(summary)}</summary>']
+    later = {which: {k: v for k, v in formats[which].items() if k not in PLAIN} for which, _ in WHICH}
+    data = html.escape(json.dumps(later, ensure_ascii=False, separators=(",", ":")), quote=True)
+    out = [f'<details class="atlas-citethis" data-cite="{data}">\n<summary>{html.escape(summary)}</summary>']
     for which, label in WHICH:
+        out.append(f'<div class="atlas-citethis__group" data-which="{which}">')
         out.append(f'<p class="atlas-citethis__which">{label}</p>')
-        for name, text in formats[which].items():
-            out.append(f'<p class="atlas-citethis__fmt">{html.escape(name)}</p>')
-            out.append(copy_block(text, f"{label.lower()} as {name}"))
+        for name in PLAIN:
+            out.append(copy_block(formats[which][name], name))
+        out.append("</div>")
+    names = ", ".join(name for name in formats["primary"] if name not in PLAIN)
+    out.append(f'<noscript><p class="atlas-citethis__more">{html.escape(names)}: with JavaScript on.</p></noscript>')
     out.append(pinned.coins())
     out.append("</details>\n")
     return "\n".join(out)

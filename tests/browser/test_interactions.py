@@ -147,7 +147,7 @@ def test_cite_this_copies_ris_whole_by_keyboard(
     context: BrowserContext, base_url: str, watched: Watched, path: str
 ) -> None:
     """The "Cite this" boxes beside glossary meanings and recorded changes: opened and copied
-    with the keyboard, the RIS record keeps its closing tag."""
+    with the keyboard, the RIS record keeps its closing tag, and the copy is what the box shows."""
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
     watched.goto(path)
     page = watched.page
@@ -156,13 +156,18 @@ def test_cite_this_copies_ris_whole_by_keyboard(
     summary.focus()
     page.keyboard.press("Enter")
     expect(box).to_have_attribute("open", "")
-    button = box.locator("button[data-clipboard-text]").first
+    # RIS is added from the box's data-cite when it opens; its button copies the <pre> exactly.
+    button = box.locator("button.atlas-copy[aria-label='Copy the policy text as RIS']")
+    expect(button).to_have_count(1)
+    expect(button).to_be_visible()
     button.focus()
     page.keyboard.press("Enter")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.endswith("\nER  - "), repr(copied[-20:])
+    assert copied == button.locator("xpath=../following-sibling::pre[1]").text_content()
     (rec,) = rispy.loads(copied)
     assert rec["type_of_reference"] == "RPRT"
+    expect(page.locator(".atlas-copy-status[role=status]")).to_have_text("Copied to clipboard")
     watched.assert_clean()
 
 
