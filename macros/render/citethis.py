@@ -7,12 +7,15 @@ own anchor (``#v2.2``), and the entry's note says which versions share the wordi
 
 from __future__ import annotations
 
-import html
 import json
+from typing import NamedTuple
+
+from markupsafe import Markup
 
 from macros.citation_targets import PinpointCite, cite_change, cite_state, entity_state_anchor
 from macros.compute.scope import span
 from macros.model import types as t
+from macros.render import markup
 from macros.render.text import Ctx
 
 WHICH = (("primary", "The policy text"), ("entry", "This entry on RSP Atlas"))
@@ -26,45 +29,34 @@ def version_anchor(kind: str, eid: str, vid: str) -> str:
 PLAIN = ("APA", "Chicago")
 
 
-def copy_block(text: str, fmt: str) -> str:
-    """One citation in format ``fmt``: the format's name, then the text in a plain ``<pre>``.
+class Format(NamedTuple):
+    name: str
+    text: str
 
-    Plain, not a ``<pre><code>`` block: Material decorates every ``pre > code`` on load (copy
-    button, observers), which for the hundreds of blocks on /glossary/ and /changes/ cost seconds
-    of main-thread time. The copy button (added by assets/atlas.js when the box opens, named
-    e.g. "Copy the policy text as RIS") copies the ``<pre>``'s text exactly, trailing white space
-    included: the RIS record ends in ``ER  - ``, which Material's own copy button would trim to
-    ``ER  -``. assets/atlas.js builds the same markup for the formats it adds from ``data-cite``.
-    """
-    return (
-        f'<p class="atlas-citethis__fmt">{html.escape(fmt, quote=False)}</p>\n'
-        f'<pre class="atlas-citethis__text">{html.escape(text, quote=False)}</pre>'
-    )
+
+class Group(NamedTuple):
+    which: str
+    label: str
+    formats: list[Format]
 
 
 def cite_box(pinned: PinpointCite, summary: str) -> str:
     """A closed <details> with both citations of ``pinned``, five formats each, and their COinS.
 
-    APA and Chicago are in the page as text. BibTeX, RIS and CSL-JSON wait, as JSON in the box's
-    ``data-cite`` attribute, until the box is opened (assets/atlas.js): hundreds of boxes on one
-    page, each with ten blocks in the DOM, kept /glossary/ and /changes/ busy for seconds on a
-    phone. An attribute, not a ``<script>``: never executed, one string for the parser.
+    APA and Chicago are in the page as text, in a plain ``<pre>`` (not ``<pre><code>``: Material
+    decorates every ``pre > code`` on load, which for the hundreds of boxes on /glossary/ and
+    /changes/ cost seconds of main-thread time). BibTeX, RIS and CSL-JSON wait, as JSON in the
+    box's ``data-cite`` attribute, until the box is opened (assets/atlas.js, which also adds the
+    copy buttons: each copies its ``<pre>``'s text exactly, so RIS keeps its closing ``ER  - ``).
+    An attribute, not a ``<script>``: never executed, one string for the parser.
     """
     formats = pinned.formats()
     later = {which: {k: v for k, v in formats[which].items() if k not in PLAIN} for which, _ in WHICH}
-    data = html.escape(json.dumps(later, ensure_ascii=False, separators=(",", ":")), quote=True)
-    out = [f'<details class="atlas-citethis" data-cite="{data}">\n<summary>{html.escape(summary)}</summary>']
-    for which, label in WHICH:
-        out.append(f'<div class="atlas-citethis__group" data-which="{which}">')
-        out.append(f'<p class="atlas-citethis__which">{label}</p>')
-        for name in PLAIN:
-            out.append(copy_block(formats[which][name], name))
-        out.append("</div>")
+    groups = [Group(which, label, [Format(n, formats[which][n]) for n in PLAIN]) for which, label in WHICH]
     names = ", ".join(name for name in formats["primary"] if name not in PLAIN)
-    out.append(f'<noscript><p class="atlas-citethis__more">{html.escape(names)}: with JavaScript on.</p></noscript>')
-    out.append(pinned.coins())
-    out.append("</details>\n")
-    return "\n".join(out)
+    data = json.dumps(later, ensure_ascii=False, separators=(",", ":"))
+    # COinS spans are built, escaped, by macros/citation.py.
+    return markup.render("citethis.html", "box", summary, data, groups, names, Markup(pinned.coins()))
 
 
 def cite_this(ctx: Ctx, kind: str, entity: t.Entity, state: t.State) -> str:

@@ -12,7 +12,8 @@ site's bytes did not change when the markup moved):
   applied by ``finalize`` to every value that is not already markup;
 - ``{{ value|md }}``: data text inside Markdown (``esc``: also inert to Markdown and Jinja);
 - ``{{ value|svg }}``: SVG text (``svg_text``: also writes braces as entities);
-- ``{{ value|url }}``: a data URL in Markdown link syntax (``safe_url``).
+- ``{{ value|url }}``: a data URL in Markdown link syntax (``safe_url``);
+- ``{{ value|text }}``: an HTML text node (``html.escape`` without quotes, as ``<pre>`` text was).
 
 A fragment that is already escaped (Markdown or HTML another renderer wrote) is passed as
 ``Markup``, with a comment at the call saying why it is safe.
@@ -20,6 +21,7 @@ A fragment that is already escaped (Markdown or HTML another renderer wrote) is 
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -58,6 +60,11 @@ ENV = Environment(
 )
 
 
+def _text(value: object, quote: bool = False) -> Markup:
+    """An HTML text node: ``<``, ``>`` and ``&`` escaped, quotes too only when asked."""
+    return Markup(html.escape(str(value), quote=quote))
+
+
 def _url(value: str) -> Markup:
     return Markup(safe_url(value))
 
@@ -70,6 +77,7 @@ def _split(value: str, sep: str) -> list[str]:
 ENV.filters["md"] = _md
 ENV.filters["svg"] = _svg
 ENV.filters["url"] = _url
+ENV.filters["text"] = _text
 ENV.filters["split"] = _split
 
 
