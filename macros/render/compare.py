@@ -12,6 +12,8 @@ import html
 import re
 from collections.abc import Callable
 
+from markupsafe import Markup
+
 from macros.compute import lineage, pairview
 from macros.compute import versions as cv
 from macros.compute.diff import EntityDiff, FieldChange, stated_changes, when
@@ -23,8 +25,10 @@ from macros.render import urls
 from macros.render.common import dispute, entity_name, provenance, version_link
 from macros.render.entities import lineage_sentence
 from macros.render.fields import field_rank, label, similar, value, word_diff
+from macros.render.markup import render
 from macros.render.text import Ctx, attr, esc, fmt_date, indent
 
+TEMPLATE = "compare.html"
 STATUS_LABELS = {"added": "Added", "removed": "Removed", "changed": "Changed", "unchanged": "Unchanged"}
 HEADLINE_WORDS = 25
 MEANING_FIELDS = ("summary", "definition")
@@ -382,13 +386,13 @@ def _arrival_or_departure(ctx: Ctx, e: Entry, then: str, now: str) -> str:
         first = e.arrived_as
         assert first is not None and d.after is not None
         came = entity_name(ctx, d.kind, d.entity, first)
-        tag = f"<small>(new in {esc(d.event)})</small>"
+        tag = render(TEMPLATE, "event_tag", "new", d.event)
         # the kind of change ("New in …") follows; the tag only dates the name it arrived with
         return came if first.name == d.after.name else f"{came} {tag} → {now}"
     last = e.left_as
     assert last is not None and d.before is not None
     went = entity_name(ctx, d.kind, d.entity, last)
-    tag = f"<small>(gone in {esc(d.event)})</small>"
+    tag = render(TEMPLATE, "event_tag", "gone", d.event)
     return then if last.name == d.before.name else f"{then} → {went} {tag}"
 
 
@@ -458,31 +462,34 @@ def _glance(ctx: Ctx, view: PairView) -> str:
 
 def _field_block(ctx: Ctx, f: FieldChange, a: str, b: str, kind: str = "") -> str:
     field, before, after = f.field, f.before, f.after
-    changed_in = _at(ctx, f.versions)
+    # Markdown links that version_link wrote (escaped there); the label is a field's name from the
+    # code's own table (fields.FIELD_LABELS), not data, printed as written ("Anthropic's own plan").
+    changed_in = Markup(_at(ctx, f.versions))
+    name = Markup(_label(kind, field))
     if not f.recorded and isinstance(after, str) and after:
         # Our paraphrase differs, but the record names no change of the policy here: a redline
         # would present our rewording as deleted and inserted policy text.
-        head = f"**{_label(kind, field)}** <small>(reworded in {changed_in})</small>"
-        said = "Our summary differs, but the record lists no change to the policy here, so no redline is drawn."
-        return f"{head}: {esc(after)}<br><small>{said}</small>"
-    head = f"**{_label(kind, field)}** <small>(changed in {changed_in})</small>"
+        return render(TEMPLATE, "reworded", name, changed_in, after)
+    # Written by the template from escaped parts: markup from here on.
+    head = Markup(render(TEMPLATE, "field_head", name, "changed", changed_in))
     if before in (None, "") and isinstance(after, str):
-        return f"{head}, new: <ins>{esc(after)}</ins>"
+        return render(TEMPLATE, "new", head, after)
     if after in (None, "") and isinstance(before, str):
-        return f"{head}, gone: <del>{esc(before)}</del>"
+        return render(TEMPLATE, "gone", head, before)
     if isinstance(before, str) and isinstance(after, str) and field not in ("kind",):
         if similar(before, after):
             return f"{head}: {word_diff(before, after)}"
-        # Rewritten rather than edited: two whole paraphrases read better than a word soup.
-        return f"{head}, rewritten.<br>In {esc(a)}: <del>{esc(before)}</del><br>In {esc(b)}: <ins>{esc(after)}</ins>"
+        return render(TEMPLATE, "rewritten", head, a, before, b, after)
     if isinstance(before, list) or isinstance(after, list):
         old, new = before or [], after or []
         if field == "required_safeguards":
             return f"{head}: in {esc(a)}: {value(ctx, field, old, a)}; in {esc(b)}: {value(ctx, field, new, b)}"
-        gone = [f"<del>{esc(x)}</del>" for x in old if x not in new]
-        came = [f"<ins>{esc(x)}</ins>" for x in new if x not in old]
-        kept = [esc(x) for x in new if x in old]
-        return f"{head}: " + "; ".join(gone + came + kept)
+        items = (
+            [("del", x) for x in old if x not in new]
+            + [("ins", x) for x in new if x not in old]
+            + [("", x) for x in new if x in old]
+        )
+        return render(TEMPLATE, "listed", head, items)
     return f"{head}: in {esc(a)}: {value(ctx, field, before, a)}; in {esc(b)}: {value(ctx, field, after, b)}"
 
 
@@ -720,12 +727,20 @@ def compare_page(ctx: Ctx, a: str, b: str) -> str:
     parts.append(_stated(ctx, view))
     parts.append("## At a glance { #glance }\n")
     parts.append(
-        f'<p class="atlas-counts">Computed from the data over {len(diffs)} {_compared_kinds()}: '
-        f"<strong>{counts['added']}</strong> added{_via(view.entries, 'added')}, "
-        f"<strong>{counts['removed']}</strong> removed{_via(view.entries, 'removed')}, "
-        f"<strong>{counts['changed']}</strong> changed, "
-        f"{counts['unchanged']} without a recorded change, counted per entry (one change in the policy can "
-        f"touch several). Names are as of {esc(a)} on the left of an arrow and as of {esc(b)} on the right.</p>\n"
+        render(
+            TEMPLATE,
+            "counts",
+            len(diffs),
+            _compared_kinds(),
+            counts["added"],
+            _via(view.entries, "added"),
+            counts["removed"],
+            _via(view.entries, "removed"),
+            counts["changed"],
+            counts["unchanged"],
+            a,
+            b,
+        )
     )
     parts.append(_glance(ctx, view))
     parts.append("## Details { #differences }\n")
@@ -754,23 +769,10 @@ def _compared_kinds() -> str:
 def picker(ctx: Ctx) -> str:
     """Two selects (enhanced by docs/assets/atlas.js) and a full matrix of links that works without script."""
     ids = ctx.atlas.version_ids
-    opts_a = "".join(
-        f'<option value="{attr(v)}"{" selected" if i == len(ids) - 2 else ""}>{esc(v)}</option>'
-        for i, v in enumerate(ids)
-    )
-    opts_b = "".join(
-        f'<option value="{attr(v)}"{" selected" if i == len(ids) - 1 else ""}>{esc(v)}</option>'
-        for i, v in enumerate(ids)
-    )
-    base = ctx.href("compare/index.md")
-    form = (
-        f'<form class="atlas-picker" data-base="{attr(base)}" action="#">\n'
-        f'<label>From version <select name="a" id="pick-a">{opts_a}</select></label>\n'
-        f'<label>to version <select name="b" id="pick-b">{opts_b}</select></label>\n'
-        f'<button type="submit" class="md-button md-button--primary">Compare</button>\n'
-        f'<output class="atlas-picker__msg" for="pick-a pick-b" aria-live="polite"></output>\n'
-        "</form>\n"
-    )
+    # The pair picked at first: the newest version and the one before it.
+    opts_a = [(v, i == len(ids) - 2) for i, v in enumerate(ids)]
+    opts_b = [(v, i == len(ids) - 1) for i, v in enumerate(ids)]
+    form = render(TEMPLATE, "picker", ctx.href("compare/index.md"), opts_a, opts_b)
     from macros.render.grids import pair_matrix  # grids builds on the entity helpers
 
     return form + "\n## Every pair { #every-pair }\n\n" + pair_matrix(ctx)

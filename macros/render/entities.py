@@ -14,9 +14,12 @@ from macros.render import diagram, urls, viewas
 from macros.render.citethis import cite_this, version_anchor
 from macros.render.common import entity_name, provenance, shown, version_link
 from macros.render.fields import label, name_in, value
+from macros.render.markup import render
 from macros.render.text import Ctx, attr, esc, stacked_table, table
 
 # Explorer markers for a threshold that arrived through a lineage edge.
+TEMPLATE = "entities.html"
+
 ARRIVED = {"replaced": "replacement", "redefined": "redefined", "renamed": "renamed", "split": "split off"}
 
 
@@ -104,7 +107,7 @@ def history(ctx: Ctx, kind: str, entity: t.Entity, heading: str = "###") -> str:
         covers = f'data-versions="{viewas.state_versions(ctx, state)}"'
         if heading:
             out.append(
-                f"{heading} {esc(state.name)} <small>({range_label(ctx, state)})</small> "
+                f"{heading} {esc(state.name)} {render(TEMPLATE, 'state_range', range_label(ctx, state))} "
                 f"{{ #{anchor} .atlas-state {covers} }}\n"
             )
         else:  # a titled paragraph: keeps the anchor, stays out of the table of contents
@@ -216,7 +219,7 @@ def _earlier(ctx: Ctx, entity: t.Entity) -> str:
     older = [n for n in dict.fromkeys(st.name for st in states) if n != latest]
     if not older:
         return ""
-    return f" <small>(earlier: {esc('; '.join(older))})</small>"
+    return render(TEMPLATE, "earlier", "; ".join(older))
 
 
 def _page_href(ctx: Ctx, target: str) -> str:
