@@ -315,13 +315,17 @@ class TooltipTreeprocessor(Treeprocessor):
         if self.pattern is None:
             return
         src, versions = self._page(root)
+        if src == TERM.page:
+            # On the glossary itself every meaning is already on the page, beside the term: a
+            # tooltip would repeat it, and each one is a component Material mounts on load.
+            return
         href = None
         if src is not None:
             # A link to the glossary's source file, relative to this page's source, as Markdown
             # links are written: each engine turns it into its own URL (MkDocs' "relpath" step runs
             # after this one; Zensical rewrites links from the source file's folder).
             glossary = TERM.page
-            href = "" if src == glossary else posixpath.relpath(glossary, posixpath.dirname(src) or ".")
+            href = posixpath.relpath(glossary, posixpath.dirname(src) or ".")
         self.href = href
         self.page_versions = versions
         self.versions = versions

@@ -259,7 +259,6 @@ TOOLTIP_PAGES = (
     "/compare/2.2-vs-3.0/",
     "/compare/1.0-vs-3.4/",
     "/governance/",
-    "/glossary/",
     "/faq/",
     "/models/",
     "/changes/",

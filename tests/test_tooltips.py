@@ -166,9 +166,14 @@ def test_links_name_the_glossary_source_relative_to_the_page_source(md):
         ("governance.md", "glossary.md#asl"),
         ("versions/index.md", "../glossary.md#asl"),
         ("versions/1.0.md", "../glossary.md#asl"),
-        ("glossary.md", "#asl"),
     ]:
         assert f'href="{href}"' in render(md, "ASL-3.\n", src=src), src
+
+
+def test_the_glossary_page_gets_no_tooltips(md):
+    # Each meaning is on the glossary page beside its term; elsewhere the same text gets one.
+    assert "<abbr" not in render(md, "ASL-3.\n", src="glossary.md")
+    assert "<abbr" in render(md, "ASL-3.\n", src="governance.md")
 
 
 def test_the_extension_runs_before_mkdocs_rewrites_links():
@@ -197,13 +202,13 @@ def test_every_built_tooltip_links_to_the_glossary(site: Path):
         f"{url_of(site, p)}: {a.get_text()}"
         for p in html_pages(site)
         for a in soup(p).select("article abbr")
-        # on the glossary itself the link is to an anchor of the same page
         if not any(
-            re.match(r"(.*glossary/)#[a-z0-9-]+$" if url_of(site, p) != "/glossary/" else r"#[a-z0-9-]+$", href)
+            re.match(r"(.*glossary/)#[a-z0-9-]+$", href)
             for href in (str(x.get("href", "")) for x in a.select("a.atlas-term"))
         )
     ]
     assert unlinked == []
+    assert not page(site, "/glossary/").select("article abbr")
 
 
 def _label_versions(title: str, ids: list[str]) -> set[str] | None:

@@ -42,7 +42,7 @@ def test_search_index_waits_for_the_reader(watched: Watched) -> None:
 
 
 def test_glossary_abbreviation_shows_a_tooltip(watched: Watched) -> None:
-    watched.goto("/glossary/")
+    watched.goto("/governance/")
     page = watched.page
     abbr = page.locator("article abbr", has_text=re.compile(r"^ASL$")).first
     definition = abbr.get_attribute("title")
