@@ -60,6 +60,11 @@ def verified_for(atlas: Atlas, src_uri: str) -> dt.date:
     return min(atlas.verified[f] for f in data_for(src_uri))
 
 
+def _release_order(r: Release) -> tuple[dt.date, tuple[int, ...]]:
+    # Two releases can share a day (0.2.0 and 0.3.0 both on 2026-12-03): the version breaks the tie.
+    return r.date, tuple(int(x) for x in r.version.split("."))
+
+
 def page_history(src_uri: str, rels: list[Release], data_files: set[str]) -> tuple[Release, Release]:
     """(first published, last substantively changed) of a page, from CHANGELOG.md's release lines.
 
@@ -68,7 +73,7 @@ def page_history(src_uri: str, rels: list[Release], data_files: set[str]) -> tup
     the page draws on (the files behind its "last verified" date), else its first release.
     Raises ValueError for a "Data corrected:" name that is no data file.
     """
-    oldest_first = sorted(rels, key=lambda r: r.date)
+    oldest_first = sorted(rels, key=_release_order)
     for r in oldest_first:
         unknown = set(r.data_corrected) - data_files
         if unknown:
@@ -77,7 +82,7 @@ def page_history(src_uri: str, rels: list[Release], data_files: set[str]) -> tup
     first = next((r for r in oldest_first if key in r.new_pages), oldest_first[0])
     last = first
     for r in oldest_first:
-        if r.date > first.date and set(data_for(src_uri)) & set(r.data_corrected):
+        if _release_order(r) > _release_order(first) and set(data_for(src_uri)) & set(r.data_corrected):
             last = r
     return first, last
 

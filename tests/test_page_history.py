@@ -57,6 +57,17 @@ def test_page_history(src: str, first: str, last: str) -> None:
     assert (f.version, la.version) == (first, last)
 
 
+def test_a_later_release_on_the_same_day_is_the_later_change() -> None:
+    same_day = CHANGELOG.replace("## 0.3.0 — 2027-01-10", "## 0.3.0 — 2026-12-03").replace(
+        "Data corrected: thresholds.", "Data corrected: thresholds, versions."
+    )
+    rels = parse_changelog(same_day)
+    # both 0.2.0 and 0.3.0 corrected versions, the page's data: the later release is the last change
+    assert [r.version for r in page_history("about.md", rels, DATA)] == ["0.1.0", "0.3.0"]
+    # a page new in 0.2.0 is changed by 0.3.0 of the same day
+    assert [r.version for r in page_history("changes.md", rels, DATA)] == ["0.2.0", "0.3.0"]
+
+
 def test_unknown_names_are_refused(tmp_path: Path) -> None:
     bad = parse_changelog(CHANGELOG.replace("Data corrected: thresholds.", "Data corrected: threshold."))
     with pytest.raises(ValueError, match="names no data file"):
@@ -67,12 +78,19 @@ def test_unknown_names_are_refused(tmp_path: Path) -> None:
 
 
 def test_footer_shows_first_published_and_last_changed(site: Path) -> None:
-    new = page(site, "/changes/").select_one(".atlas-history").get_text(" ")
-    assert "First published in site release 0.2.0" in " ".join(new.split())
-    assert "not substantively changed since" in new
-    old = " ".join(page(site, "/glossary/").select_one(".atlas-history").get_text(" ").split())
-    assert "First published in site release 0.1.0" in old
-    assert "last substantively changed in release 0.2.0" in old
+    rels = releases(ROOT)
+    data = {p.stem for p in (ROOT / "data").glob("*.yml")}
+    for url, src in (("/changes/", "changes.md"), ("/glossary/", "glossary.md"), ("/faq/", "faq.md")):
+        first, last = page_history(src, rels, data)
+        said = " ".join(page(site, url).select_one(".atlas-history").get_text(" ").split())
+        assert f"First published in site release {first.version}" in said, (url, said)
+        if last is first:
+            assert "not substantively changed since" in said, (url, said)
+        else:
+            assert f"last substantively changed in release {last.version}" in said, (url, said)
+    # /changes/ was new in 0.2.0; the glossary dates from the first release
+    assert page_history("changes.md", rels, data)[0].version == "0.2.0"
+    assert page_history("glossary.md", rels, data)[0].version == "0.1.0"
 
 
 def test_feed_announces_each_substantive_correction(site: Path) -> None:
