@@ -17,7 +17,8 @@ versions it is about (a version page: one; a pair page: two; ``/current/``: the 
 extension reads the first marker and blanks them all.
 
 Within a page, a block about particular versions says so with a ``data-versions`` (space-separated)
-or ``data-version`` attribute: a state card on a threshold page, a model under the version in force
+or ``data-version`` attribute (``data-between`` for a recorded change, see ``_scope``): a state
+card on a threshold page, a model under the version in force
 on its date, a change entry, one version's section of a pair page. Its mentions get the meaning in
 those versions (narrowed to the page's own versions where they overlap), and each such block is
 explained afresh like a new section. On a heading or a titled paragraph the attribute covers what
@@ -372,7 +373,13 @@ class TooltipTreeprocessor(Treeprocessor):
         return _era_in(self.data, phrase, start, end, names)
 
     def _scope(self, el: ET.Element) -> list[str] | None:
-        """The versions a block says it is about, narrowed to the page's own where they overlap."""
+        """The versions a block says it is about, narrowed to the page's own where they overlap.
+
+        ``data-between`` (a recorded change: the version it changed and the one it made) is never
+        narrowed: on the 3.0 page, a 3.0 change that drops a 2.2 standard names it as of 2.2."""
+        between = el.get("data-between")
+        if between:
+            return between.split()
         raw = el.get("data-versions") or el.get("data-version")
         if not raw:
             return None

@@ -272,7 +272,7 @@ _HEADS = ["h1", "h2", "h3", "h4", "h5", "h6"]
 
 
 def _scoped(el) -> bool:
-    return el.has_attr("data-version") or el.has_attr("data-versions")
+    return el.has_attr("data-version") or el.has_attr("data-versions") or el.has_attr("data-between")
 
 
 def _opener(node):
@@ -310,6 +310,8 @@ def _versions(node, page_versions: list[str]) -> list[str]:
     opener = _opener(node)
     if opener is None:
         return page_versions
+    if opener.get("data-between"):  # a recorded change: both sides, never narrowed to the page's
+        return opener["data-between"].split()
     own = (opener.get("data-versions") or opener.get("data-version")).split()
     return [v for v in own if v in page_versions] or own
 

@@ -157,6 +157,14 @@ def test_a_block_about_other_versions_gets_their_meaning_and_explains_afresh(md)
     assert 'title="New ASL meaning."' in out
 
 
+def test_a_recorded_change_gives_the_meaning_on_both_sides_of_its_step(md):
+    # Audit H1-1: a 3.0 change saying a 2.2 standard lapses named it with the 3.0 meaning of ASL.
+    # data-between is the step (the version changed, the one made), never narrowed to the page's.
+    for src in ("versions/3.0.md", "compare/1.0-vs-3.0.md", "changes.md"):
+        out = render(md, '### C { data-between="1.0 3.0" }\n\nASL lapses.\n', src)
+        assert 'title="Its meaning differs between RSP 1.0 and RSP 3.0' in out, src
+
+
 def test_links_name_the_glossary_source_relative_to_the_page_source(md):
     # Written as Markdown links are, so each engine rewrites them into its own URLs: MkDocs in its
     # "relpath" step (after this one), Zensical from the source file's folder. A URL-relative link

@@ -44,3 +44,13 @@ def in_force_at(atlas: Atlas, day: dt.date) -> t.Version | None:
 def pairs(atlas: Atlas) -> list[tuple[str, str]]:
     """Every (older, newer) pair of versions, in version order."""
     return list(combinations(atlas.version_ids, 2))
+
+
+def change_versions(atlas: Atlas, vid: str) -> tuple[str, ...]:
+    """The versions a change made in ``vid`` speaks of: the one it changed and the one it made.
+
+    "The ASL-3 Security Standard lapses" in a 3.0 change names a 2.2 thing, so a name in a change's
+    text can be as of either side (1.0 has no earlier side).
+    """
+    prev = predecessor(atlas, vid)
+    return (prev.id, vid) if prev else (vid,)

@@ -444,9 +444,11 @@ def _glance_line(ctx: Ctx, view: PairView, group: list[EntityDiff], a: str, b: s
     what = kind(lead.kind).singular.capitalize()
     said = headline(ctx, lead, a, b, le)
     line = f"- {what}: {names} · {esc(how)} · {said} ({detail})"
-    # A headline dated to one step ("In 2.0: …") is about that version: its tooltips say so.
+    # A headline dated to one step ("In 2.0: …") speaks of that step, whose change notes name
+    # things as of either side: its tooltips give the meaning on both.
     if (step := re.match(r"In ([0-9.]+): ", html.unescape(said))) and step.group(1) in ctx.atlas.version_ids:
-        line += f'\n    {{: data-version="{attr(step.group(1))}" }}'
+        scope = " ".join(cv.change_versions(ctx.atlas, step.group(1)))
+        line += f'\n    {{: data-between="{attr(scope)}" }}'
     return line
 
 
@@ -639,9 +641,11 @@ def _stated(ctx: Ctx, view: PairView) -> str:
     for v in steps:
         mine = [c for vv, c in items if vv.id == v.id]
         src = ctx.link("sources", urls.version_page(v.id), "changes")
-        # data-version: its glossary tooltips give the meaning in that version (macros/tooltips.py)
+        # data-versions: a change speaks of the version it changed and the one it made, so its
+        # glossary tooltips give the meaning on both sides (macros/tooltips.py)
         anchor = f"stated-{v.id.replace('.', '-')}"
-        out.append(f'### In {v.id} ({fmt_date(v.effective)}) {{ #{anchor} data-version="{attr(v.id)}" }}\n')
+        scope = " ".join(cv.change_versions(ctx.atlas, v.id))
+        out.append(f'### In {v.id} ({fmt_date(v.effective)}) {{ #{anchor} data-between="{attr(scope)}" }}\n')
         out.append(f"As the policy and its changelog describe them, in our words ({src}):\n")
         for c in mine:
             out.append(f"- **{t.CHANGE_CATEGORY_LABELS[c.category]}.** {esc(c.text)}")

@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from markupsafe import Markup
 
+from macros.compute import versions as cv
 from macros.model import Atlas
 from macros.model import types as t
 from macros.model.kinds import kind as kind_of
@@ -133,6 +134,7 @@ def _row(ctx: Ctx, v: t.Version, order: int, c: t.Change, index: int) -> str:
         "change",
         urls.change_target(v.id, c.id)[1],
         v.id,
+        " ".join(cv.change_versions(ctx.atlas, v.id)),
         order,
         c,
         effect_label(c.effect),

@@ -16,7 +16,7 @@ from macros.render.citethis import version_anchor
 from macros.render.common import effect_link, entity_name, entity_refs, grouped, provenance, version_link
 from macros.render.markup import render
 from macros.render.paths import path_nav, path_next
-from macros.render.text import Ctx, esc, fmt_date, safe_url, table
+from macros.render.text import Ctx, attr, esc, fmt_date, safe_url, table
 
 TEMPLATE = "versions.html"
 
@@ -104,8 +104,10 @@ def _changes(ctx: Ctx, v: t.Version) -> str:
     if not v.changes:
         return "This is the first version: there is no predecessor to compare with.\n"
     out = []
+    # A change speaks of the version it changed and the one it made: tooltips give both meanings.
+    scope = attr(" ".join(cv.change_versions(ctx.atlas, v.id)))
     for cat, changes in grouped(v.changes, lambda c: c.category, t.CHANGE_CATEGORY_LABELS):
-        out.append(f"### {t.CHANGE_CATEGORY_LABELS[cat]} {{ #changes-{cat} }}\n")
+        out.append(f'### {t.CHANGE_CATEGORY_LABELS[cat]} {{ #changes-{cat} data-between="{scope}" }}\n')
         for c in changes:
             touches = ""
             if c.entities:
