@@ -7,7 +7,8 @@ Two halves that meet in a generated file:
   in.
 * At build time, :class:`TooltipExtension` (a Python-Markdown extension listed in mkdocs.yml, so
   every engine that speaks Python-Markdown runs it) wraps the first use of each term in each
-  section (``h2``) as ``<abbr title="meaning"><a href="…/glossary/#id">phrase</a></abbr>``. The
+  section (``h2``) as ``<abbr title="meaning"><a href="…/glossary/#id">phrase</a></abbr>``: once
+  per meaning, so a block about another era whose meaning differs is explained again. The
   link makes the tooltip reachable by keyboard (Material shows an ``abbr``'s tooltip while focus is
   inside it) and leads to the whole history of the term.
 
@@ -20,8 +21,8 @@ Within a page, a block about particular versions says so with a ``data-versions`
 or ``data-version`` attribute (``data-between`` for a recorded change, see ``_scope``): a state
 card on a threshold page, a model under the version in force
 on its date, a change entry, one version's section of a pair page. Its mentions get the meaning in
-those versions (narrowed to the page's own versions where they overlap), and each such block is
-explained afresh like a new section. On a heading or a titled paragraph the attribute covers what
+those versions (narrowed to the page's own versions where they overlap); a meaning the section
+already gave is not given again. On a heading or a titled paragraph the attribute covers what
 follows it up to the next heading of the same or a higher rank; on any other element, its contents.
 """
 
@@ -330,7 +331,7 @@ class TooltipTreeprocessor(Treeprocessor):
         self.href = href
         self.page_versions = versions
         self.versions = versions
-        self.used: set[str] = set()
+        self.used: set[tuple[str, str]] = set()
         self._walk(root)
 
     def _element(self, phrase: str, term: str, title: str) -> ET.Element:
@@ -352,12 +353,10 @@ class TooltipTreeprocessor(Treeprocessor):
         names = [(n.start(), n.end(), n.group(0)) for n in self.names.finditer(text)] if self.names else []
         for m in self.pattern.finditer(text):
             term = self.data["phrases"][m.group(0)]
-            if term in self.used:
-                continue
             title = tooltip(self.data["terms"][term], self.versions, self._era(m.group(0), m.start(), m.end(), names))
-            if title is None:
+            if title is None or (term, title) in self.used:
                 continue
-            self.used.add(term)
+            self.used.add((term, title))
             el = self._element(m.group(0), term, title[:LIMIT])
             if made:
                 made[-1].tail = text[pos : m.start()]
@@ -406,7 +405,7 @@ class TooltipTreeprocessor(Treeprocessor):
             if opened is not None and rank is not None and rank <= opened:
                 self.versions, opened = outer, None
             if scope is not None and (rank is not None or child.tag == "p"):
-                self.versions, opened, self.used = scope, rank or 7, set()
+                self.versions, opened = scope, rank or 7
             if scope is not None and opened is None:
                 self._walk_scoped(child, scope)
             else:
@@ -419,11 +418,11 @@ class TooltipTreeprocessor(Treeprocessor):
         self.versions = outer
 
     def _walk_scoped(self, el: ET.Element, scope: list[str]) -> None:
-        """A container about given versions: its own meanings, explained afresh, then back."""
-        outer, used = self.versions, self.used
-        self.versions, self.used = scope, set()
+        """A container about given versions: its own meanings, then back."""
+        outer = self.versions
+        self.versions = scope
         self._walk(el)
-        self.versions, self.used = outer, used
+        self.versions = outer
 
 
 class TooltipExtension(Extension):

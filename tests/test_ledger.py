@@ -116,8 +116,14 @@ def test_effect_counts_on_the_page_match_the_data(atlas, site: Path):
 
 
 def test_without_script_every_row_shows_and_the_form_stays_hidden(site: Path):
+    # Hidden by the stylesheet where script does not run (tests/browser/test_change_ledger.py),
+    # not by the attribute: unhiding it from atlas.js shifted the whole ledger down after paint.
     doc = page(site, "/changes/")
-    assert doc.select_one("form.atlas-ledger-filter").has_attr("hidden")
+    form = doc.select_one("form.atlas-ledger-filter")
+    assert "atlas-needs-script" in form["class"] and not form.has_attr("hidden")
+    assert "@media (scripting: none) { .atlas-needs-script { display: none !important; } }" in (
+        site / "assets" / "atlas.css"
+    ).read_text(encoding="utf-8")
     assert not doc.select("#atlas-ledger [hidden]")
 
 

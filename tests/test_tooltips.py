@@ -157,6 +157,19 @@ def test_a_block_about_other_versions_gets_their_meaning_and_explains_afresh(md)
     assert 'title="New ASL meaning."' in out
 
 
+def test_blocks_in_one_section_explain_a_meaning_once(md):
+    """A section of many blocks (the /changes/ ledger: 94 entries under 8 headings) explained each
+    term afresh in every block: 225 tooltips, each a component Material mounts on load. A meaning
+    already given in the section is not given again; a different one (another era) still is."""
+    entries = "".join(
+        f'<div data-version="{v}" markdown>\n\nASL in entry {i}.\n\n</div>\n\n'
+        for i, v in enumerate(["3.0", "2.0", "1.0", "3.0"])
+    )
+    out = render(md, "## 3.0\n\n" + entries + "## 2.0\n\n" + entries, "changes.md")
+    titles = [part.split('"', 1)[0] for part in out.split('<abbr title="')[1:]]
+    assert titles == ["New ASL meaning.", "Old ASL meaning."] * 2
+
+
 def test_a_recorded_change_gives_the_meaning_on_both_sides_of_its_step(md):
     # Audit H1-1: a 3.0 change saying a 2.2 standard lapses named it with the 3.0 meaning of ASL.
     # data-between is the step (the version changed, the one made), never narrowed to the page's.

@@ -147,7 +147,6 @@
         el.value = want;
       }
     });
-    form.hidden = false;
     form.addEventListener("change", function () { apply(true); });
     form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
     form.addEventListener("submit", function (ev) { ev.preventDefault(); });
@@ -267,7 +266,6 @@
     var fromLink = valid(here.searchParams.get("as-of") || "") || valid(hash ? hash[1] : "");
     var chosen = fromLink || valid(storedAsOf());
     select.value = chosen;
-    form.hidden = false;
     form.addEventListener("submit", function (ev) { ev.preventDefault(); });
     select.addEventListener("change", function () { apply(select.value, true, true); });
     // A choice from the link is not scrolled to here: the browser already honours a #v2.2 anchor.

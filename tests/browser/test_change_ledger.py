@@ -84,3 +84,22 @@ def test_without_script_every_row_shows(chromium: Browser, base_url: str, atlas)
         expect(page.locator("form.atlas-ledger-filter")).to_be_hidden()
     finally:
         ctx.close()
+
+
+@pytest.mark.parametrize(
+    ("url", "control"), [("/changes/", "form.atlas-ledger-filter"), ("/thresholds/cbrn-4/", "form.atlas-viewas")]
+)
+def test_a_control_takes_its_place_before_the_script_runs(
+    chromium: Browser, base_url: str, url: str, control: str
+) -> None:
+    """Unhidden by atlas.js after the first paint, the ledger filter pushed the whole ledger down
+    (Lighthouse: cumulative layout shift 0.25 on /changes/). With atlas.js held back, the control
+    must already be laid out where it will stay."""
+    ctx = chromium.new_context(base_url=base_url)
+    try:
+        page = ctx.new_page()
+        page.route("**/assets/atlas.js", lambda route: route.abort())
+        page.goto(url)
+        expect(page.locator(control)).to_be_visible()
+    finally:
+        ctx.close()

@@ -1,0 +1,37 @@
+"""What a page makes Material do on load, counted in the built HTML (not timed).
+
+Material's ``content.tooltips`` mounts a tooltip component (listeners, a layout read) on every
+element with a ``title`` in the article that is not ``[data-preview]``. Before this budget,
+/governance/ had 376 of them (glossary terms in every block, a title on every grid symbol and on
+every heading's "¶" link) and /changes/ 250: most of each page's Total Blocking Time in Lighthouse.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.htmlsite import html_pages, soup, url_of
+
+pytestmark = pytest.mark.build
+
+# The most titled elements one page may carry. The largest today: /governance/ and /changes/ (85).
+TOOLTIP_HOSTS = 100
+
+
+def tooltip_hosts(path: Path) -> int:
+    article = soup(path).select_one("article")
+    return 0 if article is None else len(article.select("[title]:not([data-preview])"))
+
+
+def test_no_page_mounts_more_than_its_budget_of_tooltips(site: Path) -> None:
+    over = {url_of(site, p): n for p in html_pages(site) if (n := tooltip_hosts(p)) > TOOLTIP_HOSTS}
+    assert not over, f"pages over {TOOLTIP_HOSTS} tooltip hosts: {over}"
+
+
+def test_headings_and_grid_symbols_carry_no_title(site: Path) -> None:
+    for p in html_pages(site):
+        doc = soup(p)
+        assert not doc.select("a.headerlink[title]"), url_of(site, p)
+        assert not doc.select("span[role=img][title]"), url_of(site, p)
