@@ -46,7 +46,7 @@ def test_templates_are_found_from_any_working_directory(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == '<span role="img" aria-label="y" title="y">x</span>'
+    assert out.stdout.strip() == '<span role="img" aria-label="y">x</span>'
 
 
 def test_hostile_names_stay_text_in_the_explorer(mini: Atlas) -> None:
