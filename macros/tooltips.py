@@ -350,9 +350,11 @@ class TooltipTreeprocessor(Treeprocessor):
         assert self.pattern is not None
         head, pos = text, 0
         made: list[ET.Element] = []
-        names = [(n.start(), n.end(), n.group(0)) for n in self.names.finditer(text)] if self.names else []
+        names: list[tuple[int, int, str]] | None = None  # the longer names in ``text``, once needed
         for m in self.pattern.finditer(text):
             term = self.data["phrases"][m.group(0)]
+            if names is None:
+                names = [(n.start(), n.end(), n.group(0)) for n in self.names.finditer(text)] if self.names else []
             title = tooltip(self.data["terms"][term], self.versions, self._era(m.group(0), m.start(), m.end(), names))
             if title is None or (term, title) in self.used:
                 continue
