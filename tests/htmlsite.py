@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 from functools import cache
 from pathlib import Path
@@ -18,6 +19,27 @@ def soup(path: Path) -> BeautifulSoup:
 def page(site: Path, url: str) -> BeautifulSoup:
     """A page by its site URL, e.g. '/versions/3.0/'."""
     return soup(site / url.strip("/") / "index.html" if url.strip("/") else site / "index.html")
+
+
+def page_box_formats(site: Path, url: str) -> dict[str, str]:
+    """The five formats of a page's "Cite this page" box, as a reader who opens it gets them.
+
+    APA and Chicago are text in the page; the rest come from the JSON file the box names in
+    ``data-cite-src`` (relative to the page, as the browser resolves it), under ``data-cite-key``.
+    """
+    box = page(site, url).select_one("#cite-this-page")
+    assert box is not None, url
+    heads = [h.get_text() for h in box.select(".atlas-citethis__fmt")]
+    out = dict(zip(heads, (pre.get_text() for pre in box.select("pre.atlas-citethis__text")), strict=True))
+    target = posixpath.normpath(posixpath.join(url, box["data-cite-src"])).lstrip("/")
+    out.update(_json(site / target)[box["data-cite-key"]])
+    return out
+
+
+@cache
+def _json(path: Path) -> dict[str, dict[str, str]]:
+    data: dict[str, dict[str, str]] = json.loads(path.read_text(encoding="utf-8"))
+    return data
 
 
 def html_pages(site: Path) -> list[Path]:

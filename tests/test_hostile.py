@@ -53,7 +53,8 @@ def test_stub_titles_are_inert_html_and_never_jinja(mini: Atlas) -> None:
 
 def _render_footer(policy_url: str) -> str:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"), autoescape=False)
-    page = {"meta": {}}
+    env.filters["url"] = lambda path: path  # MkDocs' filter: relative to the page
+    page = {"meta": {}, "url": "versions/1.0/"}
     atlas_page = {"verified": "2026-01-01", "rsp_version": "1.0", "policy_url": policy_url, "cites": []}
     pagemeta = {"release": "1", "release_date": "2026-01-01"}  # main.html sets it from config.extra
     return env.get_template("partials/atlas-footer.html").render(page=page, atlas_page=atlas_page, pagemeta=pagemeta)

@@ -105,3 +105,14 @@ def test_feed_announces_each_substantive_correction(site: Path) -> None:
     for r in rels:
         for text in r.corrections:
             assert any(s.startswith(text) for s in summaries), text
+
+
+def test_common_meta_pairs_are_those_every_page_has_in_the_first_pages_order() -> None:
+    from macros.pagemeta import common_pairs
+
+    a = [["t", "A"], ["author", "X"], ["date", "1"], ["lang", "en"]]
+    b = [["lang", "en"], ["t", "B"], ["author", "X"], ["date", "1"]]
+    c = [["author", "X"], ["lang", "en"], ["date", "2"]]
+    assert common_pairs([a, b, c]) == [["author", "X"], ["lang", "en"]]
+    assert common_pairs([a, b]) == [["author", "X"], ["date", "1"], ["lang", "en"]]
+    assert common_pairs([]) == []

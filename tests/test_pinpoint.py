@@ -12,7 +12,7 @@ from macros.compute.scope import latest_state, span, state_at
 from macros.model.kinds import ANCHORED_KINDS
 from macros.render.citethis import version_anchor
 from macros.render.urls import entity_target, page_url
-from tests.htmlsite import page
+from tests.htmlsite import page, page_box_formats
 
 
 def _state_block_of(anchor_el):
@@ -92,7 +92,7 @@ def test_a_pair_page_cites_and_describes_both_versions(site: Path):
     assert len([c for n, c in metas if n == "DC.relation"]) == 2
     foot = doc.select_one(".atlas-verified").get_text(" ")
     assert "RSP v2.2" in foot and "RSP v3.0" in foot
-    bib = doc.select_one("#cite-this-page code.atlas-cite-bibtex").get_text()
+    bib = page_box_formats(site, "/compare/2.2-vs-3.0/")["BibTeX"]
     assert "2.2" in bib and "3.0" in bib
 
 

@@ -13,9 +13,13 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from macros import citation, pagemeta
 from macros.compute import versions as cv
+from macros.release import releases, site_url
 from macros.render.text import fmt_date
-from tests.htmlsite import broken_links, html_pages, page, url_of
+from macros.render.urls import url_key
+from tests.conftest import ROOT
+from tests.htmlsite import broken_links, html_pages, page, page_box_formats, soup, url_of
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -63,10 +67,7 @@ def test_every_page_has_cite_box_and_citation_metadata(site: Path):
         if doc.find("meta", attrs={"http-equiv": "refresh"}):
             continue  # redirect stubs
         where = url_of(site, path)
-        box = doc.select_one("#cite-this-page")
-        assert box is not None, where
-        labels = [lbl.get_text() for lbl in box.select(".tabbed-labels label")]
-        assert labels == ["APA", "Chicago", "BibTeX", "RIS", "CSL-JSON"], where
+        assert list(page_box_formats(site, where)) == ["APA", "Chicago", "BibTeX", "RIS", "CSL-JSON"], where
         for name in ("citation_title", "citation_date", "citation_publisher", "DC.title", "DC.date", "DC.publisher"):
             meta = doc.find("meta", attrs={"name": name})
             assert meta is not None and meta["content"].strip(), (where, name)
@@ -76,15 +77,40 @@ def test_every_page_has_cite_box_and_citation_metadata(site: Path):
 
 
 def _cite(site: Path, url: str, fmt: str) -> str:
-    code = page(site, url).select_one(f"#cite-this-page code.atlas-cite-{fmt}")
-    assert code is not None
-    return code.get_text()
+    return page_box_formats(site, url)[fmt]
+
+
+def test_page_box_is_plain_text_not_tabs_or_code_blocks(site: Path):
+    """No pymdownx.tabbed markup copied by hand, no fake .highlight block for Material to decorate
+    (issue #10). Fails on a build before the change: every page's box was five tabs of code."""
+    for path in html_pages(site):
+        box = soup(path).select_one("#cite-this-page")
+        if box is None:
+            continue
+        where = url_of(site, path)
+        assert box.select(".tabbed-set, input[name=__cite], .highlight, code, button") == [], where
+        assert "atlas-citethis" in box["class"], where
+        assert box.select_one("summary").get_text() == "Cite this page", where
+        # Readable without JavaScript: APA and Chicago as text, and a line naming the rest.
+        assert [h.get_text() for h in box.select(".atlas-citethis__fmt")] == ["APA", "Chicago"], where
+        assert box.select_one("noscript").get_text() == "BibTeX, RIS, CSL-JSON: with JavaScript on.", where
+
+
+def test_page_box_formats_are_the_pages_citation(site: Path, atlas):
+    """Each page's box (its text and its entry in page-citations.json) gives exactly
+    macros.citation.all_formats of that page: the JSON file is fetched, so a stale one would
+    silently hand a reader an old release's citation. Fails on a build without the file."""
+    cites = pagemeta.page_cites(atlas, ROOT / "docs", site_url(ROOT), releases(ROOT)[0])
+    assert len(cites) > 50
+    for src, cite in cites.items():
+        url = "/" + url_key(src)
+        assert page_box_formats(site, url) == citation.all_formats(cite), url
 
 
 def test_bibtex_parses_and_pins_versions(site: Path, atlas):
     from pybtex.database import parse_string
 
-    text = _cite(site, "/versions/3.0/", "bibtex")
+    text = _cite(site, "/versions/3.0/", "BibTeX")
     (entry,) = parse_string(text, "bibtex").entries.values()
     assert [str(p) for p in entry.persons["author"]] == ["{RSP Atlas contributors}"]
     assert {"title", "howpublished", "year", "month", "url", "note"} <= entry.fields.keys()
@@ -93,7 +119,7 @@ def test_bibtex_parses_and_pins_versions(site: Path, atlas):
 
 
 def test_ris_parses(site: Path):
-    lines = _cite(site, "/compare/2.2-vs-3.0/", "ris").splitlines()
+    lines = _cite(site, "/compare/2.2-vs-3.0/", "RIS").splitlines()
     assert lines[0] == "TY  - ELEC" and lines[-1] == "ER  - "
     for line in lines:
         assert line[2:6] == "  - ", line
@@ -101,7 +127,7 @@ def test_ris_parses(site: Path):
 
 
 def test_csl_json_is_valid(site: Path):
-    items = json.loads(_cite(site, "/thresholds/cbrn-4/", "csljson"))
+    items = json.loads(_cite(site, "/thresholds/cbrn-4/", "CSL-JSON"))
     assert isinstance(items, list) and len(items) == 1
     assert {"id", "type", "title", "URL", "issued", "author"} <= items[0].keys()
 

@@ -291,7 +291,7 @@
 
 /* "Cite this" boxes (macros/render/citethis.py): each format is a plain <pre> with a copy button.
    Nothing runs on load: when a box is first opened its BibTeX, RIS and CSL-JSON are added from its
-   data-cite and every format gets its button; one listener on the document copies for all. The
+   data-cite (the page's own box: from assets/page-citations.json) and every format gets its button; one listener on the document copies for all. The
    <pre>'s text is copied as it is (the RIS record ends in "ER  - ", with its trailing space);
    without clipboard access the text is selected instead. */
 (function () {
@@ -349,12 +349,9 @@
     button.textContent = "Copy";
     head.append(" ", button);
   }
-  function fill(box) {
-    var later = {};
-    if (box.dataset.cite) {
-      try { later = JSON.parse(box.dataset.cite); } catch (e) { later = {}; }
-      box.removeAttribute("data-cite");
-    }
+  // Adds each format in ``later`` ({which: {name: text}}) to its group, then a copy button to every
+  // format still without one.
+  function addFormats(box, later) {
     box.querySelectorAll(".atlas-citethis__group[data-which]").forEach(function (group) {
       var formats = later[group.dataset.which] || {};
       Object.keys(formats).forEach(function (name) {
@@ -365,13 +362,46 @@
         pre.textContent = formats[name];
         group.append(head, pre);
       });
-      var which = group.querySelector(".atlas-citethis__which").textContent;
-      var of = which.charAt(0).toLowerCase() + which.slice(1);
+      var which = group.querySelector(".atlas-citethis__which");
+      var of = group.dataset.of || which.textContent.charAt(0).toLowerCase() + which.textContent.slice(1);
       group.querySelectorAll(".atlas-citethis__fmt").forEach(function (head) {
         if (!head.querySelector("button")) addButton(head, of);
       });
     });
+  }
+  // "Cite this page" (overrides/partials/atlas-footer.html): the other formats of every page are in
+  // one JSON file (assets/page-citations.json), fetched when a page's box is first opened. Without
+  // it (offline, or a page opened from a file) the box says so and links the citing guide.
+  function fillPage(box) {
+    var src = box.dataset.citeSrc, key = box.dataset.citeKey || "";
+    box.removeAttribute("data-cite-src");
+    addFormats(box, {});
+    var failed = function () {
+      var line = document.createElement("p"), link = document.createElement("a");
+      line.className = "atlas-citethis__more";
+      link.href = box.dataset.citeHelp;
+      link.textContent = "How to cite";
+      line.append((box.dataset.citeLater || "The other formats") + " could not be loaded here; ", link,
+        " describes every format.");
+      box.append(line);
+    };
+    fetch(new URL(src, window.location.href).href)
+      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+      .then(function (all) {
+        if (!Object.prototype.hasOwnProperty.call(all, key)) throw new Error("no citations for " + key);
+        addFormats(box, { page: all[key] });
+      })
+      .catch(failed);
+  }
+  function fill(box) {
     box.classList.add("atlas-citethis--ready");
+    if (box.dataset.citeSrc) { fillPage(box); return; }
+    var later = {};
+    if (box.dataset.cite) {
+      try { later = JSON.parse(box.dataset.cite); } catch (e) { later = {}; }
+      box.removeAttribute("data-cite");
+    }
+    addFormats(box, later);
   }
 
   // "toggle" does not bubble: listen in the capture phase, once for every box on every page.

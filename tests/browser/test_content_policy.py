@@ -1,7 +1,7 @@
 """The Content-Security-Policy (overrides/main.html) blocks nothing the site itself does.
 
 A listener added before any page script records every ``securitypolicyviolation``; each page type is
-loaded and its interactive parts used (search, palette toggle and its memory, tabs, copy
+loaded and its interactive parts used (search, palette toggle and its memory, the cite box fetching its formats, copy
 button, instant navigation, a redirect carrying its #anchor); no violation may fire. One test
 injects an inline script to show the policy is really enforced."""
 
@@ -80,7 +80,7 @@ def test_search_works_under_the_policy(csp_watched: Watched) -> None:
     assert not csp_watched.page_errors, csp_watched.page_errors
 
 
-def test_palette_tabs_copy_and_navigation_work_under_the_policy(
+def test_palette_cite_box_copy_and_navigation_work_under_the_policy(
     csp_watched: Watched, context: BrowserContext, base_url: str
 ) -> None:
     page = csp_watched.page
@@ -92,18 +92,14 @@ def test_palette_tabs_copy_and_navigation_work_under_the_policy(
     expect(body).to_have_attribute("data-md-color-scheme", "slate")
     csp_watched.goto("/glossary/")
     expect(body).to_have_attribute("data-md-color-scheme", "slate")
-    # Tabs: a #fragment naming a tab opens it, and clicking switches.
-    csp_watched.goto("/versions/2.2/#__cite_3")
-    expect(page.locator("#__cite_3")).to_be_checked()
+    # The page cite box fetches its other formats (default-src 'self' covers fetch), and copies.
     csp_watched.goto("/versions/3.0/")
     page.locator("details#cite-this-page summary").click()
-    page.locator(".atlas-cite-tabs .tabbed-labels label", has_text="BibTeX").click()
-    expect(page.locator("code.atlas-cite-bibtex")).to_be_visible()
-    # Copy button.
+    bibtex = page.locator("details#cite-this-page pre.atlas-citethis__text", has_text="@misc{")
+    expect(bibtex).to_be_visible()
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
-    block = page.locator(".atlas-cite-tabs .tabbed-block").filter(has=page.locator("code:visible"))
-    block.locator("button.md-code__button[data-md-type=copy], button.md-clipboard").first.click()
-    assert "@misc{" in page.evaluate("navigator.clipboard.readText()")
+    page.locator("button.atlas-copy[aria-label='Copy the citation of this page as BibTeX']").click()
+    assert page.evaluate("navigator.clipboard.readText()").startswith("@misc{")
     # Instant navigation swaps the content and re-runs its (external) scripts.
     page.locator(".md-nav__link", has_text=re.compile(r"^\s*Glossary\s*$")).first.click()
     expect(page).to_have_url(re.compile(r"/glossary/$"))

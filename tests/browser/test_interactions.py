@@ -91,55 +91,58 @@ def open_cite_box(w: Watched, path: str) -> None:
     expect(box).to_have_attribute("open", "")
 
 
-def test_cite_box_tabs_switch(watched: Watched) -> None:
-    open_cite_box(watched, "/versions/3.0/")
-    page = watched.page
-    apa, bibtex = page.locator("code.atlas-cite-apa"), page.locator("code.atlas-cite-bibtex")
-    expect(apa).to_be_visible()
-    expect(bibtex).to_be_hidden()
-    page.locator(".atlas-cite-tabs .tabbed-labels label", has_text="BibTeX").click()
-    expect(bibtex).to_be_visible()
-    expect(apa).to_be_hidden()
-    expect(bibtex).to_contain_text("@misc{")
-    watched.assert_clean()
+PAGE_FORMATS = ["APA", "Chicago", "BibTeX", "RIS", "CSL-JSON"]
 
 
-@pytest.mark.parametrize(("tab", "start"), [("BibTeX", "@misc{"), ("RIS", "TY  - ")])
-def test_cite_box_copy_button_copies_the_visible_tab(
-    context: BrowserContext, base_url: str, tab: str, start: str, watched: Watched
-) -> None:
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
-    open_cite_box(watched, "/cite/")
-    page = watched.page
-    page.locator(".atlas-cite-tabs .tabbed-labels label", has_text=tab).click()
-    block = page.locator(".atlas-cite-tabs .tabbed-block").filter(has=page.locator("code:visible"))
-    expect(block).to_have_count(1)
-    button = block.locator("button.md-code__button[data-md-type=copy], button.md-clipboard")
+def page_box_copy(w: Watched, name: str) -> tuple[str, str]:
+    """Copy one format of the open page box: (what the clipboard holds, what the box shows)."""
+    box = w.page.locator("details#cite-this-page")
+    button = box.locator(f"button.atlas-copy[aria-label='Copy the citation of this page as {name}']")
     expect(button).to_have_count(1)
     button.click()
-    copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied.startswith(start), copied[:80]
-    assert copied.strip() == block.locator("code").text_content().strip()
-    if tab == "BibTeX":
-        # What lands on the clipboard must still parse, as one entry with a corporate author.
-        (entry,) = parse_string(copied, "bibtex").entries.values()
-        assert not entry.persons["author"][0].first_names
+    copied = w.page.evaluate("navigator.clipboard.readText()")
+    return copied, button.locator("xpath=../following-sibling::pre[1]").text_content() or ""
+
+
+# The page box used to be five hand-written pymdownx.tabbed tabs; it is now the per-item design,
+# with BibTeX, RIS and CSL-JSON fetched from assets/page-citations.json on first open. Seen
+# failing on a build of the old main (no .atlas-citethis__fmt in the box, no atlas-copy button).
+def test_page_box_shows_five_formats_and_copies_them_exactly(
+    context: BrowserContext, base_url: str, watched: Watched
+) -> None:
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
+    open_cite_box(watched, "/versions/3.0/")
+    page = watched.page
+    heads = page.locator("details#cite-this-page .atlas-citethis__fmt")
+    expect(heads).to_have_count(5)
+    assert [h.strip().removesuffix("Copy").strip() for h in heads.all_inner_texts()] == PAGE_FORMATS
+    expect(page.locator("details#cite-this-page pre.atlas-citethis__text").nth(2)).to_be_visible()
+    # RIS keeps its closing tag whole, trailing space included.
+    copied, shown = page_box_copy(watched, "RIS")
+    assert copied.endswith("\nER  - "), repr(copied[-20:])
+    assert copied == shown
+    (rec,) = rispy.loads(copied)
+    assert rec["urls"][0].endswith("/versions/3.0/")
+    # What lands on the clipboard must still parse, as one entry with a corporate author.
+    copied, shown = page_box_copy(watched, "BibTeX")
+    assert copied == shown and copied.startswith("@misc{")
+    (entry,) = parse_string(copied, "bibtex").entries.values()
+    assert not entry.persons["author"][0].first_names
+    copied, _ = page_box_copy(watched, "APA")
+    assert "RSP 3.0" in copied
     watched.assert_clean()
 
 
-# Material's automatic copy button trims trailing whitespace (``trimEnd``), which would cut the
-# RIS closing tag "ER  - " to "ER  -": the RIS block carries its own button with the exact text in
-# ``data-clipboard-text`` (copied verbatim). Seen failing (strict xfail) before that button.
-def test_copied_ris_keeps_the_closing_tag_whole(context: BrowserContext, base_url: str, watched: Watched) -> None:
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
-    open_cite_box(watched, "/cite/")
-    page = watched.page
-    page.locator(".atlas-cite-tabs .tabbed-labels label", has_text="RIS").click()
-    block = page.locator(".atlas-cite-tabs .tabbed-block").filter(has=page.locator("code:visible"))
-    block.locator("button[data-clipboard-text], button[data-clipboard-target]").first.click()
-    copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied.rstrip("\n").endswith("\nER  - "), repr(copied[-20:])
-    assert len(rispy.loads(copied)) == 1
+def test_page_box_without_the_citations_file_links_the_citing_guide(watched: Watched) -> None:
+    """Offline (or the JSON file missing) the box keeps APA and Chicago and says where to turn."""
+    watched.page.route("**/assets/page-citations.json", lambda route: route.abort())
+    open_cite_box(watched, "/versions/3.0/")
+    box = watched.page.locator("details#cite-this-page")
+    more = box.locator(".atlas-citethis__more", has_text="could not be loaded")
+    expect(more).to_have_text("BibTeX, RIS, CSL-JSON could not be loaded here; How to cite describes every format.")
+    assert more.locator("a").get_attribute("href") == "../../cite/"
+    expect(box.locator(".atlas-citethis__fmt")).to_have_count(2)
+    expect(box.locator("button.atlas-copy")).to_have_count(2)
 
 
 @pytest.mark.parametrize("path", ["/glossary/", "/changes/"])

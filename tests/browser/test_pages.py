@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import BrowserContext
+from playwright.sync_api import BrowserContext, expect
 
 from tests.browser.support import Watched, axe_report, watch
 
@@ -41,8 +41,9 @@ def open_and_audit(w: Watched, axe: Axe, path: str) -> dict:
     assert w.page.locator("article h1").count() == 1, f"{path}: no single h1 in the article"
     cite = w.page.locator("details#cite-this-page")
     if cite.count():
-        cite.locator("summary").click()  # audit the cite box's tabs and code blocks, hidden while closed
+        cite.locator("summary").click()  # audit the cite box's formats and buttons, hidden while closed
         assert cite.get_attribute("open") is not None
+        expect(cite.locator("pre.atlas-citethis__text")).to_have_count(5)  # fetched on opening
     return axe.run(w.page, options=AXE_OPTIONS).response
 
 

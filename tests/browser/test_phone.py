@@ -85,18 +85,20 @@ def test_no_text_under_12_px(phone: BrowserContext, base_url: str, path: str) ->
     w.assert_clean()
 
 
-def test_cite_page_format_labels_fit_a_phone(phone: BrowserContext, base_url: str) -> None:
-    """The five format labels of "Cite this page" all show at 390 px, none cut off or scrolled."""
+def test_cite_page_formats_fit_a_phone(phone: BrowserContext, base_url: str) -> None:
+    """All five formats of "Cite this page" show at 390 px, each wrapping inside the box (no
+    sideways scrolling), with its copy button in view."""
     w = watch(phone, base_url)
     w.goto("/compare/2.2-vs-3.0/")
     box = w.page.locator("details#cite-this-page")
     box.locator("summary").click()
-    strip = box.locator(".tabbed-labels")
-    inside = strip.evaluate(
-        """s => { const r = s.getBoundingClientRect();
-        return Array.from(s.children).every(l => { const b = l.getBoundingClientRect();
-          return b.width > 0 && b.left >= r.left - 1 && b.right <= r.right + 1; })
-          && s.scrollWidth <= s.clientWidth + 1; }"""
+    expect(box.locator("pre.atlas-citethis__text")).to_have_count(5)
+    expect(box.locator("button.atlas-copy")).to_have_count(5)
+    inside = box.evaluate(
+        """b => { const r = b.getBoundingClientRect();
+        return Array.from(b.querySelectorAll("pre, button")).every(e => { const x = e.getBoundingClientRect();
+          return x.width > 0 && x.left >= r.left - 1 && x.right <= r.right + 1
+            && e.scrollWidth <= e.clientWidth + 1; }); }"""
     )
     assert inside
     w.assert_clean()
