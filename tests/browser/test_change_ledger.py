@@ -103,3 +103,22 @@ def test_a_control_takes_its_place_before_the_script_runs(
         expect(page.locator(control)).to_be_visible()
     finally:
         ctx.close()
+
+
+def test_a_link_to_an_entry_far_down_lands_on_it_on_a_phone(chromium: Browser, base_url: str, atlas) -> None:
+    """On a phone the ledger's entries skip layout until they near the screen (content-visibility,
+    atlas.css): a link to one far down must still bring it into view, whole-width and readable."""
+    last = atlas.versions[1]
+    anchor = f"v{last.id}-{last.changes[-1].id}"
+    ctx = chromium.new_context(base_url=base_url, viewport={"width": 390, "height": 844})
+    try:
+        page = ctx.new_page()
+        page.goto(f"/changes/#{anchor}")
+        page.wait_for_timeout(300)
+        box = page.evaluate(
+            "id => { const r = document.getElementById(id).getBoundingClientRect(); return [r.top, r.height]; }",
+            anchor,
+        )
+        assert 0 <= box[0] < 844 and box[1] > 100, box
+    finally:
+        ctx.close()
