@@ -291,7 +291,8 @@
 
 /* "Cite this" boxes (macros/render/citethis.py): each format is a plain <pre> with a copy button.
    Nothing runs on load: when a box is first opened its BibTeX, RIS and CSL-JSON are added from its
-   data-cite (the page's own box: from assets/page-citations.json) and every format gets its button; one listener on the document copies for all. The
+   data-cite (the page's own box: from assets/page-citations.json) and every format gets its button;
+   one listener on the document copies for all. The
    <pre>'s text is copied as it is (the RIS record ends in "ER  - ", with its trailing space);
    without clipboard access the text is selected instead. */
 (function () {
