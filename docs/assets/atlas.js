@@ -235,6 +235,8 @@
         var badge = el.querySelector(".atlas-asof-badge");
         if (badge) badge.remove();
         if (on) {
+          var fold = el.closest("details.atlas-earlier");
+          if (fold) fold.open = true;  // an older state folded under the current one (governance)
           badge = document.createElement("span");
           badge.className = "atlas-asof-badge";
           badge.textContent = "In force in RSP " + v;
@@ -444,5 +446,28 @@
     window.document$.subscribe(fixNames);
   } else {
     document.addEventListener("DOMContentLoaded", fixNames);
+  }
+})();
+
+/* Older states of a governance provision sit in a closed box under the one in force
+   (macros/render/entities.py, history with fold). A link to a state inside it opens the box first,
+   so the browser can scroll to it: on load, and when the address's #fragment changes. */
+(function () {
+  "use strict";
+
+  function reveal() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    var fold = target && target.closest("details.atlas-earlier:not([open])");
+    if (!fold) return;
+    fold.open = true;
+    target.scrollIntoView({ block: "start" });
+  }
+
+  window.addEventListener("hashchange", reveal);
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(reveal);  // also after Material's instant navigation
+  } else {
+    document.addEventListener("DOMContentLoaded", reveal);
   }
 })();

@@ -95,13 +95,16 @@ def anchored_range_links(ctx: Ctx, kind: str, entity: t.Entity, state: t.State) 
     return ", ".join(f"{version_link(ctx, v)}{{ #{version_anchor(kind, entity.id, v)} }}" for v in ids)
 
 
-def history(ctx: Ctx, kind: str, entity: t.Entity, heading: str = "###") -> str:
+def history(ctx: Ctx, kind: str, entity: t.Entity, heading: str = "###", fold: bool = False) -> str:
     """Each state of an entity, the one in force now first, then older ones: what changed at each
-    step, its sources, and a citation of the state as of its newest version."""
+    step, its sources, and a citation of the state as of its newest version. ``fold``: the older
+    states in a closed box under the newest one."""
     out = []
     states = sorted(entity.states, key=lambda s: ctx.atlas.index(s.from_))
     for i in reversed(range(len(states))):
         state = states[i]
+        if fold and i == len(states) - 2:
+            out.append(render(TEMPLATE, "earlier_start", len(states) - 1, states[-1].from_))
         anchor = f"{entity.id}-{state.from_.replace('.', '-')}"
         # data-versions: the versions this state covers, for the "viewing as of" highlight.
         covers = f'data-versions="{viewas.state_versions(ctx, state)}"'
@@ -131,6 +134,8 @@ def history(ctx: Ctx, kind: str, entity: t.Entity, heading: str = "###") -> str:
             out.append(f"*Note:* {esc(state.note)}\n")
         out.append(provenance(ctx, state) + "\n")
         out.append(cite_this(ctx, kind, entity, state))
+    if fold and len(states) > 1:
+        out.append(render(TEMPLATE, "earlier_end"))
     return "\n".join(out)
 
 

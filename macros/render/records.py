@@ -29,7 +29,7 @@ def governance(ctx: Ctx) -> str:
         out.append(f"## {t.PROVISION_CATEGORY_TITLES[cat]} {{ #cat-{cat} }}\n")
         for p in provs:
             out.append(f"### {esc(display_title(atlas, p))} {{ #{urls.entity_target(PROVISION.name, p.id)[1]} }}\n")
-            out.append(history(ctx, "provision", p, ""))
+            out.append(history(ctx, "provision", p, "", fold=True))
     return "\n".join(out) + "\n"
 
 

@@ -101,3 +101,32 @@ def test_without_script_the_control_stays_hidden_and_anchors_work(chromium: Brow
         assert page.locator("[id$='-v2.2']").count() > 0
     finally:
         ctx.close()
+
+
+def test_a_link_to_an_older_provision_state_opens_its_fold(chromium: Browser, base_url: str) -> None:
+    """Governance folds each provision's older states under the one in force; a link to one of them
+    (and a version anchor inside it) must open the fold and show the state."""
+    ctx = chromium.new_context(base_url=base_url, viewport={"width": 390, "height": 844})
+    try:
+        page = ctx.new_page()
+        for anchor in ("evaluation-cadence-3-0", "evaluation-cadence-v3.1"):
+            page.goto(f"/governance/#{anchor}")
+            target = page.locator(f"[id='{anchor}']")
+            expect(target).to_be_visible()
+            assert target.evaluate("el => el.closest('details.atlas-earlier').open")
+            top = target.evaluate("el => el.getBoundingClientRect().top")
+            assert 0 <= top < 844, (anchor, top)
+    finally:
+        ctx.close()
+
+
+def test_viewing_as_of_an_old_version_opens_the_folds_it_highlights(watched: Watched) -> None:
+    watched.goto("/governance/?as-of=2.2")
+    page = watched.page
+    hits = page.locator(".atlas-state--asof")
+    expect(hits.first).to_be_visible()
+    assert hits.count() > 0
+    closed = page.eval_on_selector_all(
+        ".atlas-state--asof", "els => els.filter(e => e.closest('details.atlas-earlier:not([open])')).length"
+    )
+    assert closed == 0
