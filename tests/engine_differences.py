@@ -104,6 +104,20 @@ ACCEPTED: tuple[Accepted, ...] = (
     Accepted(
         ("zensical",),
         "test",
+        "tests/browser/test_change_ledger.py::test_a_link_to_an_entry_far_down_lands_on_it_on_a_phone",
+        "Zensical's theme does not scroll to a #fragment on first load, for any anchor (a plain heading far"
+        " down /governance/ stays off screen too); MkDocs' Material does",
+    ),
+    Accepted(
+        ("zensical",),
+        "test",
+        "tests/browser/test_view_as.py::test_a_link_to_an_older_provision_state_opens_its_fold",
+        "Zensical's theme does not scroll to a #fragment on first load, for any anchor (see the entry above);"
+        " the fold itself opens",
+    ),
+    Accepted(
+        ("zensical",),
+        "test",
         "tests/browser/test_search.py",
         "ranks results in Material's search form and result list (lunr); Zensical has its own search UI and index",
     ),
