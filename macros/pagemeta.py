@@ -174,7 +174,12 @@ def page_cites(atlas: Atlas, docs: Path, site_url: str, release: Release) -> dic
 
 
 def page_info(
-    atlas: Atlas, docs: Path, site_url: str, release: Release, rels: list[Release] | None = None
+    atlas: Atlas,
+    docs: Path,
+    site_url: str,
+    release: Release,
+    rels: list[Release] | None = None,
+    cites: dict[str, citation.PageCite] | None = None,
 ) -> dict[str, dict[str, Any]]:
     """src_uri → {verified, rsp_version, policy_url, meta, cites, ...} for every Markdown page.
 
@@ -185,7 +190,7 @@ def page_info(
     check_new_pages(rels, docs)
     data_files = set(atlas.verified)
     out: dict[str, dict[str, Any]] = {}
-    for src, cite in page_cites(atlas, docs, site_url, release).items():
+    for src, cite in (cites or page_cites(atlas, docs, site_url, release)).items():
         first, last = page_history(src, rels, data_files)
         formats = citation.all_formats(cite)
         # No title or URL: no template reads them (the <meta> pairs carry both), and every byte here
@@ -220,21 +225,19 @@ def common_pairs(metas: list[list[list[str]]]) -> list[list[str]]:
     return [pair for pair in metas[0] if all(tuple(pair) in seen for seen in rest)]
 
 
-def later_formats(atlas: Atlas, root: Path) -> dict[str, dict[str, str]]:
+def later_formats(cites: dict[str, citation.PageCite]) -> dict[str, dict[str, str]]:
     """Page key → the formats the page box adds when opened (BibTeX, RIS, CSL-JSON), every page."""
-    cites = page_cites(atlas, root / "docs", site_url(root), releases(root)[0])
     return {
         url_key(src): {name: text for name, text in citation.all_formats(cite).items() if name not in PLAIN}
         for src, cite in cites.items()
     }
 
 
-def document(atlas: Atlas, root: Path, later: dict[str, dict[str, str]] | None = None) -> str:
+def document(atlas: Atlas, root: Path, cites: dict[str, citation.PageCite], later: dict[str, dict[str, str]]) -> str:
     """The generated file's text: site release plus each page's facts, keyed by page URL."""
-    later = later_formats(atlas, root) if later is None else later
     rels = releases(root)
     release = rels[0]
-    pages = page_info(atlas, root / "docs", site_url(root), release, rels)
+    pages = page_info(atlas, root / "docs", site_url(root), release, rels, cites)
     common = common_pairs([info["meta"] for info in pages.values()])
     shared = {tuple(pair) for pair in common}
     for info in pages.values():
@@ -266,5 +269,7 @@ def citations_document(later: dict[str, dict[str, str]]) -> str:
 
 
 def expected(atlas: Atlas, root: Path) -> dict[str, str]:
-    later = later_formats(atlas, root)
-    return {GENERATED: document(atlas, root, later), PAGE_CITATIONS: citations_document(later)}
+    # Each page's citation, worked out once for both files.
+    cites = page_cites(atlas, root / "docs", site_url(root), releases(root)[0])
+    later = later_formats(cites)
+    return {GENERATED: document(atlas, root, cites, later), PAGE_CITATIONS: citations_document(later)}
