@@ -3,7 +3,8 @@
 Material's ``content.tooltips`` mounts a tooltip component (listeners, a layout read) on every
 element with a ``title`` in the article that is not ``[data-preview]``. Before this budget,
 /governance/ had 376 of them (glossary terms in every block, a title on every grid symbol and on
-every heading's "¶" link) and /changes/ 250: most of each page's Total Blocking Time in Lighthouse.
+every heading's "¶" link) and /changes/ 250: a large share of each page's Total Blocking Time in
+Lighthouse.
 """
 
 from __future__ import annotations

@@ -29,7 +29,8 @@ TEMPLATE = "grids.html"
 def _mark(symbol: str, meaning: str) -> str:
     """A symbol a sighted reader scans, named for screen readers; the legend above each grid says
     what the symbols mean. No ``title``: Material mounts a tooltip component on every titled
-    element at load, 216 of them on /governance/ alone (most of its Total Blocking Time)."""
+    element at load, 216 of them on /governance/ alone (with the glossary tooltips, a large share
+    of its Total Blocking Time)."""
     return render(TEMPLATE, "mark", symbol, meaning)
 
 
