@@ -136,4 +136,4 @@ def test_material_inline_scripts_are_all_overridden() -> None:
             continue
         override = ours / partial.name
         assert override.exists(), f"{partial.name} would write an inline script"
-        assert re.search(r"<script src=\"\{\{ 'assets/csp/md-\w+\.js' \| url \}\}\"></script>", override.read_text())
+        assert re.search(r"<script src=\"\{\{ 'assets/csp/[\w-]+\.js' \| url \}\}\"></script>", override.read_text())

@@ -36,3 +36,17 @@ def test_headings_and_grid_symbols_carry_no_title(site: Path) -> None:
         doc = soup(p)
         assert not doc.select("a.headerlink[title]"), url_of(site, p)
         assert not doc.select("span[role=img][title]"), url_of(site, p)
+
+
+def test_no_page_mounts_materials_palette_component(site: Path) -> None:
+    """Material's palette component re-styles the whole page two to three times as it mounts
+    (overrides/partials/palette.html); assets/csp/palette.js does its job without that. The toggle
+    form must still be there, with one radio option per scheme (redirect pages have no header)."""
+    for p in html_pages(site):
+        doc = soup(p)
+        if doc.select_one("header.md-header") is None:
+            continue
+        assert not doc.select('[data-md-component="palette"]'), url_of(site, p)
+        form = doc.select_one("form[data-atlas-palette]")
+        assert form is not None, url_of(site, p)
+        assert len(form.select("input.md-option[type=radio]")) == 2, url_of(site, p)

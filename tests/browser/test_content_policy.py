@@ -85,7 +85,7 @@ def test_palette_cite_box_copy_and_navigation_work_under_the_policy(
 ) -> None:
     page = csp_watched.page
     csp_watched.goto("/")
-    # Palette toggle, and the reader's choice restored on the next page load (assets/csp/md-palette.js).
+    # Palette toggle, and the reader's choice restored on the next page load (assets/csp/palette.js).
     body = page.locator("body")
     expect(body).to_have_attribute("data-md-color-scheme", "default")
     page.locator("label[for=__palette_1]").click()
