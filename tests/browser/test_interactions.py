@@ -188,10 +188,15 @@ def test_cite_this_copies_ris_whole_by_keyboard(
     watched.assert_clean()
 
 
-def test_cite_this_without_its_citations_file_links_the_citing_guide(watched: Watched) -> None:
-    """Offline (or the file blocked) a box beside a state keeps APA and Chicago, with their copy
-    buttons, and says where to turn. Seen failing with the fallback line removed from atlas.js."""
-    watched.page.route("**/assets/citations/*.json", lambda route: route.abort())
+@pytest.mark.parametrize("broken", ["blocked", "no key"])
+def test_cite_this_without_its_citations_file_links_the_citing_guide(watched: Watched, broken: str) -> None:
+    """Offline (the file blocked) or with a file lacking the box's key, a box beside a state keeps
+    APA and Chicago, with their copy buttons, and says where to turn. Seen failing with the
+    fallback line removed from atlas.js."""
+    if broken == "blocked":
+        watched.page.route("**/assets/citations/*.json", lambda route: route.abort())
+    else:
+        watched.page.route("**/assets/citations/*.json", lambda route: route.fulfill(json={"rspatlas-other": {}}))
     watched.goto("/governance/")
     box = watched.page.locator("details.atlas-citethis:not(#cite-this-page)").first
     box.locator("summary").click()
