@@ -333,14 +333,30 @@ def coins(w: Work | PageCite) -> str:
     return f'<span class="Z3988" data-preview title="{escape(coins_kev(w))}"></span>'
 
 
-def work_formats(w: Work, *, with_pinpoint: bool = False) -> dict[str, str]:
-    """The five formats of one work; ``with_pinpoint`` adds the in-text citation and locator lines
-    under APA and Chicago (the reference-list entry alone cannot carry a pinpoint)."""
+# Shown as text in every cite box, readable without JavaScript; the others, which reference
+# managers import, are fetched when a box is opened (assets/atlas.js).
+PLAIN_FORMATS = ("APA", "Chicago")
+IMPORT_FORMATS = ("BibTeX", "RIS", "CSL-JSON")
+
+
+def plain_formats(w: Work, *, with_pinpoint: bool = False) -> dict[str, str]:
+    """APA and Chicago of one work; ``with_pinpoint`` adds the in-text citation and locator lines
+    (the reference-list entry alone cannot carry a pinpoint)."""
     a, c = apa(w), chicago(w)
     if with_pinpoint:
         a += f"\nIn text: {in_text(w, 'APA')}" + (f"\nPinpoint: {w.pinpoint}." if w.pinpoint else "")
         c += f"\nIn text: {in_text(w, 'Chicago')}" + (f"\nPinpoint: {w.pinpoint}." if w.pinpoint else "")
-    return {"APA": a, "Chicago": c, "BibTeX": bibtex(w), "RIS": ris(w), "CSL-JSON": csl_json(w)}
+    return {"APA": a, "Chicago": c}
+
+
+def import_formats(w: Work) -> dict[str, str]:
+    """BibTeX, RIS and CSL-JSON of one work (they carry the pinpoint in their note)."""
+    return {"BibTeX": bibtex(w), "RIS": ris(w), "CSL-JSON": csl_json(w)}
+
+
+def work_formats(w: Work, *, with_pinpoint: bool = False) -> dict[str, str]:
+    """The five formats of one work, in display order: ``plain_formats`` then ``import_formats``."""
+    return {**plain_formats(w, with_pinpoint=with_pinpoint), **import_formats(w)}
 
 
 def all_formats(c: PageCite) -> dict[str, str]:

@@ -117,6 +117,17 @@ class PinpointCite:
             "entry": citation.work_formats(self.entry),
         }
 
+    def plain_formats(self) -> dict[str, dict[str, str]]:
+        """APA and Chicago of both, as ``formats`` gives them: the text of the page's box."""
+        return {
+            "primary": citation.plain_formats(self.primary, with_pinpoint=True),
+            "entry": citation.plain_formats(self.entry),
+        }
+
+    def import_formats(self) -> dict[str, dict[str, str]]:
+        """BibTeX, RIS and CSL-JSON of both, as ``formats`` gives them: fetched when a box opens."""
+        return {"primary": citation.import_formats(self.primary), "entry": citation.import_formats(self.entry)}
+
     def coins(self) -> str:
         """Two COinS spans (policy text, Atlas entry) to place beside the state; escaped HTML."""
         return citation.coins(self.primary) + citation.coins(self.entry)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+import json
+from collections.abc import Collection, Mapping
 from pathlib import Path
 
 HINT = "(run `python -m macros gen`)"
@@ -34,3 +35,12 @@ def write(expected: dict[str, str], root: Path, orphans: Collection[str] = ()) -
             path.write_text(content, encoding="utf-8")
             changed.append(f"wrote {rel}")
     return changed
+
+
+def json_lines(entries: Mapping[str, object]) -> str:
+    """A JSON object with one entry per line, so a diff of a generated file shows which entries changed."""
+    lines = [
+        f"{json.dumps(key, ensure_ascii=False)}:{json.dumps(value, ensure_ascii=False, separators=(',', ':'))}"
+        for key, value in entries.items()
+    ]
+    return "{\n" + ",\n".join(lines) + "\n}\n"

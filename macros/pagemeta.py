@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import html
-import json
 import re
 from pathlib import Path
 from typing import Any
@@ -25,6 +24,7 @@ from typing import Any
 import yaml
 
 from macros import citation
+from macros.generated_files import json_lines
 from macros.model import Atlas
 from macros.model.kinds import KINDS
 from macros.release import Release, releases, site_url
@@ -261,11 +261,7 @@ def document(atlas: Atlas, root: Path, cites: dict[str, citation.PageCite], late
 
 def citations_document(later: dict[str, dict[str, str]]) -> str:
     """page-citations.json: one line per page, so a diff shows which pages' citations changed."""
-    lines = [
-        f"{json.dumps(key, ensure_ascii=False)}:{json.dumps(formats, ensure_ascii=False, separators=(',', ':'))}"
-        for key, formats in later.items()
-    ]
-    return "{\n" + ",\n".join(lines) + "\n}\n"
+    return json_lines(later)
 
 
 def expected(atlas: Atlas, root: Path) -> dict[str, str]:

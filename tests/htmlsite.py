@@ -6,9 +6,10 @@ import json
 import posixpath
 from functools import cache
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 
 @cache
@@ -36,9 +37,30 @@ def page_box_formats(site: Path, url: str) -> dict[str, str]:
     return out
 
 
+def item_box_formats(site: Path, box: Tag) -> dict[str, dict[str, str]]:
+    """The formats of a "Cite this" box beside a state or a change, as a reader who opens it gets
+    them: {"primary": {...}, "entry": {...}}, five each.
+
+    APA and Chicago are text in the box; the rest come from ``assets/citations/<data-cite-file>.json``
+    (assets/atlas.js resolves it beside itself, in assets/), under ``data-cite-key``. Fails if the
+    file or the key is missing, as the box would show a reader no BibTeX, RIS or CSL-JSON.
+    """
+    file = site / "assets" / "citations" / f"{box['data-cite-file']}.json"
+    assert file.is_file(), f"{box.summary.get_text()}: no {file.relative_to(site)}"
+    data = _json(file)
+    key = box["data-cite-key"]
+    assert key in data, f"{box.summary.get_text()}: no key {key!r} in {file.relative_to(site)}"
+    out = {}
+    for group in box.select(".atlas-citethis__group[data-which]"):
+        heads = [h.get_text() for h in group.select(".atlas-citethis__fmt")]
+        texts = [pre.get_text() for pre in group.select("pre.atlas-citethis__text")]
+        out[group["data-which"]] = {**dict(zip(heads, texts, strict=True)), **data[key][group["data-which"]]}
+    return out
+
+
 @cache
-def _json(path: Path) -> dict[str, dict[str, str]]:
-    data: dict[str, dict[str, str]] = json.loads(path.read_text(encoding="utf-8"))
+def _json(path: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return data
 
 

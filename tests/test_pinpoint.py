@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pybtex.database
@@ -12,7 +11,7 @@ from macros.compute.scope import latest_state, span, state_at
 from macros.model.kinds import ANCHORED_KINDS
 from macros.render.citethis import version_anchor
 from macros.render.urls import entity_target, page_url
-from tests.htmlsite import page, page_box_formats
+from tests.htmlsite import item_box_formats, page, page_box_formats
 
 
 def _state_block_of(anchor_el):
@@ -60,16 +59,16 @@ def test_cbrn_4_in_2_2_cites_the_policy_text_at_its_page_and_the_entry_by_its_2_
     doc = page(site, "/thresholds/cbrn-4/")
     box = next(d for d in doc.select("details.atlas-citethis") if "RSP 2.2" in d.summary.get_text())
     assert "CBRN-4 in RSP 2.2" in box.summary.get_text()
-    # APA and Chicago are text in the page; BibTeX, RIS and CSL-JSON wait in data-cite until the
-    # box opens (assets/atlas.js adds them after each group's text, in this order).
-    later = json.loads(box["data-cite"])
+    # APA and Chicago are text in the page; BibTeX, RIS and CSL-JSON are fetched when the box
+    # opens (assets/atlas.js adds them after each group's text, in this order).
+    assert box["data-cite-file"] == "threshold"
+    formats = item_box_formats(site, box)
     codes = []
     for which in ("primary", "entry"):
         group = box.select_one(f".atlas-citethis__group[data-which={which}]")
-        texts = [p.get_text() for p in group.select("pre.atlas-citethis__text")]
         assert [next(p.stripped_strings) for p in group.select(".atlas-citethis__fmt")] == ["APA", "Chicago"]
-        assert list(later[which]) == ["BibTeX", "RIS", "CSL-JSON"]
-        codes += [*texts, *later[which].values()]
+        assert list(formats[which]) == ["APA", "Chicago", "BibTeX", "RIS", "CSL-JSON"]
+        codes += formats[which].values()
     assert len(codes) == 10, "five formats for the policy text, five for the entry"
     assert "Responsible Scaling Policy, Version 2.2" in codes[0] and "(p. 4)" in codes[0]
     assert "CBRN-4" in codes[6] and codes[6].endswith("/thresholds/cbrn-4/#v2.2."), codes[6]

@@ -292,13 +292,20 @@
 })();
 
 /* "Cite this" boxes (macros/render/citethis.py): each format is a plain <pre> with a copy button.
-   Nothing runs on load: when a box is first opened its BibTeX, RIS and CSL-JSON are added from its
-   data-cite (the page's own box: from assets/page-citations.json) and every format gets its button;
-   one listener on the document copies for all. The
+   Nothing runs on load: when a box is first opened its BibTeX, RIS and CSL-JSON are fetched (a box
+   beside a state or change: from assets/citations/<data-cite-file>.json; the page's own box: from
+   assets/page-citations.json) and every format gets its button; one listener on the document
+   copies for all. The
    <pre>'s text is copied as it is (the RIS record ends in "ER  - ", with its trailing space);
    without clipboard access the text is selected instead. */
 (function () {
   "use strict";
+
+  // This script's own URL, while it runs (later, e.g. after instant navigation, currentScript is
+  // gone): the per-item citation files and the citing guide are found relative to it, whatever
+  // page is open and however deep it sits.
+  var script = document.currentScript;
+  var base = script && script.src ? script.src : window.location.href;
 
   var status = null;
   function announce(text) {
@@ -342,8 +349,8 @@
   });
 
   // Each format: its name with a copy button, then its text. APA and Chicago are in the page
-  // (macros/render/citethis.py, copy_block); BibTeX, RIS and CSL-JSON come from data-cite, in the
-  // order they were written.
+  // (macros/render/citethis.py); BibTeX, RIS and CSL-JSON are fetched, and added in the order
+  // their file lists them.
   function addButton(head, of) {
     var button = document.createElement("button");
     button.className = "atlas-copy";
@@ -372,39 +379,60 @@
       });
     });
   }
-  // "Cite this page" (overrides/partials/atlas-footer.html): the other formats of every page are in
-  // one JSON file (assets/page-citations.json), fetched when a page's box is first opened. Without
-  // it (offline, or a page opened from a file) the box says so and links the citing guide.
-  function fillPage(box) {
-    var src = box.dataset.citeSrc, key = box.dataset.citeKey || "";
-    box.removeAttribute("data-cite-src");
+  // Each citation file is fetched once per visit, however many boxes open from it; a failed fetch
+  // is forgotten, so opening another box tries again.
+  var files = {};
+  function load(url) {
+    if (!files[url]) {
+      files[url] = fetch(url)
+        .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+        .catch(function (e) { delete files[url]; throw e; });
+    }
+    return files[url];
+  }
+  // Copy buttons for the formats in the page at once, then the fetched formats under ``key`` of
+  // the file at ``url`` (``shape`` turns its entry into {which: {name: text}}). Without the file
+  // (offline, a page opened from a file, a blocked request) or the key, the box says so and links
+  // the citing guide.
+  function fetchFormats(box, url, key, shape, help) {
     addFormats(box, {});
     var failed = function () {
       var line = document.createElement("p"), link = document.createElement("a");
       line.className = "atlas-citethis__more";
-      link.href = box.dataset.citeHelp;
+      link.href = help;
       link.textContent = "How to cite";
       line.append((box.dataset.citeLater || "The other formats") + " could not be loaded here; ", link,
         " describes every format.");
       box.append(line);
     };
-    fetch(new URL(src, window.location.href).href)
-      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+    load(url)
       .then(function (all) {
         if (!Object.prototype.hasOwnProperty.call(all, key)) throw new Error("no citations for " + key);
-        addFormats(box, { page: all[key] });
+        addFormats(box, shape(all[key]));
       })
       .catch(failed);
   }
+  // "Cite this page" (overrides/partials/atlas-footer.html): the other formats of every page are in
+  // one JSON file (assets/page-citations.json), named in the box relative to the page.
+  function fillPage(box) {
+    var src = box.dataset.citeSrc;
+    box.removeAttribute("data-cite-src");
+    fetchFormats(box, new URL(src, window.location.href).href, box.dataset.citeKey || "",
+      function (formats) { return { page: formats }; }, box.dataset.citeHelp);
+  }
+  // A box beside a state or a change: its file holds {"primary": {...}, "entry": {...}} per key
+  // (macros/item_citations.py), in assets/citations/ beside this script.
+  function fillItem(box) {
+    var file = box.dataset.citeFile;
+    box.removeAttribute("data-cite-file");
+    fetchFormats(box, new URL("citations/" + encodeURIComponent(file) + ".json", base).href,
+      box.dataset.citeKey || "", function (formats) { return formats; }, new URL("../cite/", base).href);
+  }
   function fill(box) {
     box.classList.add("atlas-citethis--ready");
-    if (box.dataset.citeSrc) { fillPage(box); return; }
-    var later = {};
-    if (box.dataset.cite) {
-      try { later = JSON.parse(box.dataset.cite); } catch (e) { later = {}; }
-      box.removeAttribute("data-cite");
-    }
-    addFormats(box, later);
+    if (box.dataset.citeSrc) fillPage(box);
+    else if (box.dataset.citeFile) fillItem(box);
+    else addFormats(box, {});
   }
 
   // "toggle" does not bubble: listen in the capture phase, once for every box on every page.

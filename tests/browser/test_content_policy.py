@@ -103,6 +103,10 @@ def test_palette_cite_box_copy_and_navigation_work_under_the_policy(
     # Instant navigation swaps the content and re-runs its (external) scripts.
     page.locator(".md-nav__link", has_text=re.compile(r"^\s*Glossary\s*$")).first.click()
     expect(page).to_have_url(re.compile(r"/glossary/$"))
+    # A box beside a glossary meaning fetches its formats from assets/citations/ (same origin).
+    item = page.locator("details.atlas-citethis:not(#cite-this-page)").first
+    item.locator("summary").click()
+    expect(item.locator("pre.atlas-citethis__text", has_text="@techreport{")).to_be_visible()
     # A redirect page carries the #anchor with its hashed inline script.
     page.goto(csp_watched.url("/versions/latest/#changes"), wait_until="load")
     expect(page).to_have_url(re.compile(r"/versions/3\.\d/#changes$"))

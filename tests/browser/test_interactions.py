@@ -146,12 +146,14 @@ def test_page_box_without_the_citations_file_links_the_citing_guide(watched: Wat
     expect(box.locator("button.atlas-copy")).to_have_count(2)
 
 
-@pytest.mark.parametrize("path", ["/glossary/", "/changes/"])
+@pytest.mark.parametrize(("path", "file"), [("/glossary/", "term"), ("/changes/", "change")])
 def test_cite_this_copies_ris_whole_by_keyboard(
-    context: BrowserContext, base_url: str, watched: Watched, path: str
+    context: BrowserContext, base_url: str, watched: Watched, path: str, file: str
 ) -> None:
-    """The "Cite this" boxes beside glossary meanings and recorded changes: opened and copied
-    with the keyboard, the RIS record keeps its closing tag, and the copy is what the box shows."""
+    """The "Cite this" boxes beside glossary meanings and recorded changes: opened with the
+    keyboard, each group shows all five formats with a copy button (BibTeX, RIS and CSL-JSON
+    fetched from assets/citations/<file>.json, once however many boxes open), and the RIS record
+    keeps its closing tag. Seen failing on a build that only names a missing file."""
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
     watched.goto(path)
     page = watched.page
@@ -160,7 +162,12 @@ def test_cite_this_copies_ris_whole_by_keyboard(
     summary.focus()
     page.keyboard.press("Enter")
     expect(box).to_have_attribute("open", "")
-    # RIS is added from the box's data-cite when it opens; its button copies the <pre> exactly.
+    for which in ("primary", "entry"):
+        heads = box.locator(f".atlas-citethis__group[data-which={which}] .atlas-citethis__fmt")
+        expect(heads).to_have_count(5)
+        assert [h.strip().removesuffix("Copy").strip() for h in heads.all_inner_texts()] == PAGE_FORMATS
+    expect(box.locator("button.atlas-copy")).to_have_count(10)
+    # RIS is fetched when the box opens; its button copies the <pre> exactly.
     button = box.locator("button.atlas-copy[aria-label='Copy the policy text as RIS']")
     expect(button).to_have_count(1)
     expect(button).to_be_visible()
@@ -172,7 +179,32 @@ def test_cite_this_copies_ris_whole_by_keyboard(
     (rec,) = rispy.loads(copied)
     assert rec["type_of_reference"] == "RPRT"
     expect(page.locator(".atlas-copy-status[role=status]")).to_have_text("Copied to clipboard")
+    # A second box takes its formats from the file already fetched.
+    other = page.locator("details.atlas-citethis:not(#cite-this-page)").nth(1)
+    other.locator("summary").click()
+    expect(other.locator("pre.atlas-citethis__text")).to_have_count(10)
+    fetched = [u for u in watched.requests if u.endswith(f"/assets/citations/{file}.json")]
+    assert fetched == [watched.url(f"/assets/citations/{file}.json")], fetched
     watched.assert_clean()
+
+
+@pytest.mark.parametrize("broken", ["blocked", "no key"])
+def test_cite_this_without_its_citations_file_links_the_citing_guide(watched: Watched, broken: str) -> None:
+    """Offline (the file blocked) or with a file lacking the box's key, a box beside a state keeps
+    APA and Chicago, with their copy buttons, and says where to turn. Seen failing with the
+    fallback line removed from atlas.js."""
+    if broken == "blocked":
+        watched.page.route("**/assets/citations/*.json", lambda route: route.abort())
+    else:
+        watched.page.route("**/assets/citations/*.json", lambda route: route.fulfill(json={"rspatlas-other": {}}))
+    watched.goto("/governance/")
+    box = watched.page.locator("details.atlas-citethis:not(#cite-this-page)").first
+    box.locator("summary").click()
+    more = box.locator(".atlas-citethis__more", has_text="could not be loaded")
+    expect(more).to_have_text("The other formats could not be loaded here; How to cite describes every format.")
+    assert more.locator("a").get_attribute("href") == watched.url("/cite/")
+    expect(box.locator(".atlas-citethis__fmt")).to_have_count(4)
+    expect(box.locator("button.atlas-copy")).to_have_count(4)
 
 
 @pytest.mark.parametrize(("first", "second"), [("2.2", "3.4"), ("3.4", "2.2")])
