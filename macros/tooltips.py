@@ -307,10 +307,17 @@ class TooltipTreeprocessor(Treeprocessor):
                 gone.add(self.md.htmlStash.get_placeholder(i))
         if gone:
             # The paragraph that held a marker's placeholder would be left as an empty <p>.
-            for parent in root.iter():
-                for child in [c for c in parent if c.tag == "p" and len(c) == 0 and (c.text or "").strip() in gone]:
-                    if not (child.tail or "").strip():
-                        parent.remove(child)
+            empty = [
+                (parent, child)
+                for parent in root.iter()
+                for child in parent
+                if child.tag == "p"
+                and len(child) == 0
+                and (child.text or "").strip() in gone
+                and not (child.tail or "").strip()
+            ]
+            for parent, child in empty:
+                parent.remove(child)
         return found
 
     def run(self, root: ET.Element) -> None:
@@ -390,7 +397,10 @@ class TooltipTreeprocessor(Treeprocessor):
     def _walk(self, el: ET.Element) -> None:
         if el.tag == "h2":
             self.used = set()  # a new section: every term may be explained once more
-        if el.tag in _SKIP_TAGS or _SKIP_CLASSES & set((el.get("class") or "").split()):
+        if el.tag in _SKIP_TAGS:
+            return
+        classes = el.get("class")
+        if classes and not _SKIP_CLASSES.isdisjoint(classes.split()):
             return
         if el.text and not isinstance(el.text, AtomicString):
             el.text, made = self._split(el.text)
