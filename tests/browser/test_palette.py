@@ -49,7 +49,6 @@ def test_click_and_enter_switch_and_the_choice_is_kept(context: BrowserContext) 
     expect(body).to_have_attribute("data-md-color-scheme", "default")
     page.keyboard.press("Enter")
     expect(body).to_have_attribute("data-md-color-scheme", "slate")
-    expect(page).to_have_url(f"{page.url.split('#')[0]}")  # Enter did not submit the form
     page.goto("/levels/", wait_until="load")
     expect(body).to_have_attribute("data-md-color-scheme", "slate")
     assert switches_to(page) == LIGHT

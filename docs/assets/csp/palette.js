@@ -74,7 +74,6 @@
   });
   form.addEventListener("keydown", function (ev) {
     if (ev.key !== "Enter") return;
-    ev.preventDefault();
     inputs[(current + 1) % inputs.length].click();
   });
 })();
