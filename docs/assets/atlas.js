@@ -1,4 +1,4 @@
-/* RSP Atlas: compare picker, explorer, timeline and change-ledger filters. Works with instant navigation. */
+/* RSP Atlas: compare picker, explorer, timeline and change-ledger filters. Works with or without Material's instant navigation (off in mkdocs.yml). */
 (function () {
   "use strict";
 

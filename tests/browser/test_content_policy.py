@@ -2,7 +2,7 @@
 
 A listener added before any page script records every ``securitypolicyviolation``; each page type is
 loaded and its interactive parts used (search, palette toggle and its memory, the cite box fetching its formats, copy
-button, instant navigation, a redirect carrying its #anchor); no violation may fire. One test
+button, following a sidebar link, a redirect carrying its #anchor); no violation may fire. One test
 injects an inline script to show the policy is really enforced."""
 
 from __future__ import annotations
@@ -100,7 +100,7 @@ def test_palette_cite_box_copy_and_navigation_work_under_the_policy(
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
     page.locator("button.atlas-copy[aria-label='Copy the citation of this page as BibTeX']").click()
     assert page.evaluate("navigator.clipboard.readText()").startswith("@misc{")
-    # Instant navigation swaps the content and re-runs its (external) scripts.
+    # A link in the sidebar loads the next page (instant navigation is off), scripts and all.
     page.locator(".md-nav__link", has_text=re.compile(r"^\s*Glossary\s*$")).first.click()
     expect(page).to_have_url(re.compile(r"/glossary/$"))
     # A box beside a glossary meaning fetches its formats from assets/citations/ (same origin).
