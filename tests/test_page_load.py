@@ -64,3 +64,20 @@ def test_no_page_turns_on_instant_navigation(site: Path) -> None:
         if config is None:
             continue
         assert "navigation.instant" not in json.loads(config.string or "{}")["features"], url_of(site, p)
+
+
+def test_no_table_is_left_for_material_to_move(site: Path) -> None:
+    """Material moves every ``table:not([class])`` into its scroll wrapper on load, restyling the
+    page each time (52 tables on /data/). macros/tables.py writes that wrapper at build time: every
+    table in an article is classed, and each ``atlas-table`` sits in exactly one wrapper."""
+    for p in html_pages(site):
+        article = soup(p).select_one("article")
+        if article is None:
+            continue
+        assert not article.select("table:not([class])"), url_of(site, p)
+        for table in article.select("table.atlas-table"):
+            inner = table.parent
+            assert inner is not None and inner.get("class") == ["md-typeset__table"], url_of(site, p)
+            outer = inner.parent
+            assert outer is not None and outer.get("class") == ["md-typeset__scrollwrap"], url_of(site, p)
+            assert not outer.find_parent(class_="md-typeset__table"), url_of(site, p)
