@@ -402,7 +402,8 @@ class TooltipTreeprocessor(Treeprocessor):
         classes = el.get("class")
         if classes and not _SKIP_CLASSES.isdisjoint(classes.split()):
             return
-        if el.text and not isinstance(el.text, AtomicString):
+        # Whitespace between blocks is most of the text nodes a page has, and holds no term.
+        if el.text and not el.text.isspace() and not isinstance(el.text, AtomicString):
             el.text, made = self._split(el.text)
             for i, new in enumerate(made):
                 el.insert(i, new)
@@ -422,7 +423,7 @@ class TooltipTreeprocessor(Treeprocessor):
                 self._walk_scoped(child, scope)
             else:
                 self._walk(child)
-            if child.tail and not isinstance(child.tail, AtomicString):
+            if child.tail and not child.tail.isspace() and not isinstance(child.tail, AtomicString):
                 child.tail, made = self._split(child.tail)
                 at = list(el).index(child) + 1
                 for i, new in enumerate(made):
