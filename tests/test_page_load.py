@@ -58,7 +58,7 @@ def test_no_page_turns_on_instant_navigation(site: Path) -> None:
     loads to its absolute URL. For the ``<link rel=stylesheet>`` elements that is a new URL, so
     Chromium parses all three stylesheets again and re-styles the whole document: in a trace of
     /compare/2.2-vs-3.0/ at 4x CPU, a 53 ms forced restyle of 1,365 elements that is gone without
-    it. Pages load whole instead, and Material fetches no sitemap.xml."""
+    it. Pages load whole instead."""
     for p in html_pages(site):
         config = soup(p).select_one("script#__config")
         if config is None:
