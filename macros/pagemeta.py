@@ -28,7 +28,6 @@ from macros.generated_files import json_lines
 from macros.model import Atlas
 from macros.model.kinds import KINDS
 from macros.release import Release, releases, site_url
-from macros.render.citethis import PLAIN
 from macros.render.urls import page_url, url_key
 
 # What a version page shows: the version and every kind a version page lists or compares.
@@ -206,7 +205,7 @@ def page_info(
             "compare_policy_url": cite.compare_policy_url,
             # citation_* and Dublin Core tags, as reference managers read them; a list keeps the order.
             "meta": [list(pair) for pair in citation.meta_tags(cite)],
-            "cites": [{"name": name, "text": formats[name]} for name in PLAIN],
+            "cites": [{"name": name, "text": formats[name]} for name in citation.PLAIN_FORMATS],
             # COinS of the page (OpenURL KEV, unescaped: the template escapes it into a title).
             "coins": citation.coins_kev(citation.page_work(cite)),
         }
@@ -228,7 +227,9 @@ def common_pairs(metas: list[list[list[str]]]) -> list[list[str]]:
 def later_formats(cites: dict[str, citation.PageCite]) -> dict[str, dict[str, str]]:
     """Page key → the formats the page box adds when opened (BibTeX, RIS, CSL-JSON), every page."""
     return {
-        url_key(src): {name: text for name, text in citation.all_formats(cite).items() if name not in PLAIN}
+        url_key(src): {
+            name: text for name, text in citation.all_formats(cite).items() if name not in citation.PLAIN_FORMATS
+        }
         for src, cite in cites.items()
     }
 

@@ -25,10 +25,6 @@ def version_anchor(kind: str, eid: str, vid: str) -> str:
     return entity_state_anchor(kind, eid, vid)
 
 
-# Shown as text in every box, readable and selectable without JavaScript.
-PLAIN = citation.PLAIN_FORMATS
-
-
 class Format(NamedTuple):
     name: str
     text: str
@@ -52,7 +48,9 @@ def cite_box(pinned: PinpointCite, file: str, summary: str) -> str:
     ``ER  - ``. Only APA and Chicago are worked out here; the build never writes the other three.
     """
     plain = pinned.plain_formats()
-    groups = [Group(which, label, [Format(n, plain[which][n]) for n in PLAIN]) for which, label in WHICH]
+    groups = [
+        Group(which, label, [Format(n, plain[which][n]) for n in citation.PLAIN_FORMATS]) for which, label in WHICH
+    ]
     names = ", ".join(citation.IMPORT_FORMATS)
     # COinS spans are built, escaped, by macros/citation.py.
     coins = Markup(pinned.coins())
