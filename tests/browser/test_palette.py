@@ -28,6 +28,25 @@ def test_light_system_shows_light_and_offers_dark(context: BrowserContext) -> No
     assert page.evaluate(STORED) == [], "nothing is stored before the reader chooses"
 
 
+def test_a_system_change_applies_until_the_reader_chooses(context: BrowserContext) -> None:
+    page = context.new_page()
+    page.goto("/governance/", wait_until="load")
+    body = page.locator("body")
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    page.emulate_media(color_scheme="dark")
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    assert switches_to(page) == LIGHT
+    page.emulate_media(color_scheme="light")
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    # Once the reader has chosen, the choice holds.
+    page.locator("form[data-atlas-palette] label:visible").click()
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    page.emulate_media(color_scheme="dark")
+    page.emulate_media(color_scheme="light")
+    page.wait_for_timeout(200)
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+
+
 def test_dark_system_shows_dark_and_offers_light(dark_context: BrowserContext) -> None:
     page = dark_context.new_page()
     page.goto("/governance/", wait_until="load")

@@ -6,7 +6,7 @@
    Material's "__palette" key (__md_get/__md_set from assets/csp/md-base.js), so a choice made on
    an earlier release of the site still applies. Without a choice, the option whose media query
    matches (prefers-color-scheme) is shown; unlike Material, nothing is stored until the reader
-   chooses, so the site keeps following the system setting until then. Enter on the focused option
+   chooses, so the site follows the system setting, even as it changes, until then. Enter on the focused option
    switches, as in Material. Only a reader's switch marks <body> with data-md-color-switching
    (Material's stylesheet then turns transitions off for that one frame). */
 (function () {
@@ -49,10 +49,13 @@
     current = index;
     return color;
   }
-  function initial() {
+  function chosen() {
     var saved = null;
     try { saved = window.__md_get ? window.__md_get("__palette") : null; } catch (e) { saved = null; }
-    var index = saved && typeof saved.index === "number" ? saved.index : -1;
+    return saved && typeof saved.index === "number" ? saved.index : -1;
+  }
+  function initial() {
+    var index = chosen();
     if (index < 0) {
       index = inputs.findIndex(function (input) {
         var media = input.getAttribute("data-md-color-media");
@@ -63,6 +66,15 @@
   }
 
   apply(initial());
+
+  // Until the reader chooses, a change of the system setting while the page is open applies too.
+  inputs.forEach(function (input, i) {
+    var media = input.getAttribute("data-md-color-media");
+    if (!media || media === "(prefers-color-scheme)") return;
+    window.matchMedia(media).addEventListener("change", function (ev) {
+      if (ev.matches && chosen() < 0) apply(i);
+    });
+  });
 
   form.addEventListener("change", function (ev) {
     var index = inputs.indexOf(ev.target);
