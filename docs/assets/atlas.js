@@ -301,9 +301,9 @@
 (function () {
   "use strict";
 
-  // This script's own URL, while it runs (later, e.g. after instant navigation, currentScript is
-  // gone): the per-item citation files and the citing guide are found relative to it, whatever
-  // page is open and however deep it sits.
+  // This script's own URL, while it runs (later, in an event handler, currentScript is null): the
+  // per-item citation files and the citing guide are found relative to it, whatever page is open
+  // and however deep it sits.
   var script = document.currentScript;
   var base = script && script.src ? script.src : window.location.href;
 
