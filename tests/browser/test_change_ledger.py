@@ -116,7 +116,10 @@ def test_a_link_to_an_entry_far_down_lands_on_it_on_a_phone(chromium: Browser, b
         page.goto(f"/changes/#{anchor}")
         # The browser scrolls once the page has loaded; on a busy machine that can take a while.
         expect(page.locator(f"[id='{anchor}']")).to_be_in_viewport()
-        height = page.evaluate("id => document.getElementById(id).getBoundingClientRect().height", anchor)
-        assert height > 100, height
+        # Once it is in view, its top on the screen, not just its lower part.
+        top, height = page.evaluate(
+            "id => { const r = document.getElementById(id).getBoundingClientRect(); return [r.top, r.height]; }", anchor
+        )
+        assert 0 <= top < 844 and height > 100, (top, height)
     finally:
         ctx.close()

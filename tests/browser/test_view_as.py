@@ -115,6 +115,8 @@ def test_a_link_to_an_older_provision_state_opens_its_fold(chromium: Browser, ba
             expect(target).to_be_visible()
             assert target.evaluate("el => el.closest('details.atlas-earlier').open")
             expect(target).to_be_in_viewport()  # retried: the scroll comes once the page has loaded
+            top = target.evaluate("el => el.getBoundingClientRect().top")
+            assert 0 <= top < 844, (anchor, top)  # its top on the screen, not just its lower part
     finally:
         ctx.close()
 
