@@ -61,7 +61,7 @@ def test_the_files_hold_every_citation_one_line_each(atlas: Atlas):
         assert text.count("\n") == len(data) + 2, "one line per key, plus the braces"
         merged.update(data)
     expected = _every_citation(atlas)
-    assert set(merged) >= set(expected)
+    assert set(merged) == set(expected), "a key no box names, or a box without its key"
     for key, pinned in expected.items():
         assert merged[key] == pinned.import_formats(), key
 
