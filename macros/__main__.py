@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "validate":
         print(f"data OK: {len(atlas.versions)} versions, {sum(len(v) for v in atlas.entities.values())} entities")
         return 0
-    from macros import exports, item_citations, notfound, pagemeta, pages, redirects
+    from macros import exports, item_citations, navigation, notfound, pagemeta, pages, redirects
 
     docs = root / "docs"
     if args.command == "gen":
@@ -42,6 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         # After the stubs: the templates' page facts are read from the pages' front matter.
         changed += generated_files.write(pagemeta.expected(atlas, root), root)
         changed += generated_files.write(notfound.expected(atlas, root), root)
+        changed += generated_files.write(navigation.expected(root), root)
         cites = item_citations.expected(atlas, root)
         changed += generated_files.write(cites, root, item_citations.orphans(root, cites))
         print("\n".join(changed) if changed else "generated files already up to date")
@@ -50,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         problems = pages.drift(atlas, docs) + exports.drift(atlas, root) + redirects.drift(atlas, root)
         problems += generated_files.drift(pagemeta.expected(atlas, root), root)
         problems += generated_files.drift(notfound.expected(atlas, root), root)
+        problems += generated_files.drift(navigation.expected(root), root)
         cites = item_citations.expected(atlas, root)
         problems += generated_files.drift(cites, root, item_citations.orphans(root, cites))
         for line in problems:

@@ -17,7 +17,7 @@ from tests.conftest import ROOT
 # Plugins verified on all three engines with `make test-engines`. Zensical ignores any plugin it
 # does not implement, silently: add one here only after it is on Zensical's supported list and
 # `make test-engines` passes with it.
-PORTABLE_PLUGINS = {"search", "awesome-nav", "macros"}
+PORTABLE_PLUGINS = {"search", "macros"}
 # Method calls Zensical's template engine provides for Material's templates.
 TEMPLATE_CALLS_OK = {"super", "lang.t"}
 MACRO_MODULE_HOOKS = ("on_pre_page_macros", "on_post_page_macros", "on_post_build", "declare_variables")
