@@ -7,19 +7,22 @@ mkdocs.yml pulls in with ``INHERIT:``; templates look a page up by ``page.url``,
 engine provides. ``python -m macros check`` fails when the file drifts from data and docs.
 
 MkDocs parses that YAML with a pure-Python loader on every build, so it holds only what templates
-show: the <meta> pairs every page shares once (``meta_common``), each page's own, and of each
-page's citation the two formats shown as text. BibTeX, RIS and CSL-JSON of every page go to
-``docs/assets/page-citations.json``, which the browser fetches when a page's cite box is opened.
+show, and each thing once: the <meta> pairs every page shares (``meta_common``); the shape of the
+texts that differ between pages only by a page's title and address (APA, Chicago, COinS, four
+<meta> pairs: see ``compact``); and each page's own facts. BibTeX, RIS and CSL-JSON of every page
+go to ``docs/assets/page-citations.json``, which the browser fetches when a page's cite box is opened.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import fnmatch
 import html
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import yaml
 
@@ -234,15 +237,120 @@ def later_formats(cites: dict[str, citation.PageCite]) -> dict[str, dict[str, st
     }
 
 
-def document(atlas: Atlas, root: Path, cites: dict[str, citation.PageCite], later: dict[str, dict[str, str]]) -> str:
-    """The generated file's text: site release plus each page's facts, keyed by page URL."""
-    rels = releases(root)
-    release = rels[0]
-    pages = page_info(atlas, root / "docs", site_url(root), release, rels, cites)
+# --- one shape for every page's citation texts ----------------------------------------------
+#
+# A page's APA and Chicago texts, its COinS and four of its <meta> tags differ from page to page
+# only by the page's title and address. Written out whole they were most of this file, which MkDocs
+# parses with a pure-Python loader on every build. So the file holds each text's shape once, cut
+# into parts: literal text, or the name of a page field the template prints there ("title",
+# "headline", "title_kev" from the page's entry; "url", "url_kev" from the page's address). The
+# shapes come from the very functions that write the texts (macros/citation.py), called with
+# sentinels for the title and address; ``compact`` fills every page's shapes back in and stops
+# with an error if any differs from that page's real text.
+
+_TITLE = "\x00TITLE\x00"  # no real title or address holds a NUL
+_URL = "\x00URL\x00"
+Parts = list[list[str]]  # [field, text]: a field's value if field is set, else the text
+
+
+def cut(text: str, sentinels: dict[str, str]) -> Parts:
+    """``text`` as parts, each sentinel in it (a key of ``sentinels``) standing for a page field."""
+    found = re.compile("|".join(re.escape(s) for s in sentinels))
+    parts: Parts = []
+    pos = 0
+    for m in found.finditer(text):
+        if m.start() > pos:
+            parts.append(["", text[pos : m.start()]])
+        parts.append([sentinels[m.group()], ""])
+        pos = m.end()
+    if pos < len(text):
+        parts.append(["", text[pos:]])
+    return parts
+
+
+def fill(parts: Parts, fields: dict[str, str]) -> str:
+    """What the template prints for ``parts`` on a page with these fields (overrides/)."""
+    return "".join(fields[field] if field else text for field, text in parts)
+
+
+def kev_url(site_url: str, key: str) -> str:
+    """A page address as COinS writes it (every "/" encoded); the template encodes the page's part
+    with one ``replace``, which is exact only for the characters page addresses have."""
+    prefix = quote(page_url(site_url, "index.md"), safe="")
+    if quote(key, safe="") != key.replace("/", "%2F"):
+        raise ValueError(f"page address {key!r} needs more percent-encoding than the page template does")
+    return prefix + key.replace("/", "%2F")
+
+
+def _fields(cite: citation.PageCite, site_url: str, key: str) -> dict[str, str]:
+    title = citation.page_work(cite).title
+    return {
+        "title": title,
+        "headline": citation.headline_case(title),
+        "title_kev": quote(title, safe=""),
+        "url": cite.url,
+        "url_kev": kev_url(site_url, key),
+    }
+
+
+def _choose(shape: Parts, texts: list[tuple[str, dict[str, str]]], what: str) -> Parts:
+    """The shape with its title part naming the field that gives every page's real text: APA
+    prints the title as it is, Chicago in headline case (the sentinel reads the same in both)."""
+    for title_field in ("title", "headline"):
+        parts = [[title_field if field == "title" else field, text] for field, text in shape]
+        if all(fill(parts, fields) == real for real, fields in texts):
+            return parts
+    raise ValueError(f"pagemeta: no one shape gives every page's {what}")
+
+
+def compact(cites: dict[str, citation.PageCite], pages: dict[str, dict[str, Any]], site_url: str) -> dict[str, Any]:
+    """The shapes every page shares, and each page's entry cut down to what is its own."""
+    first = next(iter(cites.values()))
+    sentinel = dataclasses.replace(
+        first, title=_TITLE, url=_URL, rsp_version=None, policy_url=None, rsp_compare=None, compare_policy_url=None
+    )
+    plain = {_TITLE: "title", _URL: "url"}
+    kev = {quote(_TITLE, safe=""): "title_kev", quote(_URL, safe=""): "url_kev"}
+    fields = {src: _fields(cite, site_url, url_key(src)) for src, cite in cites.items()}
+    formats = citation.all_formats(sentinel)
+    shown = {src: {c["name"]: c["text"] for c in info["cites"]} for src, info in pages.items()}
+    cite_shapes = [
+        {"name": name, "parts": _choose(cut(formats[name], plain), [(shown[s][name], fields[s]) for s in pages], name)}
+        for name in citation.PLAIN_FORMATS
+    ]
+    coins = _choose(
+        cut(citation.coins_kev(citation.page_work(sentinel)), kev),
+        [(info["coins"], fields[src]) for src, info in pages.items()],
+        "COinS",
+    )
+    # The <meta> pairs that hold just the page's title or address, in the order they are written.
+    meta_own = [[name, plain[value]] for name, value in citation.meta_tags(sentinel) if value in plain]
+    # <meta> pairs every page has, written once; then meta_own; then each page's remaining "meta".
     common = common_pairs([info["meta"] for info in pages.values()])
     shared = {tuple(pair) for pair in common}
-    for info in pages.values():
-        info["meta"] = [pair for pair in info["meta"] if tuple(pair) not in shared]
+    out: dict[str, dict[str, Any]] = {}
+    for src, info in pages.items():
+        meta = [pair for pair in info["meta"] if tuple(pair) not in shared]
+        own = [[name, fields[src][field]] for name, field in meta_own]
+        if meta[: len(own)] != own:
+            raise ValueError(f"pagemeta: {src}: its own <meta> pairs do not open with its title and address")
+        out[url_key(src)] = {
+            **{k: v for k, v in info.items() if k not in ("meta", "cites", "coins")},
+            "title": fields[src]["title"],
+            "headline": fields[src]["headline"],
+            "title_kev": fields[src]["title_kev"],
+            "meta": meta[len(own) :],
+        }
+    return {"meta_common": common, "meta_own": meta_own, "cites": cite_shapes, "coins": coins, "pages": out}
+
+
+def document(atlas: Atlas, root: Path, cites: dict[str, citation.PageCite], later: dict[str, dict[str, str]]) -> str:
+    """The generated file's text: site release, the shapes every page shares, and each page's own
+    facts, keyed by page URL."""
+    rels = releases(root)
+    release = rels[0]
+    url = site_url(root)
+    shaped = compact(cites, page_info(atlas, root / "docs", url, release, rels, cites), url)
     data = {
         "extra": {
             "pagemeta": {
@@ -251,9 +359,11 @@ def document(atlas: Atlas, root: Path, cites: dict[str, citation.PageCite], late
                 "current": atlas.versions[-1].id,
                 # Named in the page box's <noscript> line; their texts are in PAGE_CITATIONS.
                 "cite_later": list(next(iter(later.values()), {})),
-                # <meta> pairs every page has; each page's own follow in its "meta".
-                "meta_common": common,
-                "pages": {url_key(src): info for src, info in pages.items()},
+                # A page's address is url_prefix followed by page.url; url_kev_prefix the same in COinS.
+                "url_prefix": page_url(url, "index.md"),
+                "url_kev_prefix": quote(page_url(url, "index.md"), safe=""),
+                # <meta> pairs every page has; then meta_own, filled from the page; then its "meta".
+                **shaped,
             }
         }
     }

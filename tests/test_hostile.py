@@ -55,8 +55,8 @@ def _render_footer(policy_url: str) -> str:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"), autoescape=False)
     env.filters["url"] = lambda path: path  # MkDocs' filter: relative to the page
     page = {"meta": {}, "url": "versions/1.0/"}
-    atlas_page = {"verified": "2026-01-01", "rsp_version": "1.0", "policy_url": policy_url, "cites": []}
-    pagemeta = {"release": "1", "release_date": "2026-01-01"}  # main.html sets it from config.extra
+    atlas_page = {"verified": "2026-01-01", "rsp_version": "1.0", "policy_url": policy_url}
+    pagemeta = {"release": "1", "release_date": "2026-01-01", "cites": []}  # main.html sets it from config.extra
     return env.get_template("partials/atlas-footer.html").render(page=page, atlas_page=atlas_page, pagemeta=pagemeta)
 
 

@@ -107,6 +107,20 @@ def test_page_box_formats_are_the_pages_citation(site: Path, atlas):
         assert page_box_formats(site, url) == citation.all_formats(cite), url
 
 
+def test_head_metadata_and_coins_are_the_pages_citation(site: Path, atlas):
+    """Each page's <meta> pairs and COinS are exactly macros.citation's for that page. The template
+    fills them in from shapes shared by every page (macros/pagemeta.py, compact), so a slip in its
+    filling shows here. Fails with the template printing the title where the address goes."""
+    cites = pagemeta.page_cites(atlas, ROOT / "docs", site_url(ROOT), releases(ROOT)[0])
+    for src, cite in cites.items():
+        url = "/" + url_key(src)
+        doc = page(site, url)
+        pairs = [(m["name"], m["content"]) for m in doc.select("head meta[name]")]
+        ours = [p for p in pairs if p[0].startswith(("citation_", "og:", "DC."))]
+        assert sorted(ours) == sorted([*citation.meta_tags(cite), ("DC.rights", ours[-1][1])]), url
+        assert doc.select_one("span.Z3988")["title"] == citation.coins_kev(citation.page_work(cite)), url
+
+
 def test_bibtex_parses_and_pins_versions(site: Path, atlas):
     from pybtex.database import parse_string
 
