@@ -261,7 +261,11 @@ def load(path: Path) -> Table:
 def _longer_names(data: Table) -> re.Pattern[str] | None:
     """Longer names with an era of their own, which a phrase may sit inside."""
     longer = sorted((n for n in data["eras"] if n not in data["phrases"]), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in longer) + r")(?![\w-])") if longer else None
+    if not longer:
+        return None
+    # As for the phrases: a lookahead on the first characters lets the scan skip most positions.
+    firsts = "".join(sorted({re.escape(n[0]) for n in longer}))
+    return re.compile(rf"(?=[{firsts}])(?<![\w-])(?:" + "|".join(re.escape(n) for n in longer) + r")(?![\w-])")
 
 
 def _era_in(data: Table, phrase: str, start: int, end: int, names: list[tuple[int, int, str]]) -> list[str] | None:
