@@ -8,6 +8,7 @@ version it is shown for.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Callable
@@ -201,8 +202,10 @@ def _words(d: EntityDiff) -> set[str]:
     return {w.rstrip("s") for w in found if (len(w) >= 5 or "-" in w) and w not in COMMON}
 
 
-def _stems(text: str) -> set[str]:
-    return {w.rstrip("s") for w in re.findall(r"[a-z0-9]+(?:-[0-9]+)?", text.lower())}
+# _stems and _sentences are cached by their text: every pair page reads the same change notes.
+@functools.cache
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(w.rstrip("s") for w in re.findall(r"[a-z0-9]+(?:-[0-9]+)?", text.lower()))
 
 
 def _around(sentence: str, words: set[str]) -> str | None:
@@ -230,8 +233,9 @@ def _around(sentence: str, words: set[str]) -> str | None:
     return f"{lead}: … {tail}"
 
 
-def _sentences(text: str) -> list[str]:
-    return [x for x in re.split(r"(?<=[.;])\s+(?=[A-Z\"“(])", text.strip()) if x]
+@functools.cache
+def _sentences(text: str) -> tuple[str, ...]:
+    return tuple(x for x in re.split(r"(?<=[.;])\s+(?=[A-Z\"“(])", text.strip()) if x)
 
 
 # Openings that point back to an earlier sentence of the note: alone, such a sentence is about
