@@ -3,8 +3,8 @@
 The sections and their order are fixed here; the pages a folder holds (one per version, level and
 threshold, all generated from data/) are listed from docs/ when ``python -m macros gen`` runs, so a
 new version gets its place without an edit. ``python -m macros check`` fails when the file drifts.
-The awesome-nav plugin did the same listing on every build, from globs; a written-out ``nav:`` costs
-a build nothing, and every engine reads it.
+The awesome-nav plugin did the same listing on every build, from globs; a written-out ``nav:`` needs
+no plugin, and every engine reads it.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ HEADER = (
 PARENT = "pagemeta.yml"  # relative to this file, as INHERIT reads it
 
 # A page ("index.md"), a titled page (("Home", "index.md")), a folder's pages ("versions/*.md":
-# every page in it not listed before, in natural order) or a titled section of entries.
+# every page in it but its index, in natural order) or a titled section of entries.
 Entry: TypeAlias = str | tuple[str, str | list["Entry"]]
 
 OUTLINE: list[Entry] = [

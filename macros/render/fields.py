@@ -93,8 +93,8 @@ class Run(NamedTuple):
     words: str
 
 
-# Both diff functions are cached by their texts: one wording change shows on every pair page that
-# spans it (up to 20 of the 36), and the word matching was a quarter of those pages' build time.
+# Both diff functions are cached by their texts: one wording change shows on every pair page whose
+# range spans it, and the cache halves the matcher's work in a build.
 @functools.cache
 def word_diff(before: str, after: str) -> str:
     """The two texts merged word by word, removed words in <del>, added in <ins>; HTML-escaped
