@@ -462,7 +462,7 @@ def test_glance_headlines_from_notes_are_about_their_own_row(atlas) -> None:  # 
                 continue
             said = html.unescape(compare.headline(ctx, d, a, b))
             # a long range dates its headline by the step it describes ("In 3.0: …")
-            dated = re.match(r"In [0-9.]+: ", said)
+            dated = re.match(r"(?:In|As of) [0-9.]+: ", said)
             end_state = " ".join(d.after.summary.split()) if d.after is not None else ""  # type: ignore[attr-defined]
             if dated and said[dated.end() :][:40] in end_state:
                 continue  # a long range's end state, not a note

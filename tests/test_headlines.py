@@ -62,7 +62,12 @@ def test_a_headline_on_a_long_range_says_which_step_it_describes(atlas: Atlas) -
             continue
         for ref, (d, said) in _headlines(atlas, a, b).items():
             steps = sorted(set(d.at) | set(d.revised), key=atlas.index)
-            if said.startswith("In ") and steps and not said.startswith((f"In {steps[-1]}: ", f"In {b}: ")):
+            # "In X:" is the change made in X, so X is the last step that touched the row; the
+            # row's state at the end of the range is "As of b:" (it once read "In 3.4:" for a row
+            # 3.4 never touched)
+            if said.startswith("In ") and steps and not said.startswith(f"In {steps[-1]}: "):
+                bad.append((a, b, ref, said[:60]))
+            if said.startswith("As of ") and not said.startswith(f"As of {b}: "):
                 bad.append((a, b, ref, said[:60]))
     assert bad == []
     said = _headlines(atlas, "1.0", "3.4")["provision:pause-commitment"][1]
@@ -76,7 +81,7 @@ def test_headlines_read_as_sentences(atlas: Atlas) -> None:
     for a, b in cv.pairs(atlas):
         notes = " ".join(" ".join(c.text.split()) for _, c in stated_changes(atlas, a, b))
         for ref, (_, said) in _headlines(atlas, a, b).items():
-            body = re.sub(r"^In [0-9.]+: ", "", said)
+            body = re.sub(r"^(?:In|As of) [0-9.]+: ", "", said)
             if body.startswith("Its thresholds: "):
                 continue  # computed from the domain's rows, not a note
             # a state's own first sentence may name the row's subject as "Both bodies"

@@ -78,6 +78,15 @@ def dispute(ctx: Ctx, d: t.Dispute | None) -> str:
     return "\n".join(lines) + "\n"
 
 
+def caveats(ctx: Ctx, item: t.Sourced, page: str, anchor: str) -> str:
+    """Where a page shows an item without its sources: its confidence label, and a link to where
+    its dispute is set out, so that a medium-confidence or disputed point is never shown bare."""
+    parts = [confidence(item.confidence)]
+    if item.dispute is not None:
+        parts.append(ctx.link("Disputed reading", page, anchor))
+    return " ".join(p for p in parts if p)
+
+
 def provenance(ctx: Ctx, item: t.Sourced) -> str:
     """Citation line plus confidence label, then any dispute block."""
     conf = confidence(item.confidence)

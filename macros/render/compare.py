@@ -328,8 +328,9 @@ def headline(ctx: Ctx, d: EntityDiff, a: str, b: str, e: Entry | None = None) ->
                         return esc(dated + _truncate(_closed(cut)))
     if d.status == "added":
         state = d.after
-        # its meaning at the end of the range, dated if it changed after it arrived
-        asof = f"In {b}: " if d.revised and dated else ""
+        # its meaning at the end of the range, dated if it changed after it arrived; "As of", not
+        # "In": "In 3.4:" would read as a change made in 3.4, which "In" means everywhere else
+        asof = f"As of {b}: " if d.revised and dated else ""
         return esc(asof + _truncate(_first_sentence(t.meaning(state) if state else "")))
     if d.status == "removed":
         return f"Not in the policy from {esc(d.event)}."
@@ -337,7 +338,7 @@ def headline(ctx: Ctx, d: EntityDiff, a: str, b: str, e: Entry | None = None) ->
     said = ("Changed: " + ", ".join(fields).lower() + ".") if fields else ""
     if dated and fields and d.after is not None and not d.members:
         # Several steps and no note from the last: where the row ends up is what the range shows.
-        return esc(f"In {b}: " + _truncate(_first_sentence(t.meaning(d.after))))
+        return esc(f"As of {b}: " + _truncate(_first_sentence(t.meaning(d.after))))
     if d.members:
         # what happened to its thresholds, not "meaning": a renamed row is not a new meaning
         rows = "; ".join(f"{_member_names(me)}: {kind_of_change(me.diff).lower()}" for me in e.members)
@@ -453,6 +454,9 @@ def _glance_line(ctx: Ctx, view: PairView, group: list[EntityDiff], a: str, b: s
     if (step := re.match(r"In ([0-9.]+): ", html.unescape(said))) and step.group(1) in ctx.atlas.version_ids:
         scope = " ".join(cv.change_versions(ctx.atlas, step.group(1)))
         line += f'\n    {{: data-between="{attr(scope)}" }}'
+    # A headline giving the row's state at the end of the range speaks of that version alone.
+    elif (end := re.match(r"As of ([0-9.]+): ", html.unescape(said))) and end.group(1) in ctx.atlas.version_ids:
+        line += f'\n    {{: data-versions="{attr(end.group(1))}" }}'
     return line
 
 

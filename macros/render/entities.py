@@ -7,7 +7,7 @@ from itertools import pairwise
 from macros.compute import lineage
 from macros.compute.diff import diff_entity, recorded
 from macros.compute.scope import name_at, span, state_at, substance
-from macros.model import kinds
+from macros.model import Atlas, kinds
 from macros.model import types as t
 from macros.model.kinds import DOMAIN, LEVEL, STANDARD, THRESHOLD
 from macros.render import diagram, urls, viewas
@@ -149,9 +149,10 @@ def levels_index(ctx: Ctx) -> str:
     levels = sorted(atlas.items(LEVEL), key=lambda e: e.order)
     eras = []
     for lv in levels:
-        eras.append(f"### {entity_name(ctx, 'level', lv)}\n")
+        page, anchor = urls.entity_target(LEVEL.name, lv.id)
+        eras.append(f"### {ctx.link(esc(level_label(lv)), page)} {{ #{anchor or lv.id} }}\n")
         for st in sorted(lv.states, key=lambda s: atlas.index(s.from_)):
-            eras.append(f"- **{range_label(ctx, st)}:** {esc(st.summary)}")
+            eras.append(f"- **{range_label(ctx, st)}, as {esc(st.name)}:** {esc(st.summary)}")
         eras.append("")
     return levels_matrix(ctx) + "\n## What each level meant { #meanings }\n\n" + "\n".join(eras)
 
@@ -162,14 +163,14 @@ def level_page(ctx: Ctx, lid: str) -> str:
     name = max(lv.states, key=lambda s: atlas.index(s.from_)).name
     out = [
         f"# {esc(name)}\n",
-        f"Names carried: {_names_carried(ctx, 'level', lv, link=False)}.\n",
+        f"Names carried: {names_carried(ctx, 'level', lv, link=False)}.\n",
         viewas.control(ctx, "this level", urls.diff_anchor(LEVEL.name, lid)),
         "## Meaning, version by version { #history }\n",
         history(ctx, "level", lv),
     ]
     stds = [s for s in atlas.items(STANDARD) if s.level == lid]
     out.append("## Standards at this level { #standards }\n")
-    out.append("\n".join(f"- {_names_carried(ctx, 'standard', s)} ({esc(s.type)})" for s in stds) or "None recorded.")
+    out.append("\n".join(f"- {names_carried(ctx, 'standard', s)} ({esc(s.type)})" for s in stds) or "None recorded.")
     out.append("\n## Thresholds that point here { #thresholds }\n")
     refs = []
     for th in atlas.items(THRESHOLD):
@@ -183,7 +184,14 @@ def level_page(ctx: Ctx, lid: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def _names_carried(ctx: Ctx, kind: str, entity: t.Entity, link: bool = True) -> str:
+def level_label(level: t.Entity) -> str:
+    """A level by its number ("ASL-3"), which every version's name for it contains: for rows and
+    headings that span versions, where any one of its names would be wrong for the others."""
+    assert isinstance(level, t.Level)
+    return f"ASL-{level.order}"
+
+
+def names_carried(ctx: Ctx, kind: str, entity: t.Entity, link: bool = True) -> str:
     """Every name an entity carried, each with the versions it held in (never one name for all)."""
     states = sorted(entity.states, key=lambda st: ctx.atlas.index(st.from_))
     parts: list[tuple[str, t.State, str]] = []
@@ -208,8 +216,8 @@ def safeguards(ctx: Ctx) -> str:
         for std in (s for s in atlas.items(STANDARD) if s.type == typ):
             name = max(std.states, key=lambda s: atlas.index(s.from_)).name
             out.append(f"### {esc(name)} {{ #{urls.entity_target(STANDARD.name, std.id)[1]} }}\n")
-            out.append(f"Names carried: {_names_carried(ctx, 'standard', std, link=False)}.\n")
-            out.append(f"Level: {_names_carried(ctx, 'level', atlas.get(LEVEL, std.level))}.\n")
+            out.append(f"Names carried: {names_carried(ctx, 'standard', std, link=False)}.\n")
+            out.append(f"Level: {names_carried(ctx, 'level', atlas.get(LEVEL, std.level))}.\n")
             out.append(history(ctx, "standard", std, ""))
     return "\n".join(out) + "\n"
 
@@ -316,6 +324,14 @@ def threshold_page(ctx: Ctx, tid: str) -> str:
     return "\n".join(out) + "\n"
 
 
+def _meaning_changed(atlas: Atlas, tid: str, prev: t.State, cur: t.State) -> bool:
+    """Whether a threshold's meaning changed where ``cur`` took over from ``prev``: a new text the
+    record marks as a change, not a rewording of ours."""
+    assert isinstance(prev, t.SummaryState) and isinstance(cur, t.SummaryState)
+    changed = prev.summary != cur.summary and "summary" not in cur.reworded
+    return changed and recorded(atlas, THRESHOLD.name, tid, cur.from_)
+
+
 def _own_steps(ctx: Ctx, th: t.Threshold, reshaped: set[str]) -> list[tuple[int, str]]:
     """The threshold's own renames and recorded changes of meaning, each at the version it took
     effect, with the names on both sides as of their versions. A new name that comes with a split or
@@ -334,7 +350,7 @@ def _own_steps(ctx: Ctx, th: t.Threshold, reshaped: set[str]) -> list[tuple[int,
             continue
         if prev.name != cur.name:
             said.append(f"the name {esc(prev.name)} became {esc(cur.name)}")
-        if prev.summary != cur.summary and recorded(atlas, THRESHOLD.name, th.id, at) and "summary" not in cur.reworded:
+        if _meaning_changed(atlas, th.id, prev, cur):
             said.append("its meaning changed" if said else f"the meaning of {esc(cur.name)} changed")
         if said:
             line = f"- In {version_link(ctx, at)}, {' and '.join(said)} ({step})."
@@ -425,6 +441,9 @@ def _family_diagram(ctx: Ctx, fam: list[str]) -> str:
                         esc(f"{prev} → {at}"), urls.compare_page(prev, at), urls.diff_anchor("threshold", eid)
                     )
                     said = f"the name {esc(runs[k - 1][-1].name)} became {esc(run[0].name)}"
+                    # the same words as the threshold's own list of steps, so the two never disagree
+                    if _meaning_changed(atlas, eid, runs[k - 1][-1], run[0]):
+                        said += " and its meaning changed"
                     renames.append((atlas.index(at), f"- In {version_link(ctx, at)}, {said} ({step})."))
         latest.append(runs[-1][-1].name)
     for link in links:
@@ -505,8 +524,11 @@ def safeguard_map(ctx: Ctx) -> str:
                     f"- {esc(st.name)} → no required standard; Anthropic's plan and an industry-wide recommendation"
                 )
             else:
-                edges.append((th.id, _once(nodes, f"{th.id}_none", "no required standard named"), ""))
-                text.append(f"- {esc(st.name)} → no required standard named")
+                # "No standard named" would be false for 2.x's CBRN-4, whose text names the ASL-4
+                # standards it expects; the state's own note says how firm that was.
+                edges.append((th.id, _once(nodes, f"{th.id}_none", "no standard firmly required"), ""))
+                why = f": {esc(st.safeguards_note)}" if st.safeguards_note else ""
+                text.append(f"- {esc(st.name)} → no standard firmly required{why}")
         svg = diagram.safeguard_svg(f"Safeguards each threshold required as of version {vid}", nodes, edges)
         out.append(f"### As of version {vid} {{ #map-{vid.replace('.', '-')} }}\n")
         out.append(diagram.figure(svg, "Safeguard map; the text version below gives the same information."))

@@ -18,8 +18,8 @@ from macros.model import Atlas
 from macros.model import types as t
 from macros.model.kinds import DOMAIN, LEVEL, PROVISION, THRESHOLD
 from macros.render import urls
-from macros.render.common import display_title, entity_name
-from macros.render.entities import ARRIVED, _earlier, _page_href
+from macros.render.common import display_title
+from macros.render.entities import ARRIVED, _earlier, _page_href, level_label, names_carried
 from macros.render.markup import render
 from macros.render.text import Ctx, esc, table
 
@@ -82,9 +82,12 @@ def levels_matrix(ctx: Ctx) -> str:
     for lv in levels:
         held = [vid for vid in ids if state_at(atlas, lv, vid)]
         cells = [_mark("●", f"described in {vid}") if vid in held else _mark("–", f"not in {vid}") for vid in ids]
-        name = entity_name(ctx, "level", lv)
+        # The level's number, not one of its names: "ASL-3 protections" is the 3.x name, and a row
+        # reading "ASL-3 protections: described in 1.0" would put it on versions that never used it.
+        name = ctx.link(esc(level_label(lv)), *urls.entity_target(LEVEL.name, lv.id))
         rows.append([name, *cells])
-        lines.append(f"- {name}: described in {', '.join(reversed(held))}.")
+        named = names_carried(ctx, "level", lv, link=False)
+        lines.append(f"- {name}: described in {', '.join(reversed(held))}; named {named}.")
     legend = "● = described in that version; – = not described. Newest version first.\n\n"
     return _wide(table(["Level", *ids], rows), legend) + _narrow(lines)
 

@@ -1,0 +1,101 @@
+"""Medium-confidence and disputed points keep their labels where a page shows them without their
+sources, and rows that span versions never carry one version's name into the others.
+
+Found by an audit of the built site: /current/ listed Claude Opus 4.8's determination (medium
+confidence, disputed) bare; the "In force" tables of the version pages dropped every label; and
+/levels/ called ASL-3 "ASL-3 protections" (its 3.x name) in a row that runs back to 1.0.
+"""
+
+from __future__ import annotations
+
+import re
+
+from macros.compute.scope import in_force
+from macros.model.kinds import IN_FORCE_KINDS, LEVEL, kind
+from macros.render import current, entities, versions
+from macros.render.grids import levels_matrix
+from macros.render.text import Ctx, esc
+
+LABELS = {"medium": "Medium confidence", "low": "Low confidence", "unverified": "Unverified"}
+
+
+def _line_of(text: str, needle: str) -> str:
+    found = [line for line in text.splitlines() if needle in line]
+    assert len(found) == 1, (needle, len(found))
+    return found[0]
+
+
+def test_current_page_labels_each_recent_determination(atlas) -> None:  # type: ignore[no-untyped-def]
+    page = current.current_page(Ctx(atlas, "current.md"))
+    recent = current.recent_determinations(Ctx(atlas, "current.md"))
+    assert any(m.confidence != "high" for m in recent), "fixture assumption: a recent determination is not high"
+    assert any(m.dispute for m in recent), "fixture assumption: a recent determination is disputed"
+    for m in recent:
+        line = _line_of(page, f"(models.md#{m.id})** (")
+        if m.confidence == "high":
+            assert "atlas-conf" not in line, m.id
+        else:
+            assert LABELS[m.confidence] in line, m.id
+        assert ("[Disputed reading](models.md#" in line) == (m.dispute is not None), m.id
+
+
+def test_in_force_tables_label_each_state(atlas) -> None:  # type: ignore[no-untyped-def]
+    checked = 0
+    for v in atlas.versions:
+        table = versions._in_force(Ctx(atlas, f"versions/{v.id}.md"), v)
+        for name in IN_FORCE_KINDS:
+            for _, state in in_force(atlas, kind(name), v.id):
+                row = _line_of(table, f"| [{esc(state.name)}](")
+                if state.confidence == "high":
+                    assert "atlas-conf" not in row, (v.id, state.name)
+                else:
+                    assert LABELS[state.confidence] in row, (v.id, state.name)
+                assert ("Disputed reading" in row) == (state.dispute is not None), (v.id, state.name)
+                checked += state.confidence != "high" or state.dispute is not None
+    assert checked, "fixture assumption: some state in force somewhere is not high or is disputed"
+
+
+def test_level_rows_use_a_label_true_of_every_version(atlas) -> None:  # type: ignore[no-untyped-def]
+    grid = levels_matrix(Ctx(atlas, "levels/index.md"))
+    index = entities.levels_index(Ctx(atlas, "levels/index.md"))
+    for lv in atlas.items(LEVEL):
+        label = entities.level_label(lv)
+        assert all(label in st.name for st in lv.states), (lv.id, label)
+        assert f"| [{label}](" in grid and f"- [{label}](" in grid
+        # the names a row does not hold for all its versions are never its label
+        for st in lv.states:
+            if st.name != label:
+                assert f"[{esc(st.name)}](" not in grid, st.name
+                assert f"### [{esc(st.name)}]" not in index, st.name
+        assert re.search(rf"^### \[{re.escape(label)}\]\(", index, re.M), lv.id
+
+
+def test_safeguard_map_says_how_firm_a_missing_requirement_was(atlas) -> None:  # type: ignore[no-untyped-def]
+    """2.1-2.2's CBRN-4 names the ASL-4 standards it expects without requiring them: the map must
+    not say no standard is named, and gives the state's own note."""
+    from macros.compute.scope import state_at
+    from macros.model.kinds import THRESHOLD
+
+    text = entities.safeguard_map(Ctx(atlas, "safeguards.md"))
+    assert "no required standard named" not in text
+    cbrn4 = state_at(atlas, atlas.get(THRESHOLD, "cbrn-4"), "2.2")
+    assert cbrn4 is not None and not cbrn4.required_safeguards and cbrn4.safeguards_note
+    assert f"- {esc(cbrn4.name)} → no standard firmly required: {esc(cbrn4.safeguards_note)}" in text
+
+
+def test_a_step_is_told_alike_in_a_threshold_s_own_steps_and_its_family(atlas) -> None:  # type: ignore[no-untyped-def]
+    """/thresholds/cbrn/ said CBRN-3's 3.0 successor name came with a new meaning; the family list on
+    the same page and on /thresholds/misuse-uplift/ said only that the name changed."""
+    from macros.model.kinds import THRESHOLD
+
+    step = re.compile(r"^- In \[v([0-9.]+)\]\([^)]*\), (the name .*?) \(\[")
+    told: dict[tuple[str, str], set[str]] = {}
+    for th in atlas.items(THRESHOLD):
+        page = entities.threshold_page(Ctx(atlas, f"thresholds/{th.id}.md"), th.id)
+        for line in page.splitlines():
+            if m := step.match(line):
+                name_part = m.group(2).split(" and ")[0]
+                told.setdefault((m.group(1), name_part), set()).add(m.group(2))
+    assert any("and its meaning changed" in s for ways in told.values() for s in ways), "fixture assumption"
+    for key, ways in told.items():
+        assert len(ways) == 1, (key, ways)
