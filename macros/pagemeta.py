@@ -79,7 +79,8 @@ def page_history(src_uri: str, rels: list[Release], data_files: set[str]) -> tup
 
     First published: the oldest release naming the page under "New pages:", else the oldest
     release. Last substantively changed: the newest release since then that corrected a data file
-    the page draws on (the files behind its "last verified" date), else its first release.
+    the page draws on (the files behind its "last verified" date) or named the page under "Pages
+    corrected:", else its first release.
     Raises ValueError for a "Data corrected:" name that is no data file.
     """
     oldest_first = sorted(rels, key=_release_order)
@@ -91,18 +92,21 @@ def page_history(src_uri: str, rels: list[Release], data_files: set[str]) -> tup
     first = next((r for r in oldest_first if key in r.new_pages), oldest_first[0])
     last = first
     for r in oldest_first:
-        if _release_order(r) > _release_order(first) and set(data_for(src_uri)) & set(r.data_corrected):
+        corrected = set(data_for(src_uri)) & set(r.data_corrected) or key in r.pages_corrected
+        if _release_order(r) > _release_order(first) and corrected:
             last = r
     return first, last
 
 
 def check_new_pages(rels: list[Release], docs: Path) -> None:
-    """Every "New pages:" entry names a real page (a typo would silently date it from 0.1.0)."""
+    """Every "New pages:" and "Pages corrected:" entry names a real page (a typo would silently
+    leave a page dated wrongly)."""
     keys = {"/" + url_key(src) for src, _ in _sources(docs)}
     for r in rels:
-        missing = [p for p in r.new_pages if p not in keys]
-        if missing:
-            raise ValueError(f"CHANGELOG.md {r.version}: 'New pages:' names no page: {missing}")
+        for label, named in (("New pages:", r.new_pages), ("Pages corrected:", r.pages_corrected)):
+            missing = [p for p in named if p not in keys]
+            if missing:
+                raise ValueError(f"CHANGELOG.md {r.version}: '{label}' names no page: {missing}")
 
 
 # MkDocs' own rule for front matter (mkdocs.utils.meta.get_data): a "---" line, YAML, then a

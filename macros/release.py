@@ -7,7 +7,9 @@ Besides its prose, a release entry may carry three kinds of machine-read bullet:
   facts the release corrected or extended; every page drawing on one of them (pagemeta's
   PAGE_DATA) counts as substantively changed in that release;
 - ``- New pages: /current/, /as-of/``: pages first published in that release (every other page
-  was first published in the oldest release).
+  was first published in the oldest release);
+- ``- Pages corrected: /overview/, /levels/``: pages whose own text the release corrected (their
+  prose, or what the site's code writes on them), which no "Data corrected:" file accounts for.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import yaml
 _HEADING = re.compile(r"^## (\d+\.\d+\.\d+) [—-] (\d{4}-\d{2}-\d{2})\s*$", re.M)
 _DATA = "Data corrected:"
 _PAGES = "New pages:"
+_FIXED = "Pages corrected:"
 _CORRECTION = re.compile(r"^Corrections?:\s*")
 
 
@@ -35,6 +38,7 @@ class Release:
     corrections: tuple[str, ...] = ()
     data_corrected: tuple[str, ...] = ()
     new_pages: tuple[str, ...] = ()
+    pages_corrected: tuple[str, ...] = ()
 
 
 def _bullets(body: str) -> list[str]:
@@ -65,11 +69,14 @@ def parse_changelog(text: str) -> list[Release]:
         corrections: list[str] = []
         data: tuple[str, ...] = ()
         pages: tuple[str, ...] = ()
+        fixed: tuple[str, ...] = ()
         for b in _bullets(text[m.end() : end]):
             if b.startswith(_DATA):
                 data = _names(b, _DATA)
             elif b.startswith(_PAGES):
                 pages = _names(b, _PAGES)
+            elif b.startswith(_FIXED):
+                fixed = _names(b, _FIXED)
             else:
                 prose.append(b)
                 if _CORRECTION.match(b):
@@ -82,6 +89,7 @@ def parse_changelog(text: str) -> list[Release]:
                 tuple(corrections),
                 data,
                 pages,
+                fixed,
             )
         )
     return out

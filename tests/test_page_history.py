@@ -68,6 +68,20 @@ def test_a_later_release_on_the_same_day_is_the_later_change() -> None:
     assert [r.version for r in page_history("changes.md", rels, DATA)] == ["0.2.0", "0.3.0"]
 
 
+def test_a_page_whose_own_text_was_corrected_dates_from_that_release(tmp_path: Path) -> None:
+    """A prose or renderer fix touches no data file; "Pages corrected:" dates the page by it."""
+    fixed = CHANGELOG.replace("- Data corrected: thresholds.", "- Data corrected: thresholds.\n- Pages corrected: /faq/.")
+    rels = parse_changelog(fixed)
+    assert rels[0].pages_corrected == ("/faq/",) and rels[1].pages_corrected == ()
+    assert rels[0].summary == "Corrections: a threshold's 2.1 wording was misquoted."
+    assert [r.version for r in page_history("faq.md", rels, DATA)] == ["0.1.0", "0.3.0"]
+    assert [r.version for r in page_history("about.md", rels, DATA)] == ["0.1.0", "0.2.0"]  # not named
+    (tmp_path / "changes.md").write_text("x")
+    (tmp_path / "as-of.md").write_text("x")
+    with pytest.raises(ValueError, match="'Pages corrected:' names no page"):
+        check_new_pages(rels, tmp_path)
+
+
 def test_unknown_names_are_refused(tmp_path: Path) -> None:
     bad = parse_changelog(CHANGELOG.replace("Data corrected: thresholds.", "Data corrected: threshold."))
     with pytest.raises(ValueError, match="names no data file"):
