@@ -70,7 +70,8 @@ def test_a_later_release_on_the_same_day_is_the_later_change() -> None:
 
 def test_a_page_whose_own_text_was_corrected_dates_from_that_release(tmp_path: Path) -> None:
     """A prose or renderer fix touches no data file; "Pages corrected:" dates the page by it."""
-    fixed = CHANGELOG.replace("- Data corrected: thresholds.", "- Data corrected: thresholds.\n- Pages corrected: /faq/.")
+    line = "- Data corrected: thresholds."
+    fixed = CHANGELOG.replace(line, line + "\n- Pages corrected: /faq/.")
     rels = parse_changelog(fixed)
     assert rels[0].pages_corrected == ("/faq/",) and rels[1].pages_corrected == ()
     assert rels[0].summary == "Corrections: a threshold's 2.1 wording was misquoted."
