@@ -8,6 +8,7 @@ confidence, disputed) bare; the "In force" tables of the version pages dropped e
 
 from __future__ import annotations
 
+import html
 import re
 
 from macros.compute.scope import in_force
@@ -99,3 +100,21 @@ def test_a_step_is_told_alike_in_a_threshold_s_own_steps_and_its_family(atlas) -
     assert any("and its meaning changed" in s for ways in told.values() for s in ways), "fixture assumption"
     for key, ways in told.items():
         assert len(ways) == 1, (key, ways)
+
+
+def test_explorer_cells_name_the_kind_of_step(atlas) -> None:  # type: ignore[no-untyped-def]
+    """The explorer's 3.0 cell said only "changed" where AI R&D-5 merged into the automated R&D row,
+    and 3.3's cell said "changed" for a rename with the text unchanged."""
+    from macros.render.grids import explorer
+
+    out = explorer(Ctx(atlas, "thresholds/index.md"))
+    item = re.compile(r'<a href="[^"]*">((?:(?!</a>).)*)</a> <a class="atlas-delta"[^>]*>([^<]*)</a>')
+    cells = {
+        (row.group(1), html.unescape(re.sub(r"<[^>]+>", "", name)).replace("\u200b", ""), what)
+        for row in re.finditer(r'<th scope="row">([0-9.]+)</th>(.*?)</tr>', out)
+        for name, what in item.findall(row.group(2))
+    }
+    assert ("3.0", "Automated R&D in key domains", "merged") in cells
+    assert ("3.3", "Misaligned AI systems in high-stakes settings", "renamed") in cells
+    assert ("2.1", "AI R&D-4", "split") in cells and ("2.1", "AI R&D-5", "split off") in cells
+    assert ("2.1", "CBRN-3", "renamed") in cells

@@ -273,11 +273,18 @@ def test_provisions_and_domains_are_never_claimed_renamed(site: Path, atlas) -> 
     assert block.startswith("Risk Reports") and "Changed in 3.4." in block and "enamed" not in block
 
 
-def test_2_0_to_3_4_novel_chem_bio_shows_its_later_rewrites(site: Path) -> None:
-    """Arrived in 2.1 (as CBRN-4), rewritten in 3.0 and redefined in 3.3: a long range must say so."""
+def test_long_ranges_show_later_renames_splits_and_merges(site: Path) -> None:
+    """Arrived in 2.1 (as CBRN-4), renamed and rewritten in 3.0 (v3.0 §1 row 2: "Novel chemical/
+    biological weapons production") and redefined in 3.3: a long range must say so, the 3.0 rename
+    included (an audit found it folded into "changed in 3.0" on 1.0-vs-3.4)."""
     line = _line(site, "/compare/2.0-vs-3.4/", "Threshold: CBRN-4")
     how = line.split(" · ")[1]
-    assert how.startswith("New in 2.1; changed in") and "3.0" in how and "3.3" in how, line
+    assert how == "New in 2.1; renamed and changed in 3.0; changed in 3.3", line
+    line = _line(site, "/compare/1.0-vs-3.4/", "Threshold: Autonomous AI R&D")
+    assert line.split(" · ")[1] == "New in 2.0; split in 2.1; merged in 3.0; changed in 3.1, 3.4", line
+    # a new qualifier in brackets is not a new name (ASL-4 Standard (not yet defined) → (partly specified))
+    line = _line(site, "/compare/1.0-vs-3.4/", "Level: ASL-4")
+    assert "changed in 2.1" in line and "renamed and changed in 2.0" in line.lower(), line
 
 
 def test_1_0_to_2_2_headline_comes_from_a_version_where_the_row_changed(site: Path) -> None:

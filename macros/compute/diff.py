@@ -70,6 +70,8 @@ class EntityDiff:
     revised: tuple[str, ...] = ()
     # Of ``revised``: the versions in which only the name changed (a renamed row, not a new meaning).
     name_only: tuple[str, ...] = ()
+    # Of ``revised``: the versions in which the name changed, alone or with other fields.
+    name_changed: tuple[str, ...] = ()
     # For a risk domain: its thresholds that differ over the range. A domain is a row of thresholds,
     # so it changed wherever one of them did, whatever our note on the domain itself says.
     members: tuple[EntityDiff, ...] = ()
@@ -169,8 +171,19 @@ def _diff_entity(atlas: Atlas, kind: str, entity: t.Entity, a: str, b: str) -> E
             v: {key for key, ss in steps.items() if key != PRESENCE for s in ss if s.version == v} for v in revised
         }
         name_only = tuple(v for v in revised if touched[v] == {"name"})
+        name_changed = tuple(v for v in revised if "name" in touched[v])
         return EntityDiff(
-            kind, entity, status, before, after, (), (event,), moves, revised=revised, name_only=name_only
+            kind,
+            entity,
+            status,
+            before,
+            after,
+            (),
+            (event,),
+            moves,
+            revised=revised,
+            name_only=name_only,
+            name_changed=name_changed,
         )
     old, new = substance(before), substance(after)
     fields = tuple(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import html
+import itertools
 import re
 from collections.abc import Callable
 
@@ -122,15 +123,40 @@ def kind_of_change(d: EntityDiff, with_moves: bool = True, e: Entry | None = Non
     return text[0].upper() + text[1:]
 
 
+def _new_name_at(entity: t.Entity, vid: str) -> bool:
+    """Whether the state that begins at ``vid`` has a new name, not just a new qualifier in
+    brackets ("ASL-4 Standard (not yet defined)" → "(partly specified)" is our note, not a name)."""
+    for prev, cur in itertools.pairwise(entity.states):
+        if cur.from_ == vid:
+            return _base(prev.name) != _base(cur.name)
+    return False
+
+
 def _revisions(d: EntityDiff) -> str:
     """'; renamed in 3.3' / '; changed in 3.1, 3.4': what happened to an entity while it was there.
     Only thresholds, standards and levels carry the policy's own names; a new label on a provision
-    or domain is our paraphrase, so there it stays a change."""
-    renamed = [v for v in d.name_only if d.kind in NAMED_KINDS]
-    changed = [v for v in d.revised if v not in renamed]
-    parts = [f"renamed in {', '.join(renamed)}"] if renamed else []
-    parts += [f"changed in {', '.join(changed)}"] if changed else []
-    return "".join(f"; {p}" for p in parts)
+    or domain is our paraphrase, so there it stays a change. A step that split the row or merged
+    another into it says so, and a new name that came with a new meaning is named too: "changed in
+    3.0" alone hid 3.0's renames on long ranges."""
+    reshaped = {
+        link.edge.at: "split" if link.edge.type == "split" else "merged"
+        for link in d.moves
+        if link.edge.type in ("split", "merged") and d.entity.id in (link.source, link.target)
+    }
+    named = d.kind in NAMED_KINDS
+    groups: dict[str, list[str]] = {}
+    for v in d.revised:
+        if v in reshaped:
+            how = reshaped[v]
+        elif named and v in d.name_only:
+            how = "renamed"
+        elif named and v in d.name_changed and _new_name_at(d.entity, v):
+            how = "renamed and changed"
+        else:
+            how = "changed"
+        groups.setdefault(how, []).append(v)
+    order = ("split", "merged", "renamed", "renamed and changed", "changed")
+    return "".join(f"; {how} in {', '.join(groups[how])}" for how in order if how in groups)
 
 
 def _label(kind: str, field: str) -> str:

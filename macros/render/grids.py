@@ -12,13 +12,14 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from macros.compute.diff import diff_entity
+from macros.compute.diff import EntityDiff, diff_entity
 from macros.compute.scope import span, state_at
 from macros.model import Atlas
 from macros.model import types as t
 from macros.model.kinds import DOMAIN, LEVEL, PROVISION, THRESHOLD
 from macros.render import urls
 from macros.render.common import display_title
+from macros.render.compare import _base
 from macros.render.entities import ARRIVED, _earlier, _page_href, level_label, names_carried
 from macros.render.markup import render
 from macros.render.text import Ctx, esc, table
@@ -170,6 +171,20 @@ class Row:
     cells: list[Cell]
 
 
+def _how_changed(dd: EntityDiff, tid: str, vid: str) -> str:
+    """A cell's word for one step: a threshold another merged into, a rename, or a change. A bare
+    "changed" hid 3.0's merger of AI R&D-5 into the automated R&D row, and 3.3's rename."""
+    if any(link.target == tid and link.edge.at == vid and link.edge.type == "merged" for link in dd.moves):
+        return "merged"
+    # the row another split off from: its new name belongs to the split, as on the pair pages
+    if any(link.source == tid and link.edge.at == vid and link.edge.type == "split" for link in dd.moves):
+        return "split"
+    # a new qualifier in brackets is our note on the state, not a new name (as on the pair pages)
+    renamed = any(f.field == "name" and _base(f.before) != _base(f.after) for f in dd.fields)
+    other = any(f.field != "name" for f in dd.fields)
+    return ("renamed, changed" if other else "renamed") if renamed else "changed"
+
+
 def _item(ctx: Ctx, th: t.Entity, st: t.State, ids: list[str], i: int) -> Item:
     vid = ids[i]
     page, _ = urls.entity_target(THRESHOLD.name, th.id)
@@ -177,7 +192,7 @@ def _item(ctx: Ctx, th: t.Entity, st: t.State, ids: list[str], i: int) -> Item:
     if i > 0:
         dd = diff_entity(ctx.atlas, "threshold", th, ids[i - 1], vid)
         if dd and dd.status in ("added", "changed"):
-            what = "new" if dd.status == "added" else "changed"
+            what = "new" if dd.status == "added" else _how_changed(dd, th.id, vid)
             # a successor is not "new": say how it descends from its predecessor
             for link in dd.moves:
                 if link.target == th.id and link.edge.at == vid and link.edge.type in ARRIVED:
