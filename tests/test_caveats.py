@@ -118,3 +118,12 @@ def test_explorer_cells_name_the_kind_of_step(atlas) -> None:  # type: ignore[no
     assert ("3.3", "Misaligned AI systems in high-stakes settings", "renamed") in cells
     assert ("2.1", "AI R&D-4", "split") in cells and ("2.1", "AI R&D-5", "split off") in cells
     assert ("2.1", "CBRN-3", "renamed") in cells
+
+
+def test_a_new_qualifier_in_brackets_is_not_listed_as_a_name_change(atlas) -> None:  # type: ignore[no-untyped-def]
+    """/levels/asl-4/ said "What changed at 2.1: Name; Meaning" for "ASL-4 Standard (not yet
+    defined)" → "(partly specified)": the brackets are our note, and v2.1 kept the policy's name."""
+    page = entities.level_page(Ctx(atlas, "levels/asl-4.md"), "asl-4")
+    line = _line_of(page, "What changed at 2.1:")
+    assert line.startswith("What changed at 2.1: Meaning (") and "Name" not in line, line
+    assert "What changed at 2.0: Name; " in page  # 1.0's "ASL-4" to 2.0's "ASL-4 Standard" is a new name

@@ -26,7 +26,7 @@ from macros.model.kinds import DIFF_KINDS, LINEAGE_KINDS, kind
 from macros.render import urls
 from macros.render.common import dispute, entity_name, provenance, version_link
 from macros.render.entities import lineage_sentence
-from macros.render.fields import field_rank, label, similar, value, word_diff
+from macros.render.fields import base_name, field_rank, label, similar, value, word_diff
 from macros.render.markup import render
 from macros.render.text import Ctx, attr, esc, fmt_date, indent
 
@@ -106,7 +106,9 @@ def kind_of_change(d: EntityDiff, with_moves: bool = True, e: Entry | None = Non
     # domain's state name is our label for what it said, so a new label is a change, not a rename.
     # A changed qualifier in brackets ("ASL-4 Standard (not yet defined)" → "(partly specified)")
     # is our note on the state, not a new name.
-    named = [f for f in d.fields if f.field == "name" and d.kind in NAMED_KINDS and _base(f.before) != _base(f.after)]
+    named = [
+        f for f in d.fields if f.field == "name" and d.kind in NAMED_KINDS and base_name(f.before) != base_name(f.after)
+    ]
     other = sorted({v for f in d.fields if f not in named for v in f.versions}, key=_vkey)
     if d.members:
         # a risk domain changed wherever one of its thresholds did
@@ -128,7 +130,7 @@ def _new_name_at(entity: t.Entity, vid: str) -> bool:
     brackets ("ASL-4 Standard (not yet defined)" → "(partly specified)" is our note, not a name)."""
     for prev, cur in itertools.pairwise(entity.states):
         if cur.from_ == vid:
-            return _base(prev.name) != _base(cur.name)
+            return base_name(prev.name) != base_name(cur.name)
     return False
 
 
@@ -183,10 +185,6 @@ def _members(ctx: Ctx, e: Entry) -> str:
         name = ctx.link(esc(_member_names(me)), ctx.page, _anchor(me.diff))
         parts.append(f"{name} ({esc(kind_of_change(me.diff).lower())})")
     return "; ".join(parts)
-
-
-def _base(name: str) -> str:
-    return re.sub(r"\s*\([^()]*\)$", "", name)
 
 
 def _vkey(vid: str) -> tuple[int, ...]:
@@ -298,7 +296,7 @@ def _longer_names(ctx: Ctx, note: t.Change, ref: str, names: set[str]) -> list[s
         okind, oid = other.split(":", 1)
         entity = ctx.atlas.entity(okind, oid)
         for n in [s.name for s in entity.states] + [t.title(entity) or ""]:
-            low = _base(n).lower()
+            low = base_name(n).lower()
             if any(mine in low and mine != low for mine in names):
                 out.add(low)
     return sorted(out, key=len, reverse=True)
@@ -328,7 +326,7 @@ def headline(ctx: Ctx, d: EntityDiff, a: str, b: str, e: Entry | None = None) ->
     # The first note, in the policy's own order, with a sentence about this entity; that sentence
     # is the headline. A note tagged with many entries may open on another one's change.
     # A sentence naming the entry in full beats one sharing a distinctive word with its names.
-    names = {_base(n).lower() for n in [s.name for s in d.entity.states] + [t.title(d.entity) or ""] if n}
+    names = {base_name(n).lower() for n in [s.name for s in d.entity.states] + [t.title(d.entity) or ""] if n}
     # a plural name is named by its singular too ("Each Risk Report speaks as of …")
     names |= {n[:-1] for n in names if n.endswith("s") and len(n) > 4}
     words = _words(d)

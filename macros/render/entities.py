@@ -13,7 +13,7 @@ from macros.model.kinds import DOMAIN, LEVEL, STANDARD, THRESHOLD
 from macros.render import diagram, urls, viewas
 from macros.render.citethis import cite_this, version_anchor
 from macros.render.common import entity_name, provenance, shown, version_link
-from macros.render.fields import label, name_in, value
+from macros.render.fields import base_name, label, name_in, value
 from macros.render.markup import render
 from macros.render.text import Ctx, attr, esc, stacked_table, table
 
@@ -119,9 +119,13 @@ def history(ctx: Ctx, kind: str, entity: t.Entity, heading: str = "###", fold: b
         if i > 0:
             prev = states[i - 1]
             d = diff_entity(ctx.atlas, kind, entity, prev.from_, state.from_)
-            if d and d.fields:
-                said = "; ".join(label(f.field) for f in d.fields if f.recorded)
-                reworded = ", ".join(label(f.field).lower() for f in d.fields if not f.recorded)
+            # a new qualifier in brackets is our note on the state, not a change of the policy's name
+            fields = [
+                f for f in (d.fields if d else ()) if f.field != "name" or base_name(f.before) != base_name(f.after)
+            ]
+            if fields:
+                said = "; ".join(label(f.field) for f in fields if f.recorded)
+                reworded = ", ".join(label(f.field).lower() for f in fields if not f.recorded)
                 if reworded:
                     # our paraphrase changed where the record names no change of the policy
                     said += ("; " if said else "") + f"our summary reworded, no change recorded: {reworded}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
 from typing import Any, Literal, NamedTuple
 
 from markupsafe import Markup
@@ -16,6 +17,8 @@ from macros.render import urls
 from macros.render.common import entity_name
 from macros.render.markup import render
 from macros.render.text import Ctx, esc
+
+_QUALIFIER = re.compile(r"\s*\([^()]*\)$")
 
 FIELD_LABELS = {
     "name": "Name",
@@ -34,6 +37,12 @@ FIELD_LABELS = {
 
 # Fields shown first in a comparison: what the entity means, before how it is handled.
 FIELD_ORDER = ("name", "summary", "definition", "kind", "required_safeguards", "safeguards_note")
+
+
+def base_name(name: str) -> str:
+    """A name without a trailing qualifier in brackets: "ASL-4 Standard (not yet defined)" and
+    "ASL-4 Standard (partly specified)" are one name with two of our notes on the state."""
+    return _QUALIFIER.sub("", name)
 
 
 def label(field: str) -> str:
