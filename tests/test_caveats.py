@@ -12,6 +12,7 @@ import html
 import re
 
 from macros.compute.scope import in_force
+from macros.model import types as t
 from macros.model.kinds import IN_FORCE_KINDS, LEVEL, kind
 from macros.render import current, entities, versions
 from macros.render.grids import levels_matrix
@@ -127,3 +128,38 @@ def test_a_new_qualifier_in_brackets_is_not_listed_as_a_name_change(atlas) -> No
     line = _line_of(page, "What changed at 2.1:")
     assert line.startswith("What changed at 2.1: Meaning (") and "Name" not in line, line
     assert "What changed at 2.0: Name; " in page  # 1.0's "ASL-4" to 2.0's "ASL-4 Standard" is a new name
+
+
+def test_as_of_entries_keep_their_labels_and_periods(atlas) -> None:  # type: ignore[no-untyped-def]
+    """/as-of/ listed medium- and low-confidence determinations and events without a label, and
+    filed the July 2026 Roadmap updates (8, 10 and 29 July) under 3.3, which ended on 8 July."""
+    from macros.render import asof
+    from macros.render.common import shown
+
+    page = asof.as_of(Ctx(atlas, "as-of.md"))
+    items = [*shown(atlas.models), *shown(atlas.events)]
+    assert any(i.confidence != "high" for i in items), "fixture assumption"
+    for item in items:
+        target = f"#{item.id})" if isinstance(item, t.Determination) else f"#event-{item.id})"
+        line = next(line for line in page.splitlines() if line.startswith("- ") and target in line)
+        if item.confidence == "high":
+            assert "atlas-conf" not in line, item.id
+        else:
+            assert LABELS[item.confidence] in line, item.id
+    july = next(e for e in atlas.events if e.id == "roadmap-update-2026-07")
+    assert asof.periods(atlas)[-1].holds(july.date), "the updates came under 3.4"
+
+
+def test_timeline_rows_keep_their_labels(atlas) -> None:  # type: ignore[no-untyped-def]
+    """The timeline showed no confidence label at all, and Claude Opus 4.8's disputed determination
+    with only Anthropic's side."""
+    from macros.render import records
+    from macros.render.common import shown
+
+    rows = {r.anchor: r.html for r in records.timeline_rows(Ctx(atlas, "timeline.md"))}
+    items = [(f"model-{m.id}", m) for m in shown(atlas.models)] + [(f"event-{e.id}", e) for e in shown(atlas.events)]
+    assert any(i.confidence != "high" for _, i in items) and any(i.dispute for _, i in items), "fixture assumption"
+    for anchor, item in items:
+        row = rows[anchor]
+        assert (LABELS.get(item.confidence, "") in row) if item.confidence != "high" else "atlas-conf" not in row
+        assert ("Disputed reading" in row) == (item.dispute is not None), anchor

@@ -16,7 +16,7 @@ from macros.compute import versions as cv
 from macros.model import Atlas
 from macros.model import types as t
 from macros.render import urls
-from macros.render.common import shown, version_link
+from macros.render.common import caveated, shown, version_link
 from macros.render.markup import render
 from macros.render.text import Ctx, esc, fmt_date
 
@@ -76,14 +76,24 @@ def _period_block(ctx: Ctx, p: Period) -> str:
     if models:
         out.append("Model determinations while it was in force:\n")
         out += [
-            f"- {fmt_date(m.date, m.date_precision)}: {ctx.link(esc(m.model), *urls.model_target(m.id))}"
+            caveated(
+                ctx,
+                f"- {fmt_date(m.date, m.date_precision)}: {ctx.link(esc(m.model), *urls.model_target(m.id))}",
+                m,
+                *urls.model_target(m.id),
+            )
             for m in models
         ]
         out.append("")
     if events:
         out.append("Reports and events:\n")
         out += [
-            f"- {fmt_date(e.date, e.date_precision)}: {ctx.link(esc(e.title), *urls.event_target(e.id))}"
+            caveated(
+                ctx,
+                f"- {fmt_date(e.date, e.date_precision)}: {ctx.link(esc(e.title), *urls.event_target(e.id))}",
+                e,
+                *urls.event_target(e.id),
+            )
             for e in events
         ]
         out.append("")

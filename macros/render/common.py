@@ -87,6 +87,12 @@ def caveats(ctx: Ctx, item: t.Sourced, page: str, anchor: str) -> str:
     return " ".join(p for p in parts if p)
 
 
+def caveated(ctx: Ctx, text: str, item: t.Sourced, page: str, anchor: str) -> str:
+    """``text`` followed by the item's caveats, if it has any."""
+    caveat = caveats(ctx, item, page, anchor)
+    return f"{text} {caveat}" if caveat else text
+
+
 def provenance(ctx: Ctx, item: t.Sourced) -> str:
     """Citation line plus confidence label, then any dispute block."""
     conf = confidence(item.confidence)

@@ -11,7 +11,7 @@ from macros.compute.scope import in_force, state_at
 from macros.model import types as t
 from macros.model.kinds import LEVEL, PROVISION, STANDARD, THRESHOLD
 from macros.render import urls
-from macros.render.common import caveats, entity_name, provenance, shown, version_link, visible
+from macros.render.common import caveated, entity_name, provenance, shown, version_link, visible
 from macros.render.text import Ctx, esc, fmt_date, indent
 
 # Governance topics a new reader asks about first, in the order the page answers them.
@@ -117,8 +117,7 @@ def current_page(ctx: Ctx) -> str:
     if recent:
         for m in recent:
             said = f"- **{_model_link(ctx, m)}** ({fmt_date(m.date, m.date_precision)}): {esc(m.determination)}"
-            caveat = caveats(ctx, m, *urls.model_target(m.id))
-            parts.append(f"{said} {caveat}" if caveat else said)
+            parts.append(caveated(ctx, said, m, *urls.model_target(m.id)))
         parts.append(f"\nThe [models page]({ctx.href('models.md')}) gives each one's reasoning and sources.\n")
     else:
         parts.append("None recorded since this series of versions began.\n")

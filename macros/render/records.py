@@ -14,7 +14,16 @@ from macros.model import types as t
 from macros.model.kinds import LEVEL, PROVISION, TERM
 from macros.render import diagram, urls, viewas
 from macros.render.citethis import cite_this, version_anchor
-from macros.render.common import display_title, entity_ref, grouped, provenance, shown, source_label, version_link
+from macros.render.common import (
+    caveated,
+    display_title,
+    entity_ref,
+    grouped,
+    provenance,
+    shown,
+    source_label,
+    version_link,
+)
 from macros.render.entities import history, range_label
 from macros.render.markup import render
 from macros.render.text import Ctx, attr, esc, fmt_date, safe_url, table
@@ -116,12 +125,23 @@ def timeline_rows(ctx: Ctx) -> list[Row]:
                 m.date_precision,
                 "model",
                 f"model-{m.id}",
-                f"**{ctx.link(esc(m.model), *urls.model_target(m.id))}.** {esc(m.determination)}",
+                caveated(
+                    ctx,
+                    f"**{ctx.link(esc(m.model), *urls.model_target(m.id))}.** {esc(m.determination)}",
+                    m,
+                    *urls.model_target(m.id),
+                ),
             )
         )
     for e in shown(atlas.events):
         rows.append(
-            Row(e.date, e.date_precision, "event", urls.event_target(e.id)[1], f"**{esc(e.title)}.** {esc(e.summary)}")
+            Row(
+                e.date,
+                e.date_precision,
+                "event",
+                urls.event_target(e.id)[1],
+                caveated(ctx, f"**{esc(e.title)}.** {esc(e.summary)}", e, *urls.event_target(e.id)),
+            )
         )
     for fw in shown(atlas.related):
         for ed in fw.editions:

@@ -13,7 +13,7 @@ from macros.model import types as t
 from macros.model.kinds import ANCHORED_KINDS, DIFF_KINDS, IN_FORCE_KINDS, kind
 from macros.render import diagram, urls
 from macros.render.citethis import version_anchor
-from macros.render.common import caveats, effect_link, entity_name, entity_refs, grouped, provenance, version_link
+from macros.render.common import caveated, effect_link, entity_name, entity_refs, grouped, provenance, version_link
 from macros.render.markup import render
 from macros.render.paths import path_nav, path_next
 from macros.render.text import Ctx, attr, esc, fmt_date, safe_url, table
@@ -126,14 +126,10 @@ def _pinned_name(ctx: Ctx, kind: str, entity: t.Entity, state: t.State, vid: str
     return ctx.link(esc(state.name), page, version_anchor(kind, entity.id, vid))
 
 
-def _state_caveats(ctx: Ctx, name: str, entity: t.Entity, state: t.State, vid: str) -> str:
-    """The state's confidence label and dispute link; the dispute itself is on the entity's page."""
+def _with_caveats(ctx: Ctx, text: str, name: str, entity: t.Entity, state: t.State, vid: str) -> str:
+    """The state's text, confidence label and dispute link; the dispute itself is on the entity's page."""
     page, _ = urls.entity_target(name, entity.id)
-    return caveats(ctx, state, page, version_anchor(name, entity.id, vid))
-
-
-def _with_caveats(text: str, caveat: str) -> str:
-    return f"{text} {caveat}" if caveat else text
+    return caveated(ctx, text, state, page, version_anchor(name, entity.id, vid))
 
 
 def _in_force(ctx: Ctx, v: t.Version) -> str:
@@ -147,7 +143,7 @@ def _in_force(ctx: Ctx, v: t.Version) -> str:
         cells = [
             [
                 _pinned_name(ctx, name, entity, state, v.id),
-                _with_caveats(esc(t.meaning(state)), _state_caveats(ctx, name, entity, state, v.id)),
+                _with_caveats(ctx, esc(t.meaning(state)), name, entity, state, v.id),
                 version_link(ctx, meaning_since(ctx.atlas, entity, v.id)),
             ]
             for entity, state in rows
