@@ -26,7 +26,7 @@ from macros.model.kinds import DIFF_KINDS, LINEAGE_KINDS, kind
 from macros.render import urls
 from macros.render.common import dispute, entity_name, provenance, version_link
 from macros.render.entities import lineage_sentence
-from macros.render.fields import base_name, field_rank, label, similar, value, word_diff
+from macros.render.fields import base_name, field_rank, is_rename, label, similar, value, word_diff
 from macros.render.markup import render
 from macros.render.text import Ctx, attr, esc, fmt_date, indent
 
@@ -106,9 +106,7 @@ def kind_of_change(d: EntityDiff, with_moves: bool = True, e: Entry | None = Non
     # domain's state name is our label for what it said, so a new label is a change, not a rename.
     # A changed qualifier in brackets ("ASL-4 Standard (not yet defined)" → "(partly specified)")
     # is our note on the state, not a new name.
-    named = [
-        f for f in d.fields if f.field == "name" and d.kind in NAMED_KINDS and base_name(f.before) != base_name(f.after)
-    ]
+    named = [f for f in d.fields if d.kind in NAMED_KINDS and is_rename(f)]
     other = sorted({v for f in d.fields if f not in named for v in f.versions}, key=_vkey)
     if d.members:
         # a risk domain changed wherever one of its thresholds did

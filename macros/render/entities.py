@@ -13,7 +13,7 @@ from macros.model.kinds import DOMAIN, LEVEL, STANDARD, THRESHOLD
 from macros.render import diagram, urls, viewas
 from macros.render.citethis import cite_this, version_anchor
 from macros.render.common import entity_name, provenance, shown, version_link
-from macros.render.fields import base_name, label, name_in, value
+from macros.render.fields import is_rename, label, name_in, value
 from macros.render.markup import render
 from macros.render.text import Ctx, attr, esc, stacked_table, table
 
@@ -120,9 +120,7 @@ def history(ctx: Ctx, kind: str, entity: t.Entity, heading: str = "###", fold: b
             prev = states[i - 1]
             d = diff_entity(ctx.atlas, kind, entity, prev.from_, state.from_)
             # a new qualifier in brackets is our note on the state, not a change of the policy's name
-            fields = [
-                f for f in (d.fields if d else ()) if f.field != "name" or base_name(f.before) != base_name(f.after)
-            ]
+            fields = [f for f in (d.fields if d else ()) if f.field != "name" or is_rename(f)]
             if fields:
                 said = "; ".join(label(f.field) for f in fields if f.recorded)
                 reworded = ", ".join(label(f.field).lower() for f in fields if not f.recorded)
@@ -153,8 +151,8 @@ def levels_index(ctx: Ctx) -> str:
     levels = sorted(atlas.items(LEVEL), key=lambda e: e.order)
     eras = []
     for lv in levels:
-        page, anchor = urls.entity_target(LEVEL.name, lv.id)
-        eras.append(f"### {ctx.link(esc(level_label(lv)), page)} {{ #{anchor or lv.id} }}\n")
+        page, _ = urls.entity_target(LEVEL.name, lv.id)
+        eras.append(f"### {ctx.link(esc(level_label(lv)), page)} {{ #{lv.id} }}\n")
         for st in sorted(lv.states, key=lambda s: atlas.index(s.from_)):
             eras.append(f"- **{range_label(ctx, st)}, as {esc(st.name)}:** {esc(st.summary)}")
         eras.append("")

@@ -10,6 +10,7 @@ from typing import Any, Literal, NamedTuple
 
 from markupsafe import Markup
 
+from macros.compute.diff import FieldChange
 from macros.compute.scope import name_at
 from macros.model import types as t
 from macros.model.kinds import STANDARD
@@ -43,6 +44,11 @@ def base_name(name: str) -> str:
     """A name without a trailing qualifier in brackets: "ASL-4 Standard (not yet defined)" and
     "ASL-4 Standard (partly specified)" are one name with two of our notes on the state."""
     return _QUALIFIER.sub("", name)
+
+
+def is_rename(f: FieldChange) -> bool:
+    """Whether a field change gives a new name, not just a new qualifier in brackets."""
+    return f.field == "name" and base_name(f.before) != base_name(f.after)
 
 
 def label(field: str) -> str:

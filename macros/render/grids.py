@@ -20,7 +20,7 @@ from macros.model.kinds import DOMAIN, LEVEL, PROVISION, THRESHOLD
 from macros.render import urls
 from macros.render.common import display_title
 from macros.render.entities import ARRIVED, _earlier, _page_href, level_label, names_carried
-from macros.render.fields import base_name
+from macros.render.fields import is_rename
 from macros.render.markup import render
 from macros.render.text import Ctx, esc, table
 
@@ -180,9 +180,10 @@ def _how_changed(dd: EntityDiff, tid: str, vid: str) -> str:
     if any(link.source == tid and link.edge.at == vid and link.edge.type == "split" for link in dd.moves):
         return "split"
     # a new qualifier in brackets is our note on the state, not a new name (as on the pair pages)
-    renamed = any(f.field == "name" and base_name(f.before) != base_name(f.after) for f in dd.fields)
+    renamed = any(is_rename(f) for f in dd.fields)
     other = any(f.field != "name" for f in dd.fields)
-    return ("renamed, changed" if other else "renamed") if renamed else "changed"
+    # the pair pages' words for the same step (compare._revisions)
+    return ("renamed and changed" if other else "renamed") if renamed else "changed"
 
 
 def _item(ctx: Ctx, th: t.Entity, st: t.State, ids: list[str], i: int) -> Item:
