@@ -4,8 +4,8 @@
 1. Lighthouse 12 (pinned in package.json) on one page of each type, served gzipped from 127.0.0.1:
    the four category scores and the transfer size of each page.
 2. Build time of the real site against stock Material building the same pages (the Markdown and
-   front matter each page has after the macros ran, no macros, no plugins but search, no overrides): the two builds
-   in turn, wall and CPU seconds.
+   front matter each page has after the macros ran, no macros, no plugins but search, no
+   overrides): the two builds in turn, wall and CPU seconds.
 3. Build time with synthetic data of 9, 50 and 100 versions (every version pair gets a page).
 
 Options: --skip-lighthouse, --skip-builds, --scales 9,50 (for a quicker run), --repeat N,
