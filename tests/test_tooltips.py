@@ -268,3 +268,30 @@ def test_built_lineage_steps_say_which_versions_they_join(site: Path):
     assert [li.get("data-versions") for li in items] == ["1.0 2.0"]
     titles = [str(ab["title"]) for li in items for ab in li.select("abbr")]
     assert titles and not [x for x in titles if "Since RSP 3.0" in x], titles
+
+
+def _flat_pattern(phrases: list[str]) -> re.Pattern[str]:
+    """The plain form of the phrase search: one alternation, longest phrase first."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b")
+
+
+def test_the_grouped_phrase_search_finds_what_one_flat_alternation_finds():
+    """The phrases are grouped by first character for speed: every match must be the one the plain
+    longest-first alternation gives, at the same place. The text puts every real phrase, and every
+    pair of phrases, where a shorter one or a prefix of another could win instead."""
+    table = json.loads(Path("includes/tooltips.json").read_text(encoding="utf-8"))
+    phrases = list(table["phrases"])
+    grouped, flat = tt._phrase_pattern(tuple(phrases)), _flat_pattern(phrases)
+    assert grouped is not None
+    text = " ".join(
+        [f"{p}; {p}s {p}-x x{p} ({p})" for p in phrases]
+        + [f"{p} {q}" for p in phrases for q in phrases if q.startswith(p[:2])]
+    )
+    found = [(m.start(), m.group(0)) for m in grouped.finditer(text)]
+    assert found == [(m.start(), m.group(0)) for m in flat.finditer(text)]
+    # the nested groups still choose the longest phrase at a place ("AI Safety Level", not "AI R&D"'s group's first)
+    assert [m.group(0) for m in grouped.finditer("the AI Safety Levels and ASL-3 protections")] == [
+        "AI Safety Levels",
+        "ASL-3 protections",
+    ]
