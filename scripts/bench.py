@@ -9,7 +9,7 @@
 3. Build time with synthetic data of 9, 50 and 100 versions (every version pair gets a page).
 
 Options: --skip-lighthouse, --skip-builds, --scales 9,50 (for a quicker run), --repeat N,
---runs N (Lighthouse runs per page; the run with the median performance score is reported).
+--runs N (Lighthouse runs per page, 5 by default; the run with the median performance score is reported).
 Raw Lighthouse reports go to bench-results/ (git-ignored). Hand-written notes at the end of
 BENCHMARKS.md, below the NOTES marker, are kept.
 """
@@ -550,8 +550,10 @@ def main() -> None:
     ap.add_argument("--skip-lighthouse", action="store_true")
     ap.add_argument("--skip-builds", action="store_true")
     ap.add_argument("--scales", default="9,50,100", help="comma-separated version counts ('' to skip)")
-    ap.add_argument("--repeat", type=int, default=5, help="runs per build for the plain comparison")
-    ap.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page (the median one is reported)")
+    ap.add_argument("--repeat", type=int, default=8, help="runs per build for the plain comparison")
+    # Lighthouse's own guidance (docs/variability.md): the median of five runs is about twice as
+    # stable as one run. On this project's shared two-core machines one run moved a page by up to 13 points.
+    ap.add_argument("--runs", type=int, default=5, help="Lighthouse runs per page (the median one is reported)")
     opts = ap.parse_args()
 
     results = previous_results()
