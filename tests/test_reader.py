@@ -33,3 +33,20 @@ def test_glossary_gives_the_current_meaning_first(site: Path, atlas):
         latest = latest_state(atlas, term)
         assert first["id"] == f"{term.id}-{latest.from_.replace('.', '-')}", term.id
         assert first.get_text(" ").split(":")[0].strip().startswith(f"v{latest.from_}"), term.id
+
+
+def test_glossary_aliases_never_repeat_the_heading(site: Path, atlas):
+    """A recased alias is kept in the data for the tooltips, which match case; the reader does not
+    need "Also: noncompliance reporting" under the heading "Noncompliance reporting"."""
+    doc = page(site, "/glossary/")
+    checked = 0
+    for term in atlas.entities["term"]:
+        heading = doc.select_one(f"article h3#{term.id}")
+        line = heading.find_next("p").get_text(" ")
+        if "Also:" not in line:
+            continue
+        aliases = line.split("Also:", 1)[1].rstrip(" .").split(", ")
+        title = heading.get_text().rstrip("¶").strip().lower()
+        assert title not in [a.strip().lower() for a in aliases], term.id
+        checked += 1
+    assert checked > 5

@@ -201,8 +201,9 @@ def glossary(ctx: Ctx) -> str:
         extra = []
         if term.abbr:
             extra.append(f"Abbreviation: {esc(term.abbr)}")
-        if term.aka:
-            extra.append("Also: " + ", ".join(esc(a) for a in term.aka))
+        # An alias that only recases the heading is there for the tooltips (they match case), not the reader.
+        if also := [a for a in term.aka if a.lower() != name.lower()]:
+            extra.append("Also: " + ", ".join(esc(a) for a in also))
         if extra:
             out.append("*" + "; ".join(extra) + ".*\n")
         if len(states) == 1:
