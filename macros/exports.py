@@ -110,9 +110,10 @@ def _entity_csv(atlas: Atlas, kind: str) -> str:
                     "dispute",
                     "note",
                     "reworded",
+                    "name_is_ours",  # the last column: new columns go last
                 ):
                     extra.append(key)
-    header = ["id", "from_version", "to_version", "name", *extra, "confidence", "disputed", "sources"]
+    header = ["id", "from_version", "to_version", "name", *extra, "confidence", "disputed", "sources", "name_is_ours"]
     rows = []
     for entity in atlas.entities[kind]:
         for state in entity.states:
@@ -129,6 +130,7 @@ def _entity_csv(atlas: Atlas, kind: str) -> str:
                     state.confidence,
                     "yes" if state.dispute else "no",
                     _cites(state.sources),
+                    "yes" if state.name_is_ours else "no",
                 ]
             )
     return _csv(header, rows)

@@ -169,6 +169,18 @@ def test_2_0_to_3_4_shows_the_path_with_links_to_each_steps_pair_page(site: Path
     assert "Split in 2.1, merged in 3.0" in line
 
 
+def test_2_2_to_3_0_a_new_entry_carries_our_note_on_what_it_grew_from(site: Path) -> None:
+    # "New in 3.0" for internal feedback on Risk Reports must not read as "no internal review
+    # before 3.0": 2.x sought internal feedback on every Capability or Safeguards Report.
+    block = _block(site, "/compare/2.2-vs-3.0/", "provision-risk-report-internal-feedback")
+    assert "Note: Internal review of reports predates this entry" in block, block
+    assert "§7.1, item 4" in block
+    # the sabotage threshold's note: misalignment came up inside other commitments before 3.0
+    assert "New in 3.0 as a threshold of its own" in _block(
+        site, "/compare/2.2-vs-3.0/", "threshold-high-stakes-sabotage"
+    )
+
+
 def test_2_2_to_3_4_risk_reports_first_appear_in_3_0_only(site: Path) -> None:
     # Risk Reports replaced the Capability and Safeguards Reports in 3.0 (audit E1-2/E2-3): one row.
     line = _line(site, "/compare/2.2-vs-3.4/", "Provision: Capability and Safeguards Reports")
@@ -504,3 +516,24 @@ def test_affects_lists_never_show_one_name_twice(site: Path, atlas) -> None:  # 
         for line in re.findall(r"Affects: ([^.]*)\.", _whole(site, f"/versions/{v.id}/")):
             items = [x.strip() for x in line.split(",")]
             assert len(items) == len(set(items)), (v.id, line)
+
+
+def test_a_name_that_is_our_label_is_never_quoted_or_listed_as_the_policys(site: Path, atlas) -> None:
+    """The 1.0 misuse trigger and the 1.0 sketches of ASL-4 measures have no name in the policy:
+    where a page lists the names a thing carried, ours is marked as ours and never in quotes."""
+    ours = [
+        (kind, e, s)
+        for kind in ("threshold", "standard", "level")
+        for e in atlas.entities[kind]
+        for s in e.states
+        if s.name_is_ours
+    ]
+    assert {e.id for _, e, _ in ours} >= {"misuse-uplift", "asl-4-security", "asl-4-deployment"}
+    for kind, entity, state in ours:
+        if kind == "threshold":
+            text = _whole(site, f"/thresholds/{entity.id}/")
+            assert f"“{state.name}”" not in text, entity.id
+            assert f"{state.name} (our label; the policy gives it no name)" in text, entity.id
+        else:
+            text = _whole(site, "/safeguards/")
+            assert f"{state.name} (v{state.from_}; our label; the policy gives it no name)" in text, entity.id

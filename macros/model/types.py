@@ -265,6 +265,10 @@ class State(Sourced):
     from_: VersionLabel = Field(alias="from")
     to: VersionLabel | None = None
     name: Text
+    # The policy gives this state no name of its own, so ``name`` is our description (v1.0's
+    # misuse trigger, the 1.0 sketches of ASL-4 measures): pages must not present it as the
+    # policy's name. Most names are the policy's, a bracketed qualifier aside (fields.base_name).
+    name_is_ours: bool = False
     note: str = ""
     # Fields whose text differs from the previous state only because our paraphrase was rewritten:
     # the policy did not change them in this state's first version, so no redline is drawn.
@@ -279,7 +283,9 @@ class State(Sourced):
 
 
 # Fields that describe provenance or the range, or restate another field (gloss): never diffed.
-META_FIELDS = frozenset({"from_", "to", "sources", "confidence", "dispute", "note", "gloss", "reworded"})
+META_FIELDS = frozenset(
+    {"from_", "to", "sources", "confidence", "dispute", "note", "gloss", "reworded", "name_is_ours"}
+)
 
 
 class SummaryState(State):

@@ -575,6 +575,9 @@ def _entity_block(ctx: Ctx, e: Entry, a: str, b: str) -> str:
             out.append(f'\n??? note "What it said in {esc(side)}"\n\n{indent(said)}\n')
         else:
             out.append(f"\n{said}\n")
+        if state.note:
+            # "New in 3.0" can hide an older practice the entry grew from; our note says so
+            out.append(f"*Note:* {esc(state.note)}\n")
         out.append(f"Full record: {entity_name(ctx, d.kind, d.entity, state)}.\n")
         out.append(_sources_fold([(side, _side_provenance(ctx, d, state, side, a))]))
         return "\n".join(out) + "\n"

@@ -13,7 +13,7 @@ from macros.model.kinds import DOMAIN, LEVEL, STANDARD, THRESHOLD
 from macros.render import diagram, urls, viewas
 from macros.render.citethis import cite_this, version_anchor
 from macros.render.common import entity_name, provenance, shown, version_link
-from macros.render.fields import is_rename, label, name_in, value
+from macros.render.fields import OUR_LABEL, is_rename, label, name_in, value
 from macros.render.markup import render
 from macros.render.text import Ctx, attr, esc, stacked_table, table
 
@@ -204,7 +204,11 @@ def names_carried(ctx: Ctx, kind: str, entity: t.Entity, link: bool = True) -> s
             parts[-1] = (st.name, first, range_label(ctx, merged))
         else:
             parts.append((st.name, st, range_label(ctx, st)))
-    return " → ".join(f"{entity_name(ctx, kind, entity, st) if link else esc(st.name)} ({rng})" for _, st, rng in parts)
+    shown_names = []
+    for _, st, rng in parts:
+        name = entity_name(ctx, kind, entity, st) if link else esc(st.name)
+        shown_names.append(f"{name} ({rng}; {OUR_LABEL})" if st.name_is_ours else f"{name} ({rng})")
+    return " → ".join(shown_names)
 
 
 # --- safeguards -----------------------------------------------------------------------------
@@ -287,10 +291,10 @@ def threshold_page(ctx: Ctx, tid: str) -> str:
     atlas = ctx.atlas
     th = atlas.get(THRESHOLD, tid)
     latest = max(th.states, key=lambda s: atlas.index(s.from_))
-    names: list[str] = []
+    names: list[tuple[str, bool]] = []
     for st in sorted(th.states, key=lambda s: atlas.index(s.from_)):
-        if not names or names[-1] != st.name:
-            names.append(st.name)
+        if not names or names[-1][0] != st.name:
+            names.append((st.name, st.name_is_ours))
     first, last = (
         atlas.version_ids[min(span(atlas, s)[0] for s in th.states)],
         atlas.version_ids[max(span(atlas, s)[1] for s in th.states)],
@@ -299,7 +303,9 @@ def threshold_page(ctx: Ctx, tid: str) -> str:
     out = [
         f"# {esc(latest.name)}\n",
         f"Domain: {domain_names(ctx, th)}. First appears in {version_link(ctx, first)}; {ends}. "
-        f"Names it has carried: {', '.join('“' + esc(n) + '”' for n in names)}.\n",
+        # quotation marks for the policy's names only: ours is a description, not a quotation
+        f"Names it has carried: {', '.join(f'{esc(n)} ({OUR_LABEL})' if ours else f'“{esc(n)}”' for n, ours in names)}"
+        ".\n",
     ]
     preds, succs = lineage.predecessors(atlas, tid), lineage.successors(atlas, tid)
     # a step is about the versions on its two sides: its tooltips give their meaning, not the newest
@@ -473,7 +479,12 @@ def thresholds_list(ctx: Ctx) -> str:
     atlas = ctx.atlas
     rows = []
     for th in atlas.items(THRESHOLD):
-        names = " → ".join(dict.fromkeys(esc(s.name) for s in sorted(th.states, key=lambda s: atlas.index(s.from_))))
+        names = " → ".join(
+            dict.fromkeys(
+                esc(s.name) + (f" ({OUR_LABEL})" if s.name_is_ours else "")
+                for s in sorted(th.states, key=lambda s: atlas.index(s.from_))
+            )
+        )
         first = atlas.version_ids[min(span(atlas, s)[0] for s in th.states)]
         last = atlas.version_ids[max(span(atlas, s)[1] for s in th.states)]
         rows.append([entity_name(ctx, "threshold", th), names, f"{first}–{last}", domain_names(ctx, th)])

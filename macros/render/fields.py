@@ -46,6 +46,10 @@ def base_name(name: str) -> str:
     return _QUALIFIER.sub("", name)
 
 
+# Said after a name that is our description, where a page lists a thing's names (State.name_is_ours).
+OUR_LABEL = "our label; the policy gives it no name"
+
+
 def is_rename(f: FieldChange) -> bool:
     """Whether a field change gives a new name, not just a new qualifier in brackets."""
     return f.field == "name" and base_name(f.before) != base_name(f.after)
