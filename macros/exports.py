@@ -95,6 +95,15 @@ def _csv(header: list[str], rows: list[list[Any]]) -> str:
     return buf.getvalue()
 
 
+# State fields added after the files were first published: they go last, in the order they were
+# added, so that readers that index columns by position keep working.
+LATE_COLUMNS = ("name_is_ours", "expected_safeguards")
+
+
+def _late_cell(value: Any) -> Any:
+    return ("yes" if value else "no") if isinstance(value, bool) else _cell(value)
+
+
 def _entity_csv(atlas: Atlas, kind: str) -> str:
     ids = atlas.version_ids
     extra: list[str] = []
@@ -110,10 +119,21 @@ def _entity_csv(atlas: Atlas, kind: str) -> str:
                     "dispute",
                     "note",
                     "reworded",
-                    "name_is_ours",  # the last column: new columns go last
+                    *LATE_COLUMNS,
                 ):
                     extra.append(key)
-    header = ["id", "from_version", "to_version", "name", *extra, "confidence", "disputed", "sources", "name_is_ours"]
+    late = [k for k in LATE_COLUMNS if any(k in type(s).model_fields for e in atlas.entities[kind] for s in e.states)]
+    header = [
+        "id",
+        "from_version",
+        "to_version",
+        "name",
+        *extra,
+        "confidence",
+        "disputed",
+        "sources",
+        *late,
+    ]
     rows = []
     for entity in atlas.entities[kind]:
         for state in entity.states:
@@ -130,7 +150,7 @@ def _entity_csv(atlas: Atlas, kind: str) -> str:
                     state.confidence,
                     "yes" if state.dispute else "no",
                     _cites(state.sources),
-                    "yes" if state.name_is_ours else "no",
+                    *(_late_cell(dump[k]) for k in late),
                 ]
             )
     return _csv(header, rows)

@@ -76,6 +76,12 @@ CASES = {
         "required_safeguards: [std-z]\n        sources: [{source: doc-1",
         "data/thresholds.yml:6: entry 'alpha': states[0].required_safeguards[0]: unknown standard 'std-z'",
     ),
+    "unknown id (expected standard)": (
+        "thresholds.yml",
+        "required_safeguards: [std-a]\n        sources: [{source: doc-1",
+        "required_safeguards: [std-a]\n        expected_safeguards: [std-y]\n        sources: [{source: doc-1",
+        "data/thresholds.yml:6: entry 'alpha': states[0].expected_safeguards[0]: unknown standard 'std-y'",
+    ),
     "unknown id (entity reference)": (
         "versions.yml",
         '["threshold:alpha"]',

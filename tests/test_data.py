@@ -86,7 +86,7 @@ def test_every_lineage_edge_points_to_an_existing_threshold_in_a_version_where_b
 def test_required_safeguards_name_existing_standards_in_force(atlas):
     for th in atlas.entities["threshold"]:
         for state in th.states:
-            for sid in state.required_safeguards:
+            for sid in [*state.required_safeguards, *state.expected_safeguards]:
                 std = atlas.entity("standard", sid)
                 first, _ = span(atlas, state)
                 assert state_at(atlas, std, atlas.version_ids[first]) is not None, (th.id, sid)

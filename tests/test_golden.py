@@ -500,7 +500,10 @@ def test_audit_e1_nits_on_2_x_pages(site: Path) -> None:
     E1-10: 2.1 corrects §4.3's 'Capability Report' to 'Safeguards Report'; E1-11: the checkpoint's
     2.1 text keeps 'threshold' singular; E2-8: counts are per entry."""
     card = _text(page(site, "/thresholds/cbrn-4/").find(id="cbrn-4-2-1").find_next("table"))
-    assert "ASL-4 Security Standard" not in card.split("Safeguards note")[0], card
+    # shown as expected, in a row that says so, never as a requirement
+    required, expected = card.split("Expected safeguards (not yet required)")
+    assert "ASL-4 Security Standard" not in required, card
+    assert "ASL-4 Security Standard" in expected.split("Safeguards note")[0], card
     line = _line(site, "/compare/2.0-vs-2.1/", "Provision: Capability and Safeguards Reports")
     assert "Changed in 2.1" in line, line
     block = _block(site, "/compare/2.0-vs-2.1/", "threshold-autonomy-checkpoint")
@@ -537,3 +540,12 @@ def test_a_name_that_is_our_label_is_never_quoted_or_listed_as_the_policys(site:
         else:
             text = _whole(site, "/safeguards/")
             assert f"{state.name} (v{state.from_}; our label; the policy gives it no name)" in text, entity.id
+
+
+def test_the_asl_4_page_lists_cbrn_4_as_expected_not_required(site: Path) -> None:
+    # 2.1 and 2.2 said CBRN-4 would need the ASL-4 standards without requiring them yet; AI R&D-5
+    # required ASL-4 security. The level page says which was which, and omits neither.
+    doc = page(site, "/levels/asl-4/")
+    items = [_text(li) for li in doc.find(id="thresholds").find_next("ul").find_all("li")]
+    assert "CBRN-4 (v2.1–2.2): expected, not yet required" in items, items
+    assert "AI R&D-5 (v2.1–2.2): required" in items, items

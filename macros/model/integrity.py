@@ -226,9 +226,14 @@ def _check_references(atlas: Atlas, report: _Reporter) -> None:
                 elif isinstance(value, t.Parallel) and value.entity and not atlas.has_entity(value.entity):
                     report(stem, full, entry, f"{field}.entity", f"unknown entity '{value.entity}'")
                 elif isinstance(value, t.ThresholdState):
-                    for i, sid in enumerate(value.required_safeguards):
-                        if sid not in standards:
-                            report(stem, full, entry, f"{field}.required_safeguards[{i}]", f"unknown standard '{sid}'")
+                    lists = {
+                        "required_safeguards": value.required_safeguards,
+                        "expected_safeguards": value.expected_safeguards,
+                    }
+                    for key, ids in lists.items():
+                        for i, sid in enumerate(ids):
+                            if sid not in standards:
+                                report(stem, full, entry, f"{field}.{key}[{i}]", f"unknown standard '{sid}'")
                 elif isinstance(value, t.LineageEdge):
                     # a lineage edge leads to another entity of its own kind
                     noun, pool = ("provision", provisions) if stem == "provisions" else ("threshold", thresholds)

@@ -323,6 +323,9 @@ class ThresholdState(SummaryState):
 
     kind: ThresholdKind = "capability-threshold"
     required_safeguards: list[Slug] = []
+    # Standards the text said it expected this threshold to need, without requiring them yet
+    # (2.1-2.2's CBRN-4 and the ASL-4 standards); never the same as a requirement.
+    expected_safeguards: list[Slug] = []
     safeguards_note: str = ""
     anthropic_plan: str = ""
     industry_recommendation: str = ""

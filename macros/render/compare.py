@@ -26,7 +26,7 @@ from macros.model.kinds import DIFF_KINDS, LINEAGE_KINDS, kind
 from macros.render import urls
 from macros.render.common import dispute, entity_name, provenance, version_link
 from macros.render.entities import lineage_sentence
-from macros.render.fields import base_name, field_rank, is_rename, label, similar, value, word_diff
+from macros.render.fields import SAFEGUARD_FIELDS, base_name, field_rank, is_rename, label, similar, value, word_diff
 from macros.render.markup import render
 from macros.render.text import Ctx, attr, esc, fmt_date, indent
 
@@ -514,7 +514,7 @@ def _field_block(ctx: Ctx, f: FieldChange, a: str, b: str, kind: str = "") -> st
         return render(TEMPLATE, "rewritten", head, a, before, b, after)
     if isinstance(before, list) or isinstance(after, list):
         old, new = before or [], after or []
-        if field == "required_safeguards":
+        if field in SAFEGUARD_FIELDS:
             return f"{head}: in {esc(a)}: {value(ctx, field, old, a)}; in {esc(b)}: {value(ctx, field, new, b)}"
         items = (
             [("del", x) for x in old if x not in new]

@@ -175,11 +175,17 @@ def level_page(ctx: Ctx, lid: str) -> str:
     out.append("\n".join(f"- {names_carried(ctx, 'standard', s)} ({esc(s.type)})" for s in stds) or "None recorded.")
     out.append("\n## Thresholds that point here { #thresholds }\n")
     refs = []
+    mine = {s.id for s in stds}
     for th in atlas.items(THRESHOLD):
         for st in th.states:
-            if any(sid in {s.id for s in stds} for sid in st.required_safeguards):
-                refs.append(f"- {entity_name(ctx, 'threshold', th, st)} ({range_label(ctx, st)})")
-    out.append("\n".join(refs) or "No threshold names this level's standards as required safeguards.")
+            if mine & set(st.required_safeguards):
+                refs.append(f"- {entity_name(ctx, 'threshold', th, st)} ({range_label(ctx, st)}): required")
+            elif mine & set(st.expected_safeguards):
+                # the text expected these standards but did not yet require them: say which it was
+                refs.append(
+                    f"- {entity_name(ctx, 'threshold', th, st)} ({range_label(ctx, st)}): expected, not yet required"
+                )
+    out.append("\n".join(refs) or "No threshold names this level's standards as required or expected safeguards.")
     handled = [m for m in shown(atlas.models) if m.level == lid]
     out.append("\n## Models handled under this level { #models }\n")
     out.append("\n".join(f"- {ctx.link(esc(m.model), *urls.model_target(m.id))}" for m in handled) or "None recorded.")

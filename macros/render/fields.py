@@ -30,14 +30,18 @@ FIELD_LABELS = {
     "in_scope": "Attackers in scope",
     "out_of_scope": "Attackers out of scope",
     "required_safeguards": "Required safeguards",
+    "expected_safeguards": "Expected safeguards (not yet required)",
     "safeguards_note": "Safeguards note",
     "anthropic_plan": "Anthropic's own plan",
     "industry_recommendation": "Industry-wide recommendation",
     "(presence)": "Present",
 }
 
+# Fields that list standards by id: shown by each standard's name as of the version.
+SAFEGUARD_FIELDS = ("required_safeguards", "expected_safeguards")
+
 # Fields shown first in a comparison: what the entity means, before how it is handled.
-FIELD_ORDER = ("name", "summary", "definition", "kind", "required_safeguards", "safeguards_note")
+FIELD_ORDER = ("name", "summary", "definition", "kind", "required_safeguards", "expected_safeguards", "safeguards_note")
 
 
 def base_name(name: str) -> str:
@@ -71,7 +75,7 @@ def value(ctx: Ctx, field: str, val: Any, vid: str) -> str:
         return "yes" if val else "no"
     if field == "kind":
         return esc(t.THRESHOLD_KIND_LABELS[val])
-    if field == "required_safeguards":
+    if field in SAFEGUARD_FIELDS:
         return ", ".join(standard_name(ctx, sid, vid) for sid in val)
     if isinstance(val, list):
         return render("fields.html", "bullets", val)
