@@ -50,3 +50,18 @@ def test_glossary_aliases_never_repeat_the_heading(site: Path, atlas):
         assert title not in [a.strip().lower() for a in aliases], term.id
         checked += 1
     assert checked > 5
+
+
+def test_theory_page_marks_its_own_mapping_and_reading_as_ours(site: Path, atlas):
+    """Anthropic names the mechanisms; which provisions carry each, and what each relies on, are
+    our reading. The page says so, and names provisions by their topic, not one version's state."""
+    doc = page(site, "/theory-of-change/")
+    text = " ".join(doc.select_one("article").get_text(" ").split())
+    assert "Implemented by" not in text
+    for m in atlas.theory.mechanisms:
+        assert f"Relies on (our reading): {m.relies_on}" in text, m.id
+        if m.provisions:
+            head = doc.find(id=m.id)
+            line = head.find_next(lambda el: el.name == "p" and "(our mapping)" in el.get_text())
+            titles = [atlas.entity("provision", r.partition(":")[2]).title for r in m.provisions]
+            assert [a.get_text() for a in line.find_all("a")] == titles, m.id

@@ -284,11 +284,25 @@ def mechanisms(ctx: Ctx) -> str:
     for m in ctx.atlas.theory.mechanisms:
         out.append(f"### {esc(m.name)} {{ #{m.id} }}\n")
         out.append(f"{esc(m.summary)}\n")
-        out.append(f"*Relies on:* {esc(m.relies_on)}\n")
+        # What a mechanism relies on and which provisions carry it are our reading; the sources
+        # below support the summary, which is Anthropic's account.
+        out.append(f"*Relies on (our reading):* {esc(m.relies_on)}\n")
         if m.provisions:
-            out.append("*Implemented by:* " + ", ".join(entity_ref(ctx, r) for r in m.provisions) + ".\n")
+            out.append(f"*Provisions that carry it (our mapping):* {_topics(ctx, m.provisions)}.\n")
         out.append(_cites_only(ctx, m.sources) + "\n")
     return "\n".join(out) + "\n"
+
+
+def _topics(ctx: Ctx, refs: list[str]) -> str:
+    """Provisions by their stable topic ("Pausing training or deployment"), not one version's
+    state name: a mechanism is served by the provision across versions."""
+    out = []
+    for ref in refs:
+        kind, _, eid = ref.partition(":")
+        entity = ctx.atlas.entity(kind, eid)
+        topic = t.title(entity)
+        out.append(ctx.link(esc(topic), *urls.entity_target(kind, eid)) if topic else entity_ref(ctx, ref))
+    return ", ".join(out)
 
 
 def mechanisms_diagram(ctx: Ctx) -> str:
@@ -310,7 +324,7 @@ def mechanisms_diagram(ctx: Ctx) -> str:
     )
     alt = "\n".join(f"- {esc(m.name)}: relies on {esc(m.relies_on)}" for m in th.mechanisms)
     return (
-        diagram.figure(svg, f"The {len(th.mechanisms)} mechanisms and what each relies on.")
+        diagram.figure(svg, f"The {len(th.mechanisms)} mechanisms and what each relies on (our reading).")
         + "\n"
         + '??? info "Text version of the diagram"\n\n'
         + "\n".join("    " + ln for ln in alt.splitlines())
