@@ -19,7 +19,11 @@ def test_claude_now_says_current_versions_assign_no_level(atlas):
     text = current.claude_now(_ctx(atlas), detail=True)
     latest = [m for m in atlas.models if m.confidence != "unverified"][-1]
     assert latest.level is None, "fixture assumption: the newest determination gives no level"
-    assert "no longer places a model at an AI Safety Level" in text
+    cur = cv.current(atlas).id
+    assert f"In RSP {cur} an AI Safety Level names a set of safeguards, not a model." in text
+    # levels stopped naming models in 2.0, not 3.0: the answer must not date that change to 3.0
+    assert "since RSP 3.0, the policy no longer places" not in text
+    assert "No determination since" in text and "has placed a model under one" in text
     assert latest.model.split(" / ")[0] in text
     # The safeguards are named as the current version names them, never with a 2.x name.
     for entity, state in in_force(atlas, STANDARD, cv.current(atlas).id):
@@ -31,9 +35,20 @@ def test_claude_now_names_a_level_as_of_the_determination(atlas):
     claude_2 = next(m for m in atlas.models if m.id == "claude-2")
     earlier = dataclasses.replace(atlas, model_items=(claude_2,))
     text = current.claude_now(_ctx(earlier))
-    assert "no longer places" not in text
+    assert "None, strictly" not in text
     # 1.0 had no "ASL-2 Standard": the level is named as it was in the version then in force.
     assert "ASL-2" in text and "Standard" not in text.split("Source:")[0]
+
+
+def test_claude_now_claims_no_determination_since_3_0_only_if_none_gave_a_level(atlas):
+    """ "No determination since 3.0 has placed a model under one" is a claim about every record since."""
+    recent = current.recent_determinations(_ctx(atlas))
+    with_level = recent[-1].model_copy(update={"id": "leveled", "level": "asl-3"})
+    items = (*[m for m in atlas.model_items if m.id != recent[-1].id], with_level)
+    items = tuple(sorted(items, key=lambda m: m.date))
+    text = current.claude_now(_ctx(dataclasses.replace(atlas, model_items=items)))
+    assert "No determination since" not in text
+    assert "The newest determination places its model under none." in text
 
 
 def test_current_page_lists_only_what_is_in_force_now(atlas):

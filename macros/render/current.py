@@ -60,10 +60,18 @@ def claude_now(ctx: Ctx, detail: bool = False) -> str:
     running = in_force(atlas, STANDARD, cur.id)
     names = " and ".join(entity_name(ctx, "standard", e, s) for e, s in running) or "no named safeguards"
     cites = f" {provenance(ctx, running[0][1])}" if running else ""
+    start = _series_start(ctx).id
+    # "Since 3.0" must hold for every determination since, not only the newest. The levels stopped
+    # naming models earlier (2.0): say only what is true of the current version.
+    since = (
+        f"No determination since {version_link(ctx, start, 'RSP ' + start)} has placed a model under one."
+        if all(m.level is None for m in recent_determinations(ctx))
+        else "The newest determination places its model under none."
+    )
     answer = (
-        f"**None, strictly:** since {version_link(ctx, _series_start(ctx).id, 'RSP ' + _series_start(ctx).id)}, "
-        f"the policy no longer places a model at an AI Safety Level. It keeps the label for the safeguards "
-        f"Anthropic runs today: {names}. RSP {cur.id} commits Anthropic to keep or strengthen them.{cites}\n"
+        f"**None, strictly.** In RSP {cur.id} an AI Safety Level names a set of safeguards, not a model. {since} "
+        f"The label survives for the safeguards Anthropic runs today: {names}. RSP {cur.id} commits Anthropic to "
+        f"keep or strengthen them.{cites}\n"
     )
     if not detail:
         return answer
