@@ -190,12 +190,14 @@ def test_a_domain_changed_in_a_step_shows_what_changed():
     assert "What the policy says" in block and "<ins>" in block
 
 
-def test_since_tracks_the_meaning_not_the_last_rename():
-    from macros.compute.scope import meaning_since
+def test_since_tracks_the_content_not_the_last_rename():
+    from macros.compute.scope import unchanged_since
 
     atlas = real_atlas()
-    assert meaning_since(atlas, atlas.entity("threshold", "high-stakes-sabotage"), "3.4") == "3.0"
-    assert meaning_since(atlas, atlas.entity("threshold", "cbrn-4"), "3.4") == "3.3"
+    assert unchanged_since(atlas, atlas.entity("threshold", "high-stakes-sabotage"), "3.4") == "3.0"
+    assert unchanged_since(atlas, atlas.entity("threshold", "cbrn-4"), "3.4") == "3.3"
+    # 2.2 changed only the insider footnote (out of scope), not the summary: still a change
+    assert unchanged_since(atlas, atlas.entity("standard", "asl-3-security"), "2.2") == "2.2"
 
 
 # --- redline: deleted/inserted text only where the record says the policy changed that field

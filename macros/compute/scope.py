@@ -142,14 +142,23 @@ def cited_too_late(atlas: Atlas, state: t.State) -> list[t.Cite]:
     return [c for c in state.sources if not existed_for(atlas, c, last)]
 
 
-def meaning_since(atlas: Atlas, entity: t.Entity, vid: str) -> str:
-    """The first version of the unbroken run, ending in ``vid``, over which the entity's meaning
-    read as it does in ``vid``: a rename-only step (the 3.3 sabotage row) does not restart it."""
+def _policy_same(prev: t.State, cur: t.State) -> bool:
+    """Whether the step from ``prev`` to ``cur`` left the policy's content as it was: at most a new
+    name, or a field our summary reworded (``cur.reworded``) with no change of the policy."""
+    old, new = substance(prev), substance(cur)
+    ignore = {"name", *cur.reworded}
+    return all(old.get(k) == new.get(k) for k in (old.keys() | new.keys()) - ignore)
+
+
+def unchanged_since(atlas: Atlas, entity: t.Entity, vid: str) -> str:
+    """The first version of the unbroken run, ending in ``vid``, over which the entity's content
+    stood as it does in ``vid``. A rename-only step (the 3.3 sabotage row) does not restart it;
+    any other change does, a change outside the summary included (2.2's insider footnote on the
+    ASL-3 Security Standard)."""
     row = states_by_version(atlas, entity)
     i = atlas.index(vid)
-    here = row[i]
-    if here is None:
+    if row[i] is None:
         raise ValueError(f"{entity.id!r} has no state in {vid}")
-    while i > 0 and (prev := row[i - 1]) is not None and t.meaning(prev) == t.meaning(here):
+    while i > 0 and (prev := row[i - 1]) is not None and (cur := row[i]) is not None and _policy_same(prev, cur):
         i -= 1
     return atlas.version_ids[i]

@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from macros.compute import versions as cv
 from macros.compute.diff import changed_only, diff
-from macros.compute.scope import in_force, meaning_since
+from macros.compute.scope import in_force, unchanged_since
 from macros.model import types as t
 from macros.model.kinds import ANCHORED_KINDS, DIFF_KINDS, IN_FORCE_KINDS, kind
 from macros.render import diagram, urls
@@ -133,7 +133,10 @@ def _with_caveats(ctx: Ctx, text: str, name: str, entity: t.Entity, state: t.Sta
 
 
 def _in_force(ctx: Ctx, v: t.Version) -> str:
-    out = []
+    out = [
+        "“Unchanged since” gives the version from which each entry has stood as it does here. "
+        "A rename alone, or a rewording of our summary, is not a change.\n"
+    ]
     for name in IN_FORCE_KINDS:
         rows = in_force(ctx.atlas, kind(name), v.id)
         out.append(f"### {kind(name).heading} {{ #in-force-{name} }}\n")
@@ -144,11 +147,11 @@ def _in_force(ctx: Ctx, v: t.Version) -> str:
             [
                 _pinned_name(ctx, name, entity, state, v.id),
                 _with_caveats(ctx, esc(t.meaning(state)), name, entity, state, v.id),
-                version_link(ctx, meaning_since(ctx.atlas, entity, v.id)),
+                version_link(ctx, unchanged_since(ctx.atlas, entity, v.id)),
             ]
             for entity, state in rows
         ]
-        out.append(table(["Name", "In this version", "Since"], cells))
+        out.append(table(["Name", "In this version", "Unchanged since"], cells))
         out.append("")
     return "\n".join(out) + "\n"
 
