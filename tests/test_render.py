@@ -159,3 +159,17 @@ def test_lineage_sentences_agree_with_plural_names(atlas):
     words = re.sub(r"<[^>]+>", "", _md(said[("capability-safeguards-reports", "risk-reports")]))
     assert "Risk Reports replaced Capability Reports and Safeguards Reports" in words
     assert [s for s in said.values() if " was " in s or " were " in s] == []
+
+
+def test_a_source_never_read_for_the_site_says_so_and_gives_no_retrieval_date(atlas):
+    """The Frontier Compliance Framework's first version was withdrawn before it could be read:
+    "Retrieved 2 Sep 2026" beside its address claimed a reading that never happened."""
+    from macros.render import records
+    from macros.render.text import Ctx
+
+    text = records.sources(Ctx(atlas, "sources.md"))
+    line = next(ln for ln in text.splitlines() if "Key: `fcf-trust-center`" in ln)
+    assert "Not retrieved for this site." in line and "Retrieved" not in line.replace("Not retrieved", "")
+    assert "never read for this site" in line
+    dead = next(ln for ln in text.splitlines() if "Key: `rsp-2.1-original`" in ln)
+    assert "read from the archived copy" in dead

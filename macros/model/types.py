@@ -104,11 +104,15 @@ class Source(Strict):
     date: dt.date
     url: Url
     archived_url: Url | None = None
-    retrieved: dt.date
+    # When the text was read for this site; null for a document known only from others' accounts
+    # (withdrawn, or read in a copy): ``note`` then says how it is known.
+    retrieved: dt.date | None
     kind: SourceKind
     version: VersionLabel | None = None
     pages: int | None = Field(default=None, ge=1)  # a PDF's page count: "p. N" locators must fit
     printed_pages: list[PrintedPages] | None = None
+    # How the document was read or why its address misleads now (dead, or serving another file).
+    note: str = ""
 
     @field_validator("printed_pages")
     @classmethod

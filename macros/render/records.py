@@ -398,9 +398,11 @@ def sources(ctx: Ctx) -> str:
         ver = f" RSP version: {version_link(ctx, s.version)}." if s.version else ""
         _, anchor = urls.source_target(s.id)
         target = render(TEMPLATE, "anchors", [anchor])
+        got = f" Retrieved {fmt_date(s.retrieved)}." if s.retrieved else " Not retrieved for this site."
+        note = f" {esc(s.note)}" if s.note else ""
         out.append(
             f"- {target}**{esc(source_label(s))}** — {esc(s.title)}. {esc(s.publisher)}, "
-            f"{fmt_date(s.date)}. [{esc(s.url)}]({safe_url(s.url)}).{arch}{ver} Retrieved {fmt_date(s.retrieved)}. "
+            f"{fmt_date(s.date)}. [{esc(s.url)}]({safe_url(s.url)}).{arch}{ver}{got}{note} "
             f"Key: `{s.id}`."
         )
     return "\n".join(out) + "\n"
