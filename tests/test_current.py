@@ -20,7 +20,7 @@ def test_claude_now_says_current_versions_assign_no_level(atlas):
     latest = [m for m in atlas.models if m.confidence != "unverified"][-1]
     assert latest.level is None, "fixture assumption: the newest determination gives no level"
     cur = cv.current(atlas).id
-    assert f"In RSP {cur} an AI Safety Level names a set of safeguards, not a model." in text
+    assert f"In RSP {cur} an AI Safety Level names safeguards, not models." in text
     # levels stopped naming models in 2.0, not 3.0: the answer must not date that change to 3.0
     assert "since RSP 3.0, the policy no longer places" not in text
     assert "No determination since" in text and "has placed a model under one" in text

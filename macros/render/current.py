@@ -69,9 +69,8 @@ def claude_now(ctx: Ctx, detail: bool = False) -> str:
         else "The newest determination places its model under none."
     )
     answer = (
-        f"**None, strictly.** In RSP {cur.id} an AI Safety Level names a set of safeguards, not a model. {since} "
-        f"The label survives for the safeguards Anthropic runs today: {names}. RSP {cur.id} commits Anthropic to "
-        f"keep or strengthen them.{cites}\n"
+        f"**None, strictly.** In RSP {cur.id} an AI Safety Level names safeguards, not models. {since} "
+        f"Anthropic runs {names} today, and RSP {cur.id} commits it to keep or strengthen them.{cites}\n"
     )
     if not detail:
         return answer

@@ -103,6 +103,9 @@ def test_palette_cite_box_copy_and_navigation_work_under_the_policy(
     # A link in the sidebar loads the next page (instant navigation is off), scripts and all.
     page.locator(".md-nav__link", has_text=re.compile(r"^\s*Glossary\s*$")).first.click()
     expect(page).to_have_url(re.compile(r"/glossary/$"))
+    # The URL changes before the new page's scripts run: a box opened earlier has no listener to
+    # fetch its formats (the suite failed this way once under load).
+    page.wait_for_load_state("load")
     # A box beside a glossary meaning fetches its formats from assets/citations/ (same origin).
     item = page.locator("details.atlas-citethis:not(#cite-this-page)").first
     item.locator("summary").click()
